@@ -1,0 +1,344 @@
+//! Documents: loading text files, standard input and JSONL corpora, and splitting paragraphs.
+//!
+//! A paragraph is a non-blank line, or, in hard-wrapped text (Project Gutenberg, e-mail), a
+//! block of lines between blank lines. [`paragraphs`] decides which convention a text uses.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::span::Span;
+
+/// One document: an id (the file path as given, or the corpus `id`) and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Where documents come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A text file read whole.
+    Text(PathBuf),
+    /// Standard input read whole, as one document called `-`.
+    Stdin,
+    /// A JSONL corpus: one `{"id", "text", ...}` object per line.
+    Corpus(PathBuf),
+    /// A JSONL corpus on standard input.
+    CorpusStdin,
+}
+
+impl Input {
+    /// Chooses how to read `arg`: `-` is standard input, a `.jsonl` file (or any file when
+    /// `corpus` is set) is a corpus, anything else a text file.
+    pub fn from_arg(arg: &str, corpus: bool) -> Input {
+        match (arg, corpus) {
+            ("-", false) => Input::Stdin,
+            ("-", true) => Input::CorpusStdin,
+            (path, _) if corpus || path.ends_with(".jsonl") => Input::Corpus(PathBuf::from(path)),
+            (path, _) => Input::Text(PathBuf::from(path)),
+        }
+    }
+
+    /// The documents of this input, in order. Text inputs yield one; corpora stream line by line.
+    pub fn documents(&self) -> Result<Box<dyn Iterator<Item = Result<Document>>>> {
+        match self {
+            Input::Text(path) => {
+                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+                let text = decode_utf8(path, bytes)?;
+                let doc = Document::new(path.display().to_string(), text);
+                Ok(Box::new(std::iter::once(Ok(doc))))
+            }
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| Error::io("<stdin>", e))?;
+                let text = decode_utf8(Path::new("<stdin>"), bytes)?;
+                Ok(Box::new(std::iter::once(Ok(Document::new("-", text)))))
+            }
+            Input::Corpus(path) => {
+                let file = File::open(path).map_err(|e| Error::io(path, e))?;
+                Ok(Box::new(CorpusReader::new(
+                    path.clone(),
+                    BufReader::new(file),
+                )))
+            }
+            Input::CorpusStdin => {
+                let reader = BufReader::new(std::io::stdin());
+                Ok(Box::new(CorpusReader::new(
+                    PathBuf::from("<stdin>"),
+                    reader,
+                )))
+            }
+        }
+    }
+}
+
+/// Checks UTF-8, reporting the first bad byte with its line. A leading BOM is dropped.
+pub fn decode_utf8(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        Error::Utf8 {
+            path: path.to_path_buf(),
+            offset,
+            line,
+        }
+    })
+}
+
+/// Streams the documents of a JSONL corpus, one per non-blank line.
+pub struct CorpusReader<R> {
+    path: PathBuf,
+    reader: R,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> CorpusReader<R> {
+    pub fn new(path: PathBuf, reader: R) -> CorpusReader<R> {
+        CorpusReader {
+            path,
+            reader,
+            line: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    /// The 1-based line number of the last line read.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+}
+
+#[derive(Deserialize)]
+struct CorpusLine {
+    id: serde_json::Value,
+    text: String,
+}
+
+impl<R: BufRead> Iterator for CorpusReader<R> {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        loop {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => self.line += 1,
+                Err(e) => return Some(Err(Error::io(&self.path, e))),
+            }
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(self.parse_line());
+        }
+    }
+}
+
+impl<R: BufRead> CorpusReader<R> {
+    fn parse_line(&self) -> Result<Document> {
+        let line = std::str::from_utf8(&self.buf).map_err(|e| {
+            self.error(format!("not valid UTF-8 at column {}", e.valid_up_to() + 1))
+        })?;
+        let parsed: CorpusLine = serde_json::from_str(line).map_err(|e| {
+            self.error(format!(
+                "expected a JSON object with \"id\" and \"text\": {e}"
+            ))
+        })?;
+        let id = match parsed.id {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            other => {
+                return Err(self.error(format!("\"id\" must be a string or number, not {other}")));
+            }
+        };
+        Ok(Document::new(id, parsed.text))
+    }
+
+    fn error(&self, message: String) -> Error {
+        Error::corpus(&self.path, self.line, message)
+    }
+}
+
+/// Splits `text` into paragraphs: non-blank lines, or blank-line-separated blocks when the
+/// text is hard-wrapped. Spans exclude line ends and surrounding whitespace.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    if is_hard_wrapped(text) {
+        blocks(text)
+    } else {
+        lines(text)
+            .filter_map(|line| trim_span(text, line))
+            .collect()
+    }
+}
+
+/// The lines of `text` as spans without their line ends (`\n`, `\r\n` or a lone `\r`).
+fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'\n' || b == b'\r' {
+                let line = Span::new(start, i);
+                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+                return Some(line);
+            }
+            i += 1;
+        }
+        if start < bytes.len() {
+            let line = Span::new(start, bytes.len());
+            start = bytes.len();
+            return Some(line);
+        }
+        None
+    })
+}
+
+/// Blocks of non-blank lines separated by blank lines.
+fn blocks(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    for line in lines(text) {
+        match trim_span(text, line) {
+            Some(trimmed) => {
+                current = Some(match current {
+                    Some(block) => Span::new(block.start, trimmed.end),
+                    None => trimmed,
+                })
+            }
+            None => out.extend(current.take()),
+        }
+    }
+    out.extend(current);
+    out
+}
+
+fn trim_span(text: &str, span: Span) -> Option<Span> {
+    let s = &text[span];
+    let trimmed = s.trim_start();
+    let start = span.start + (s.len() - trimmed.len());
+    let trimmed = trimmed.trim_end();
+    (!trimmed.is_empty()).then(|| Span::new(start, start + trimmed.len()))
+}
+
+/// Hard-wrapped text has blocks of several lines cut at a steady width (Project
+/// Gutenberg's 70 or so): a line break inside such a block is a wrap, not a paragraph end.
+/// News pasted one paragraph per line has lines of every length and is not wrapped.
+fn is_hard_wrapped(text: &str) -> bool {
+    let mut wrapped = 0usize; // non-final lines of multi-line blocks that look cut at a width
+    let mut inner = 0usize; // non-final lines of multi-line blocks
+    let mut long = 0usize;
+    let mut prev_len: Option<usize> = None;
+    let mut saw_blank = false;
+    for line in lines(text) {
+        let len = text[line].trim().chars().count();
+        if len == 0 {
+            saw_blank = true;
+            prev_len = None;
+            continue;
+        }
+        if len > 100 {
+            long += 1;
+        }
+        if let Some(p) = prev_len {
+            inner += 1;
+            if (45..=100).contains(&p) {
+                wrapped += 1;
+            }
+        }
+        prev_len = Some(len);
+    }
+    saw_blank && inner > 0 && wrapped * 2 >= inner && long * 20 <= inner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|&s| &text[s]).collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line_in_news_text() {
+        let text = "“We have an opportunity,” Putin said.\n\nAssad offered only that.\r\nLast line";
+        assert_eq!(
+            texts(text, &paragraphs(text)),
+            [
+                "“We have an opportunity,” Putin said.",
+                "Assad offered only that.",
+                "Last line"
+            ]
+        );
+    }
+
+    #[test]
+    fn blocks_in_hard_wrapped_text() {
+        let text = "\"I am sure,\" said Elizabeth, \"that he will come, whatever his\nfriends may say.\"\n\nShe went out into the garden without another word to any of\nthem.\n";
+        assert_eq!(
+            texts(text, &paragraphs(text)),
+            [
+                "\"I am sure,\" said Elizabeth, \"that he will come, whatever his\nfriends may say.\"",
+                "She went out into the garden without another word to any of\nthem."
+            ]
+        );
+    }
+
+    #[test]
+    fn long_lines_are_paragraphs_even_in_blocks() {
+        let long = "word ".repeat(40);
+        let text = format!("{long}\n{long}\n\n{long}");
+        assert_eq!(paragraphs(&text).len(), 3);
+    }
+
+    #[test]
+    fn corpus_lines_stream_with_line_numbers() {
+        let data = "{\"id\": \"a\", \"text\": \"one\"}\n\n{\"id\": 7, \"text\": \"two\", \"x\": 1}\n{oops\n";
+        let mut reader = CorpusReader::new(PathBuf::from("c.jsonl"), data.as_bytes());
+        assert_eq!(reader.next().unwrap().unwrap(), Document::new("a", "one"));
+        assert_eq!(reader.next().unwrap().unwrap(), Document::new("7", "two"));
+        let err = reader.next().unwrap().unwrap_err().to_string();
+        assert!(
+            err.starts_with("c.jsonl:4: expected a JSON object"),
+            "{err}"
+        );
+        assert!(reader.next().is_none());
+    }
+
+    #[test]
+    fn bad_utf8_names_the_line() {
+        let err = decode_utf8(Path::new("a.txt"), b"ok\nbad \xff".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.txt: not valid UTF-8 (first bad byte at offset 7, line 2)"
+        );
+    }
+}

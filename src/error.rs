@@ -1,0 +1,46 @@
+//! The library's error type: short messages that name the file and, where there is one, the line.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset}, line {line})")]
+    Utf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+    },
+    #[error("{path}:{line}: {message}")]
+    Corpus {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub fn corpus(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Error {
+        Error::Corpus {
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
+    }
+}

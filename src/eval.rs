@@ -1,0 +1,641 @@
+//! Scoring extraction and attribution against annotated corpora, exactly as the evaluation
+//! protocol in `../shared/corpora/README.md` defines it.
+//!
+//! Reads both schemas there: PolNeAR (attribution relations; a gold unit is each top-level
+//! double-quoted stretch inside a direct or mixed attribution's content) and PDNC (novels;
+//! every quote span is a unit with its canonical speaker). A PolNeAR file may have a sibling
+//! `*.canonical.jsonl` naming each quote's speaker, which adds canonical-name accuracy.
+
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::extract::extract;
+use crate::kind::Kind;
+use crate::record::Quote;
+
+/// A span in code points, end exclusive.
+type Range = (usize, usize);
+
+/// One gold unit: a quoted stretch and who said it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// The stretch with its marks, code points.
+    pub span: Range,
+    /// The stretch with marks and surrounding whitespace stripped.
+    pub inner: Range,
+    /// The source as the annotation gives it (PolNeAR: surface mention; PDNC: canonical name).
+    pub speaker: Option<String>,
+    pub mention: Option<Range>,
+    pub pronoun: bool,
+    /// PolNeAR canonical: the name of the person (None when unnamed or unknown).
+    pub canonical: Option<String>,
+    pub canonical_kind: Option<String>,
+    /// PDNC: the other names of the speaker.
+    pub aliases: Vec<String>,
+}
+
+/// One annotated document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoldDoc {
+    pub id: String,
+    pub text: String,
+    pub units: Vec<Unit>,
+    /// Content spans of every attribution, whatever its type (for neutral predictions).
+    pub covered: Vec<Range>,
+    /// Whether speakers are canonical names (PDNC) rather than mentions (PolNeAR).
+    pub canonical_speakers: bool,
+}
+
+#[derive(Deserialize)]
+struct RawDoc {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    quotes: Vec<RawQuote>,
+    characters: Option<Vec<RawCharacter>>,
+}
+
+#[derive(Deserialize)]
+struct RawQuote {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    spans: Vec<RawSpan>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    speaker: Option<String>,
+    speaker_mention_start: Option<usize>,
+    speaker_mention_end: Option<usize>,
+    #[serde(default)]
+    speaker_is_pronoun: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct RawSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Deserialize)]
+struct RawCharacter {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawCanonical {
+    doc: String,
+    quote: serde_json::Value,
+    canonical: Option<String>,
+    kind: Option<String>,
+}
+
+fn id_string(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Reads an annotated corpus (PolNeAR or PDNC schema, detected per document), with
+/// canonical speakers from `canonical` when given.
+pub fn load_gold(path: &Path, canonical: Option<&Path>) -> Result<Vec<GoldDoc>> {
+    let canon = match canonical {
+        Some(c) => load_canonical(c)?,
+        None => HashMap::new(),
+    };
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut docs = Vec::new();
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| Error::io(path, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let raw: RawDoc = serde_json::from_str(&line)
+            .map_err(|e| Error::corpus(path, i + 1, format!("not an annotated document: {e}")))?;
+        docs.push(gold_doc(raw, &canon).map_err(|m| Error::corpus(path, i + 1, m))?);
+    }
+    Ok(docs)
+}
+
+/// The canonical file beside a PolNeAR file: `dev.jsonl` -> `dev.canonical.jsonl`.
+pub fn sibling_canonical(path: &Path) -> Option<PathBuf> {
+    let stem = path.file_stem()?.to_str()?;
+    let sibling = path.with_file_name(format!("{stem}.canonical.jsonl"));
+    sibling.exists().then_some(sibling)
+}
+
+type CanonMap = HashMap<(String, String), (Option<String>, Option<String>)>;
+
+fn load_canonical(path: &Path) -> Result<CanonMap> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut map = HashMap::new();
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| Error::io(path, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let raw: RawCanonical = serde_json::from_str(&line).map_err(|e| {
+            Error::corpus(path, i + 1, format!("not a canonical-speaker line: {e}"))
+        })?;
+        map.insert((raw.doc, id_string(&raw.quote)), (raw.canonical, raw.kind));
+    }
+    Ok(map)
+}
+
+fn gold_doc(raw: RawDoc, canon: &CanonMap) -> std::result::Result<GoldDoc, String> {
+    let id = id_string(&raw.id);
+    let chars: Vec<char> = raw.text.chars().collect();
+    let n = chars.len();
+    let check = |s: usize, e: usize| {
+        if s <= e && e <= n {
+            Ok(())
+        } else {
+            Err(format!("span {s}..{e} outside the text ({n} code points)"))
+        }
+    };
+    let mut units = Vec::new();
+    let mut covered = Vec::new();
+    if let Some(characters) = &raw.characters {
+        let aliases: HashMap<&str, &Vec<String>> = characters
+            .iter()
+            .map(|c| (c.name.as_str(), &c.aliases))
+            .collect();
+        for q in &raw.quotes {
+            let spans: Vec<Range> = if q.spans.is_empty() {
+                vec![(q.start, q.end)]
+            } else {
+                q.spans.iter().map(|s| (s.start, s.end)).collect()
+            };
+            for (s, e) in spans {
+                check(s, e)?;
+                covered.push((s, e));
+                units.push(Unit {
+                    span: (s, e),
+                    inner: strip(&chars, (s, e)),
+                    speaker: q.speaker.clone(),
+                    mention: None,
+                    pronoun: false,
+                    canonical: q.speaker.clone(),
+                    canonical_kind: None,
+                    aliases: q
+                        .speaker
+                        .as_deref()
+                        .and_then(|s| aliases.get(s))
+                        .map(|a| a.to_vec())
+                        .unwrap_or_default(),
+                });
+            }
+        }
+        return Ok(GoldDoc {
+            id,
+            text: raw.text,
+            units,
+            covered,
+            canonical_speakers: true,
+        });
+    }
+    for q in &raw.quotes {
+        check(q.start, q.end)?;
+        let fragments: Vec<Range> = if q.spans.is_empty() {
+            vec![(q.start, q.end)]
+        } else {
+            q.spans.iter().map(|s| (s.start, s.end)).collect()
+        };
+        for &(s, e) in &fragments {
+            check(s, e)?;
+            covered.push((s, e));
+        }
+        if !matches!(q.kind.as_deref(), Some("direct" | "mixed")) {
+            continue;
+        }
+        let mention = match (q.speaker_mention_start, q.speaker_mention_end) {
+            (Some(s), Some(e)) if s <= e && e <= n => Some((s, e)),
+            _ => None,
+        };
+        let (canonical, canonical_kind) =
+            q.id.as_ref()
+                .and_then(|qid| canon.get(&(id.clone(), id_string(qid))))
+                .cloned()
+                .unwrap_or((None, None));
+        for &(s, e) in &fragments {
+            for stretch in quoted_stretches(&chars, s, e) {
+                units.push(Unit {
+                    span: stretch,
+                    inner: strip(&chars, stretch),
+                    speaker: q.speaker.clone(),
+                    mention,
+                    pronoun: q.speaker_is_pronoun.unwrap_or(false),
+                    canonical: canonical.clone(),
+                    canonical_kind: canonical_kind.clone(),
+                    aliases: Vec::new(),
+                });
+            }
+        }
+    }
+    Ok(GoldDoc {
+        id,
+        text: raw.text,
+        units,
+        covered,
+        canonical_speakers: false,
+    })
+}
+
+/// The top-level double-quoted stretches inside `chars[s..e]`: opening mark to closing
+/// mark; an opening mark not closed inside the fragment runs to its end.
+fn quoted_stretches(chars: &[char], s: usize, e: usize) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate().take(e).skip(s) {
+        match (c, open) {
+            ('“' | '„' | '«', None) => open = Some(i),
+            ('"', None) => open = Some(i),
+            ('”' | '»' | '"', Some(o)) => {
+                out.push((o, i + 1));
+                open = None;
+            }
+            ('“', Some(o)) if chars.get(o) == Some(&'„') => {
+                out.push((o, i + 1));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, e));
+    }
+    out
+}
+
+fn is_quote_char(c: char) -> bool {
+    crate::scan::marks::is_mark(c) || c.is_whitespace()
+}
+
+/// Strips quotation marks and whitespace from both ends of a range.
+fn strip(chars: &[char], (mut s, mut e): Range) -> Range {
+    while s < e && is_quote_char(chars[s]) {
+        s += 1;
+    }
+    while e > s && is_quote_char(chars[e - 1]) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn overlap(a: Range, b: Range) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+fn iou(a: Range, b: Range) -> f64 {
+    let inter = overlap(a, b);
+    let union = (a.1 - a.0) + (b.1 - b.0) - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Counts behind the scores.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Counts {
+    pub documents: usize,
+    pub units: usize,
+    pub predictions: usize,
+    pub matched: usize,
+    pub false_positives: usize,
+    pub neutral: usize,
+    pub with_source: usize,
+    pub speaker_correct: usize,
+    pub end_to_end: usize,
+    pub canonical_total: usize,
+    pub canonical_correct: usize,
+    pub canonical_pronoun_total: usize,
+    pub canonical_pronoun_correct: usize,
+}
+
+/// The protocol's figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scores {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub speaker_accuracy: f64,
+    pub end_to_end_recall: f64,
+    pub canonical_accuracy: Option<f64>,
+    pub canonical_pronoun_accuracy: Option<f64>,
+    pub counts: Counts,
+}
+
+/// A miss, a false positive or a wrong speaker, for `--errors`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EvalError {
+    pub doc: String,
+    pub what: &'static str,
+    pub text: String,
+    pub gold_speaker: Option<String>,
+    pub predicted_speaker: Option<String>,
+    pub predicted_mention: Option<String>,
+    pub method: Option<String>,
+    pub context: String,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+impl Counts {
+    pub fn scores(&self) -> Scores {
+        let precision = ratio(self.matched, self.matched + self.false_positives);
+        let recall = ratio(self.matched, self.units);
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Scores {
+            precision,
+            recall,
+            f1,
+            speaker_accuracy: ratio(self.speaker_correct, self.with_source),
+            end_to_end_recall: ratio(self.end_to_end, self.units),
+            canonical_accuracy: (self.canonical_total > 0)
+                .then(|| ratio(self.canonical_correct, self.canonical_total)),
+            canonical_pronoun_accuracy: (self.canonical_pronoun_total > 0)
+                .then(|| ratio(self.canonical_pronoun_correct, self.canonical_pronoun_total)),
+            counts: self.clone(),
+        }
+    }
+}
+
+/// Scores one document's predictions against its gold units, adding to `counts` and `errors`.
+pub fn score_document(
+    gold: &GoldDoc,
+    predicted: &[Quote],
+    counts: &mut Counts,
+    errors: &mut Vec<EvalError>,
+) {
+    let chars: Vec<char> = gold.text.chars().collect();
+    let preds: Vec<&Quote> = predicted.iter().filter(|q| q.kind != Kind::Term).collect();
+    let inner: Vec<Range> = preds
+        .iter()
+        .map(|q| strip(&chars, (q.start.min(chars.len()), q.end.min(chars.len()))))
+        .collect();
+    counts.documents += 1;
+    counts.units += gold.units.len();
+    counts.predictions += preds.len();
+
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for (p, &pr) in inner.iter().enumerate() {
+        for (u, unit) in gold.units.iter().enumerate() {
+            let score = iou(pr, unit.inner);
+            if score >= 0.5 {
+                candidates.push((score, p, u));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut pred_match = vec![None; preds.len()];
+    let mut unit_match = vec![None; gold.units.len()];
+    for (_, p, u) in candidates {
+        if pred_match[p].is_none() && unit_match[u].is_none() {
+            pred_match[p] = Some(u);
+            unit_match[u] = Some(p);
+        }
+    }
+    let context = |r: Range| -> String {
+        let s = r.0.saturating_sub(80);
+        let e = (r.1 + 80).min(chars.len());
+        chars[s..e].iter().collect::<String>().replace('\n', " ")
+    };
+    let slice = |r: Range| -> String { chars[r.0..r.1.min(chars.len())].iter().collect() };
+
+    for (p, q) in preds.iter().enumerate() {
+        if pred_match[p].is_some() {
+            continue;
+        }
+        let touches_unit = gold.units.iter().any(|u| overlap(inner[p], u.inner) > 0);
+        let covered = gold.covered.iter().any(|&c| overlap(inner[p], c) > 0);
+        if touches_unit || covered {
+            counts.false_positives += 1;
+            errors.push(EvalError {
+                doc: gold.id.clone(),
+                what: "false_positive",
+                text: q.text.clone(),
+                gold_speaker: None,
+                predicted_speaker: q.speaker.clone(),
+                predicted_mention: q.mention.clone(),
+                method: q.method.clone(),
+                context: context((q.start, q.end)),
+            });
+        } else {
+            counts.neutral += 1;
+        }
+    }
+
+    for (u, unit) in gold.units.iter().enumerate() {
+        let Some(p) = unit_match[u] else {
+            errors.push(EvalError {
+                doc: gold.id.clone(),
+                what: "missed",
+                text: slice(unit.span),
+                gold_speaker: unit.speaker.clone(),
+                predicted_speaker: None,
+                predicted_mention: None,
+                method: None,
+                context: context(unit.span),
+            });
+            continue;
+        };
+        counts.matched += 1;
+        let q = preds[p];
+        if unit.speaker.is_none() {
+            continue;
+        }
+        counts.with_source += 1;
+        let correct = if gold.canonical_speakers {
+            speaker_is_character(q.speaker.as_deref(), unit)
+        } else {
+            speaker_matches_mention(q, unit, &chars)
+        };
+        if correct {
+            counts.speaker_correct += 1;
+            counts.end_to_end += 1;
+        } else {
+            errors.push(EvalError {
+                doc: gold.id.clone(),
+                what: "wrong_speaker",
+                text: q.text.clone(),
+                gold_speaker: unit.canonical.clone().or_else(|| unit.speaker.clone()),
+                predicted_speaker: q.speaker.clone(),
+                predicted_mention: q.mention.clone(),
+                method: q.method.clone(),
+                context: context(unit.span),
+            });
+        }
+        if !gold.canonical_speakers
+            && let Some(name) = &unit.canonical
+        {
+            let right = q.speaker.as_deref().is_some_and(|s| same_person(s, name));
+            counts.canonical_total += 1;
+            counts.canonical_correct += usize::from(right);
+            if unit.canonical_kind.as_deref() == Some("pronoun") {
+                counts.canonical_pronoun_total += 1;
+                counts.canonical_pronoun_correct += usize::from(right);
+            }
+        }
+    }
+}
+
+fn speaker_matches_mention(q: &Quote, unit: &Unit, chars: &[char]) -> bool {
+    if let (Some(gm), Some(s), Some(e)) = (unit.mention, q.mention_start, q.mention_end)
+        && overlap(gm, (s, e.max(s + usize::from(s == e)))) > 0
+    {
+        return true;
+    }
+    if unit.pronoun {
+        return false;
+    }
+    let gold_name = match unit.mention {
+        Some((s, e)) => chars[s..e].iter().collect::<String>(),
+        None => unit.speaker.clone().unwrap_or_default(),
+    };
+    [q.speaker.as_deref(), q.mention.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|p| shares_name_word(p, &gold_name))
+}
+
+fn speaker_is_character(predicted: Option<&str>, unit: &Unit) -> bool {
+    let Some(p) = predicted else { return false };
+    let p = normalize_name(p);
+    unit.speaker
+        .iter()
+        .chain(&unit.aliases)
+        .any(|n| normalize_name(n) == p)
+}
+
+fn normalize_name(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Words that do not identify a person: titles, articles, and honorifics.
+const NOT_NAME_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "president",
+    "pres",
+    "vice",
+    "secretary",
+    "gen",
+    "general",
+    "prof",
+    "professor",
+    "rev",
+    "sir",
+    "lady",
+    "lord",
+    "madam",
+    "mayor",
+    "judge",
+    "justice",
+    "former",
+    "candidate",
+    "nominee",
+    "democratic",
+    "republican",
+    "jr",
+    "sr",
+    "st",
+];
+
+/// The words of a name that identify its bearer, lowercase, titles dropped.
+pub fn name_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map(|w| w.trim_end_matches("'s").to_lowercase())
+        .filter(|w| w.chars().count() > 1 && !NOT_NAME_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+fn shares_name_word(a: &str, b: &str) -> bool {
+    let b = name_words(b);
+    name_words(a).iter().any(|w| b.contains(w))
+}
+
+/// Whether two names name the same person: a shared name word, and no clash of first
+/// names when both give one (Melania Trump is not Donald Trump).
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (wa, wb) = (name_words(a), name_words(b));
+    if !wa.iter().any(|w| wb.contains(w)) {
+        return false;
+    }
+    if wa.len() >= 2
+        && wb.len() >= 2
+        && wa[0] != wb[0]
+        && !wb.contains(&wa[0])
+        && !wa.contains(&wb[0])
+    {
+        return false;
+    }
+    true
+}
+
+/// Runs extraction over every gold document and scores it.
+pub fn evaluate(gold: &[GoldDoc]) -> (Scores, Vec<EvalError>) {
+    let mut counts = Counts::default();
+    let mut errors = Vec::new();
+    for doc in gold {
+        let predicted = extract(&Document::new(doc.id.clone(), doc.text.clone())).quotes;
+        score_document(doc, &predicted, &mut counts, &mut errors);
+    }
+    (counts.scores(), errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stretches_inside_a_mixed_fragment() {
+        let chars: Vec<char> = "He called half of them “deplorables.” and “sad”"
+            .chars()
+            .collect();
+        let s = quoted_stretches(&chars, 0, chars.len());
+        assert_eq!(s, [(23, 37), (42, 47)]);
+        assert_eq!(strip(&chars, s[0]), (24, 36));
+    }
+
+    #[test]
+    fn same_person_respects_first_names() {
+        assert!(same_person("Donald Trump", "Trump"));
+        assert!(same_person("Mr. Putin", "Vladimir Putin"));
+        assert!(!same_person("Melania Trump", "Donald Trump"));
+        assert!(!same_person("Bashar Assad", "Vladimir Putin"));
+    }
+}

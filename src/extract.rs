@@ -1,0 +1,129 @@
+//! The pipeline for one document: paragraphs -> quote spans -> kinds -> records.
+
+use serde::Serialize;
+
+use crate::document::{Document, paragraphs};
+use crate::kind::{Kind, classify};
+use crate::record::{Flag, Quote};
+use crate::scan::{QuoteSpan, scan};
+use crate::span::{CharIndex, Span};
+
+/// Everything the pipeline learns about one document before it becomes records.
+pub struct Analysis<'a> {
+    pub text: &'a str,
+    pub paragraphs: Vec<Span>,
+    /// Top-level quotes in text order.
+    pub quotes: Vec<QuoteSpan>,
+    /// The kind of each quote in `quotes`.
+    pub kinds: Vec<Kind>,
+    /// Byte offsets of closing marks that closed nothing.
+    pub stray: Vec<usize>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(text: &'a str) -> Analysis<'a> {
+        let paragraphs = paragraphs(text);
+        let scan = scan(text, &paragraphs);
+        let kinds = scan
+            .quotes
+            .iter()
+            .map(|q| {
+                let first = q.parts[0];
+                classify(text, paragraphs[first.paragraph], first.outer, first.inner)
+            })
+            .collect();
+        Analysis {
+            text,
+            paragraphs,
+            quotes: scan.quotes,
+            kinds,
+            stray: scan.stray,
+        }
+    }
+}
+
+/// A closing quotation mark that closed nothing: ignored, reported on the document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StrayMark {
+    pub doc: String,
+    /// Code-point offset.
+    pub start: usize,
+    /// 1-based line.
+    pub line: usize,
+    pub mark: char,
+}
+
+/// The records of one document, and what was noticed about the document itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extraction {
+    pub quotes: Vec<Quote>,
+    pub stray_marks: Vec<StrayMark>,
+}
+
+/// Runs the whole pipeline on one document.
+pub fn extract(doc: &Document) -> Extraction {
+    let analysis = Analysis::new(&doc.text);
+    records(doc, &analysis)
+}
+
+/// Turns an analysis into records, converting offsets to code points.
+pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
+    let text = analysis.text;
+    let chars = CharIndex::new(text);
+    let quotes = analysis
+        .quotes
+        .iter()
+        .zip(&analysis.kinds)
+        .enumerate()
+        .map(|(i, (q, &kind))| {
+            let mut flags = Vec::new();
+            if q.unclosed() {
+                flags.push(Flag::Unclosed);
+            }
+            if q.parts.len() > 1 {
+                flags.push(Flag::MultiParagraph);
+            }
+            if q.has_nested {
+                flags.push(Flag::Nested);
+            }
+            Quote {
+                doc: doc.id.clone(),
+                index: i + 1,
+                start: chars.char_offset(q.span.start),
+                end: chars.char_offset(q.span.end),
+                byte_start: q.span.start,
+                byte_end: q.span.end,
+                paragraph: q.paragraph(),
+                text: q.inner_text(text),
+                kind,
+                speaker: None,
+                mention: None,
+                mention_start: None,
+                mention_end: None,
+                cue: None,
+                cue_start: None,
+                cue_end: None,
+                method: None,
+                confidence: None,
+                flags,
+            }
+        })
+        .collect();
+    let stray_marks = analysis
+        .stray
+        .iter()
+        .map(|&at| StrayMark {
+            doc: doc.id.clone(),
+            start: chars.char_offset(at),
+            line: 1 + text.as_bytes()[..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
+            mark: text[at..].chars().next().unwrap_or('"'),
+        })
+        .collect();
+    Extraction {
+        quotes,
+        stray_marks,
+    }
+}

@@ -1,0 +1,250 @@
+//! What kind of quotation a quoted stretch is: `direct`, `partial` or `term`.
+//!
+//! - `direct`: someone's utterance set off as such: it starts a sentence, follows a colon
+//!   or a cue and comma, or is itself sentence-like (capitalised and ending in . ? !).
+//! - `partial`: a fragment of someone's words inside the narrator's sentence, where that
+//!   sentence reports speech (a reporting verb or cue phrase).
+//! - `term`: a scare quote, title or so-called word: inside a sentence that reports no
+//!   speech, or marked by "so-called".
+//!
+//! Length alone never decides: “maturity” after "applauded the" is a partial quote, the
+//! ISIS “caliphate” in a sentence without a cue is a term.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{Cues, Form};
+use crate::sentence::sentence_around;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Direct,
+    Partial,
+    Term,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Term => "term",
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Kind, String> {
+        match s {
+            "direct" => Ok(Kind::Direct),
+            "partial" => Ok(Kind::Partial),
+            "term" => Ok(Kind::Term),
+            other => Err(format!(
+                "unknown kind {other:?} (expected direct, partial or term)"
+            )),
+        }
+    }
+}
+
+/// Classifies the quote whose marks span `outer` and whose words span `inner`, inside
+/// paragraph `para` of `text`.
+pub fn classify(text: &str, para: Span, outer: Span, inner: Span) -> Kind {
+    let words = &text[inner];
+    let sentence = sentence_around(text, para, outer);
+    let before = text[sentence.start..outer.start].trim_end();
+    let after = text[outer.end..sentence.end].trim_start();
+
+    if ends_with_word(before, "so-called") || ends_with_word(before, "so called") {
+        return Kind::Term;
+    }
+    let capitalised = words
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let sentence_like = capitalised && ends_sentence(words);
+    let starts_sentence = before.is_empty() || before.ends_with(['—', '–', '(', '-']);
+    let introduced = before.ends_with(':') || (before.ends_with(',') && capitalised);
+    let word_count = words.split_whitespace().count();
+
+    if sentence_like || introduced || (starts_sentence && (capitalised || word_count >= 4)) {
+        return Kind::Direct;
+    }
+    // “Q,” X said, with the quote leading its sentence, was handled above; a capitalised
+    // quote followed by its attribution mid-sentence is still an utterance.
+    if capitalised && words.ends_with(',') && word_count >= 3 && reports_speech(after) {
+        return Kind::Direct;
+    }
+    if reports_speech(&text[sentence]) {
+        Kind::Partial
+    } else {
+        Kind::Term
+    }
+}
+
+/// Whether `s` contains a reporting verb used as a verb, or a cue phrase.
+///
+/// Past and -ing forms count wherever they stand (said, highlighted, accusing). Base and
+/// -s forms are often nouns ("the Islamic State", "thanks to", "a report"), so they count
+/// only after a subject-like word: a pronoun, a modal, "to", or a lower-case plural noun.
+/// A capitalised cue word inside a sentence is part of a name.
+pub fn reports_speech(s: &str) -> bool {
+    let cues = Cues::get();
+    let words: Vec<&str> = s
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).any(|i| {
+        if cues.phrase_at(&words[i..]).is_some() {
+            return true;
+        }
+        let w = words[i];
+        let Some(form) = cues.form(w) else {
+            return false;
+        };
+        if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        match form {
+            Form::Past | Form::Ing => true,
+            Form::Base | Form::Third => i > 0 && is_subject_like(words[i - 1]),
+        }
+    })
+}
+
+/// Words after which a base or -s cue form is a verb: "he says", "officials say",
+/// "will say", "to say", "Putin says".
+fn is_subject_like(word: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "who",
+        "that",
+        "which",
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "also",
+        "not",
+        "never",
+        "often",
+        "later",
+        "then",
+        "still",
+        "now",
+        "repeatedly",
+    ];
+    let lower = word.to_lowercase();
+    SUBJECTS.contains(&lower.as_str())
+        || word.chars().next().is_some_and(char::is_uppercase)
+        || (lower.ends_with('s') && lower.len() > 3 && !lower.ends_with("ss"))
+}
+
+fn ends_sentence(words: &str) -> bool {
+    let trimmed = words.trim_end_matches(['”', '"', '’', '\'', ')', ' ']);
+    trimmed.ends_with(['.', '?', '!', '…'])
+        || trimmed.contains(". ")
+        || trimmed.contains("? ")
+        || trimmed.contains("! ")
+}
+
+fn ends_with_word(s: &str, word: &str) -> bool {
+    s.len() >= word.len()
+        && s.is_char_boundary(s.len() - word.len())
+        && s[s.len() - word.len()..].eq_ignore_ascii_case(word)
+        && s[..s.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::paragraphs;
+    use crate::scan::scan;
+
+    fn kinds(text: &str) -> Vec<Kind> {
+        let paras = paragraphs(text);
+        scan(text, &paras)
+            .quotes
+            .iter()
+            .map(|q| {
+                let p = q.parts[0];
+                classify(text, paras[p.paragraph], p.outer, p.inner)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn trailing_attribution_is_direct() {
+        assert_eq!(
+            kinds(
+                "“Considering the current developments in the world, our meeting today is extremely important,” Assad said."
+            ),
+            [Kind::Direct]
+        );
+    }
+
+    #[test]
+    fn fragment_under_a_cue_is_partial() {
+        assert_eq!(
+            kinds(
+                "Assad offered only that he observed “complex transformation processes” in Russia and Syria and applauded the “maturity” of the relationship."
+            ),
+            [Kind::Partial, Kind::Partial]
+        );
+    }
+
+    #[test]
+    fn scare_quote_without_a_cue_is_a_term() {
+        assert_eq!(
+            kinds("As of 2024, the “caliphate” has long fallen and Assad controls most of Syria."),
+            [Kind::Term]
+        );
+        assert_eq!(
+            kinds("The group's so-called “peace plan” was never published, officials said."),
+            [Kind::Term]
+        );
+    }
+
+    #[test]
+    fn colon_introduces_a_direct_quote() {
+        assert_eq!(
+            kinds("The senator put it bluntly: “We are not going anywhere.”"),
+            [Kind::Direct]
+        );
+    }
+
+    #[test]
+    fn leading_quote_in_a_paragraph_is_direct() {
+        assert_eq!(
+            kinds(
+                "“Hamas claimed to stand with the same resistance that bore the flag of the French occupation of Syria,” he told Sky News."
+            ),
+            [Kind::Direct]
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! Word lists compiled in from the data files beside this module, so a journalist can read
+//! and extend them: `cues.txt` (reporting verbs) and `multiword.txt` (cue phrases).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const CUES: &str = include_str!("cues.txt");
+const MULTIWORD: &str = include_str!("multiword.txt");
+
+/// Which form of its verb a cue word is. Base and -s forms are often nouns too
+/// ("the Islamic State", "thanks to", "a report"), so callers check their context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    Third,
+    Past,
+    Ing,
+}
+
+/// The reporting-verb lexicon: every inflected form, lowercase.
+pub struct Cues {
+    forms: HashMap<String, Form>,
+    /// Each form's base verb, for `cue` explanations.
+    phrases: Vec<Vec<String>>,
+}
+
+impl Cues {
+    /// The lexicon built from the compiled-in lists (built once, then shared).
+    pub fn get() -> &'static Cues {
+        static CUES_CELL: OnceLock<Cues> = OnceLock::new();
+        CUES_CELL.get_or_init(|| Cues::parse(CUES, MULTIWORD))
+    }
+
+    fn parse(verbs: &str, phrases: &str) -> Cues {
+        let mut forms = HashMap::new();
+        for line in data_lines(verbs) {
+            let mut words = line.split_whitespace();
+            let Some(base) = words.next() else { continue };
+            let irregular: Vec<String> = words.map(str::to_lowercase).collect();
+            let [base, third, past, ing] = inflect(base);
+            forms.insert(base, Form::Base);
+            forms.insert(third, Form::Third);
+            forms.insert(ing, Form::Ing);
+            // An irregular verb lists its own past forms ("say said"), which replace the
+            // regular -ed form ("sayed" is a name, not a verb).
+            if irregular.is_empty() {
+                forms.insert(past, Form::Past);
+            }
+            for form in irregular {
+                let f = if form.ends_with("ing") {
+                    Form::Ing
+                } else {
+                    Form::Past
+                };
+                forms.entry(form).or_insert(f);
+            }
+        }
+        let phrases = data_lines(phrases)
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        Cues { forms, phrases }
+    }
+
+    /// Whether `word` (any case) is a form of a reporting verb.
+    pub fn is_cue(&self, word: &str) -> bool {
+        self.form(word).is_some()
+    }
+
+    /// The form of a reporting verb `word` (any case) is, if it is one.
+    pub fn form(&self, word: &str) -> Option<Form> {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.forms.get(&word.to_ascii_lowercase()).copied()
+        } else {
+            self.forms.get(word).copied()
+        }
+    }
+
+    /// The number of words of the multi-word cue that `words` starts with, if any.
+    pub fn phrase_at(&self, words: &[&str]) -> Option<usize> {
+        self.phrases
+            .iter()
+            .filter(|p| {
+                p.len() <= words.len()
+                    && p.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
+            .map(Vec::len)
+            .max()
+    }
+}
+
+/// The non-comment, non-blank lines of a data file.
+pub fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A verb's regular forms: base, -s, -ed, -ing (English spelling rules, no doubling).
+fn inflect(base: &str) -> [String; 4] {
+    let b = base.to_lowercase();
+    let consonant_y = b.ends_with('y')
+        && !b.ends_with("ay")
+        && !b.ends_with("ey")
+        && !b.ends_with("oy")
+        && !b.ends_with("uy");
+    let stem_y = &b[..b.len().saturating_sub(1)];
+    let third = if consonant_y {
+        format!("{stem_y}ies")
+    } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| b.ends_with(e)) {
+        format!("{b}es")
+    } else {
+        format!("{b}s")
+    };
+    let past = if consonant_y {
+        format!("{stem_y}ied")
+    } else if b.ends_with('e') {
+        format!("{b}d")
+    } else {
+        format!("{b}ed")
+    };
+    let ing = if b.ends_with("ie") {
+        format!("{}ying", &b[..b.len() - 2])
+    } else if b.ends_with('e') && !b.ends_with("ee") {
+        format!("{}ing", &b[..b.len() - 1])
+    } else {
+        format!("{b}ing")
+    };
+    [b, third, past, ing]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_follow_english_spelling() {
+        assert_eq!(inflect("say"), ["say", "says", "sayed", "saying"]);
+        assert_eq!(inflect("deny"), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(inflect("joke"), ["joke", "jokes", "joked", "joking"]);
+        assert_eq!(
+            inflect("stress"),
+            ["stress", "stresses", "stressed", "stressing"]
+        );
+    }
+
+    #[test]
+    fn lexicon_knows_news_cues() {
+        let cues = Cues::get();
+        for w in [
+            "said",
+            "Said",
+            "told",
+            "joked",
+            "highlighted",
+            "accusing",
+            "applauded",
+            "quipped",
+            "tweeted",
+            "wrote",
+        ] {
+            assert!(cues.is_cue(w), "{w}");
+        }
+        for w in ["the", "Syria", "ran", "meeting", "Sayed"] {
+            assert!(!cues.is_cue(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn multiword_cues() {
+        let cues = Cues::get();
+        assert_eq!(cues.phrase_at(&["According", "to", "officials"]), Some(2));
+        assert_eq!(cues.phrase_at(&["in", "a", "statement", "Friday"]), Some(3));
+        assert_eq!(cues.phrase_at(&["in", "a", "hurry"]), None);
+    }
+}

@@ -1,0 +1,24 @@
+//! The `quotecheck` binary: parse arguments, run, map errors to exit codes
+//! (0 success, 1 differences found where a command reports them, 2 trouble).
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match cli::run() {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (quotecheck extract … | head) is not an error.
+            if err
+                .chain()
+                .filter_map(|e| e.downcast_ref::<std::io::Error>())
+                .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("quotecheck: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

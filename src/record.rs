@@ -1,0 +1,258 @@
+//! The quote record: one per quoted stretch, the one shape every output reads.
+//!
+//! Field order is part of the format (docs/FORMATS.md): JSONL, JSON and CSV carry the same
+//! fields in the same order. CSV cannot nest, so [`CsvRow`] carries `flags` joined with `;`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::kind::Kind;
+
+/// One quotation found in a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The document: the file path as given, `-` for standard input, or the corpus `id`.
+    pub doc: String,
+    /// 1-based position of the quote within its document.
+    pub index: usize,
+    /// Code-point offset of the opening mark.
+    pub start: usize,
+    /// Code-point offset just past the closing mark (or the paragraph end when unclosed).
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// 0-based paragraph of the opening mark.
+    pub paragraph: usize,
+    /// The words inside the marks; a multi-paragraph quote's paragraphs joined with "\n".
+    pub text: String,
+    pub kind: Kind,
+    /// The canonical name of the speaker: the fullest name the document gives.
+    pub speaker: Option<String>,
+    /// The words the attribution rests on ("he", "Putin", "a spokeswoman").
+    pub mention: Option<String>,
+    pub mention_start: Option<usize>,
+    pub mention_end: Option<usize>,
+    /// The cue: the reporting verb or phrase ("said", "according to", ":").
+    pub cue: Option<String>,
+    pub cue_start: Option<usize>,
+    pub cue_end: Option<usize>,
+    /// The attribution rule that decided the speaker.
+    pub method: Option<String>,
+    /// How direct the attribution evidence is, 0 to 1.
+    pub confidence: Option<f64>,
+    pub flags: Vec<Flag>,
+}
+
+/// Short names for what a user should know about a quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// The opening mark is never closed; the quote runs to the end of its paragraph.
+    Unclosed,
+    /// The quote runs over several paragraphs (each opens with a mark, the last closes).
+    MultiParagraph,
+    /// Another quotation is nested inside this one.
+    Nested,
+    /// No speaker could be found.
+    Unattributed,
+    /// A pronoun had two plausible antecedents.
+    Ambiguous,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 5] = [
+        Flag::Unclosed,
+        Flag::MultiParagraph,
+        Flag::Nested,
+        Flag::Unattributed,
+        Flag::Ambiguous,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Unclosed => "unclosed",
+            Flag::MultiParagraph => "multi_paragraph",
+            Flag::Nested => "nested",
+            Flag::Unattributed => "unattributed",
+            Flag::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+impl std::str::FromStr for Flag {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Flag, String> {
+        Flag::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| format!("unknown flag {s:?}"))
+    }
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The CSV shape of a [`Quote`]: the same columns in the same order, `flags` joined with `;`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CsvRow {
+    pub doc: String,
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub paragraph: usize,
+    pub text: String,
+    pub kind: Kind,
+    pub speaker: Option<String>,
+    pub mention: Option<String>,
+    pub mention_start: Option<usize>,
+    pub mention_end: Option<usize>,
+    pub cue: Option<String>,
+    pub cue_start: Option<usize>,
+    pub cue_end: Option<usize>,
+    pub method: Option<String>,
+    pub confidence: Option<f64>,
+    pub flags: String,
+}
+
+impl From<&Quote> for CsvRow {
+    fn from(q: &Quote) -> CsvRow {
+        CsvRow {
+            doc: q.doc.clone(),
+            index: q.index,
+            start: q.start,
+            end: q.end,
+            byte_start: q.byte_start,
+            byte_end: q.byte_end,
+            paragraph: q.paragraph,
+            text: q.text.clone(),
+            kind: q.kind,
+            speaker: q.speaker.clone(),
+            mention: q.mention.clone(),
+            mention_start: q.mention_start,
+            mention_end: q.mention_end,
+            cue: q.cue.clone(),
+            cue_start: q.cue_start,
+            cue_end: q.cue_end,
+            method: q.method.clone(),
+            confidence: q.confidence,
+            flags: q
+                .flags
+                .iter()
+                .map(|f| f.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+        }
+    }
+}
+
+impl TryFrom<CsvRow> for Quote {
+    type Error = String;
+    fn try_from(r: CsvRow) -> Result<Quote, String> {
+        let flags = r
+            .flags
+            .split(';')
+            .filter(|s| !s.is_empty())
+            .map(str::parse)
+            .collect::<Result<Vec<Flag>, String>>()?;
+        Ok(Quote {
+            doc: r.doc,
+            index: r.index,
+            start: r.start,
+            end: r.end,
+            byte_start: r.byte_start,
+            byte_end: r.byte_end,
+            paragraph: r.paragraph,
+            text: r.text,
+            kind: r.kind,
+            speaker: r.speaker,
+            mention: r.mention,
+            mention_start: r.mention_start,
+            mention_end: r.mention_end,
+            cue: r.cue,
+            cue_start: r.cue_start,
+            cue_end: r.cue_end,
+            method: r.method,
+            confidence: r.confidence,
+            flags,
+        })
+    }
+}
+
+/// The record's field names in output order.
+pub const FIELDS: [&str; 19] = [
+    "doc",
+    "index",
+    "start",
+    "end",
+    "byte_start",
+    "byte_end",
+    "paragraph",
+    "text",
+    "kind",
+    "speaker",
+    "mention",
+    "mention_start",
+    "mention_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "method",
+    "confidence",
+    "flags",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_field_order_is_the_documented_one() {
+        let q = Quote {
+            doc: "a.txt".into(),
+            index: 1,
+            start: 0,
+            end: 4,
+            byte_start: 0,
+            byte_end: 8,
+            paragraph: 0,
+            text: "no".into(),
+            kind: Kind::Partial,
+            speaker: None,
+            mention: None,
+            mention_start: None,
+            mention_end: None,
+            cue: None,
+            cue_start: None,
+            cue_end: None,
+            method: None,
+            confidence: None,
+            flags: vec![Flag::Unclosed, Flag::Nested],
+        };
+        let json = serde_json::to_value(&q).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut sorted_fields = FIELDS.to_vec();
+        sorted_fields.sort();
+        assert_eq!(
+            keys, sorted_fields,
+            "serde_json sorts keys; the set must match"
+        );
+        let line = serde_json::to_string(&q).unwrap();
+        let positions: Vec<usize> = FIELDS
+            .iter()
+            .map(|f| line.find(&format!("\"{f}\"")).unwrap())
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{line}");
+        let row = CsvRow::from(&q);
+        assert_eq!(row.flags, "unclosed;nested");
+        assert_eq!(Quote::try_from(row).unwrap(), q);
+    }
+}

@@ -1,0 +1,195 @@
+//! Quotation-mark styles as data.
+//!
+//! Each style is an opening and a closing mark. One character can open one style and close
+//! another (“ opens English quotes and closes German „…“), so the scanner asks this table
+//! which closers an opener expects rather than hard-coding pairs.
+
+/// A quotation-mark style: the mark that opens it and the mark that closes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub open: char,
+    pub close: char,
+    pub name: &'static str,
+}
+
+/// Every style the scanner knows. Order does not matter.
+pub const STYLES: &[Style] = &[
+    Style {
+        open: '“',
+        close: '”',
+        name: "english double",
+    },
+    Style {
+        open: '‘',
+        close: '’',
+        name: "english single",
+    },
+    Style {
+        open: '"',
+        close: '"',
+        name: "straight double",
+    },
+    Style {
+        open: '\'',
+        close: '\'',
+        name: "straight single",
+    },
+    Style {
+        open: '„',
+        close: '“',
+        name: "german double",
+    },
+    Style {
+        open: '„',
+        close: '”',
+        name: "polish double",
+    },
+    Style {
+        open: '‚',
+        close: '‘',
+        name: "german single",
+    },
+    Style {
+        open: '‚',
+        close: '’',
+        name: "polish single",
+    },
+    Style {
+        open: '«',
+        close: '»',
+        name: "guillemets",
+    },
+    Style {
+        open: '»',
+        close: '«',
+        name: "reversed guillemets",
+    },
+    Style {
+        open: '»',
+        close: '»',
+        name: "swedish guillemets",
+    },
+    Style {
+        open: '‹',
+        close: '›',
+        name: "single guillemets",
+    },
+    Style {
+        open: '›',
+        close: '‹',
+        name: "reversed single guillemets",
+    },
+    Style {
+        open: '”',
+        close: '”',
+        name: "swedish double",
+    },
+    Style {
+        open: '「',
+        close: '」',
+        name: "corner brackets",
+    },
+    Style {
+        open: '『',
+        close: '』',
+        name: "white corner brackets",
+    },
+    Style {
+        open: '‟',
+        close: '”',
+        name: "reversed double",
+    },
+    Style {
+        open: '‛',
+        close: '’',
+        name: "reversed single",
+    },
+];
+
+/// Every character that can be a quotation mark in some style.
+pub const MARKS: &[char] = &[
+    '"', '\'', '“', '”', '‘', '’', '„', '‚', '«', '»', '‹', '›', '「', '」', '『', '』', '‟', '‛',
+];
+
+/// Whether `c` is a quotation mark in some style.
+#[inline]
+pub fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '‟'
+            | '‛'
+    )
+}
+
+/// Whether `open` opens a style that `close` closes.
+pub fn pairs(open: char, close: char) -> bool {
+    STYLES.iter().any(|s| s.open == open && s.close == close)
+}
+
+/// Whether `c` opens some style.
+pub fn opens(c: char) -> bool {
+    STYLES.iter().any(|s| s.open == c)
+}
+
+/// Single marks (‘ ’ ' ‚ ‹ ›) nest inside double ones and double as apostrophes, so the
+/// scanner treats them more cautiously.
+pub fn is_single(c: char) -> bool {
+    matches!(c, '‘' | '’' | '\'' | '‚' | '‹' | '›' | '‛')
+}
+
+/// Marks that are always quotation marks whatever surrounds them (guillemets and CJK
+/// brackets may have spaces inside: « Bonjour »).
+pub fn is_unambiguous(c: char) -> bool {
+    matches!(c, '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』')
+}
+
+/// The index of `c` in [`MARKS`], for per-mark counters.
+pub fn mark_index(c: char) -> usize {
+    MARKS.iter().position(|&m| m == c).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_and_predicate_agree() {
+        for s in STYLES {
+            assert!(is_mark(s.open) && is_mark(s.close), "{}", s.name);
+            assert!(
+                MARKS.contains(&s.open) && MARKS.contains(&s.close),
+                "{}",
+                s.name
+            );
+        }
+        for &m in MARKS {
+            assert!(is_mark(m));
+        }
+        assert!(
+            !is_mark('′') && !is_mark('″'),
+            "primes are not quotation marks"
+        );
+    }
+
+    #[test]
+    fn one_char_opens_and_closes_different_styles() {
+        assert!(pairs('“', '”') && pairs('„', '“'));
+        assert!(pairs('«', '»') && pairs('»', '«'));
+        assert!(!pairs('“', '’'));
+    }
+}

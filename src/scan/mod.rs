@@ -1,0 +1,449 @@
+//! The quote scanner: every quoted stretch of a document, whatever the typography.
+//!
+//! [`parsers::next_mark`] (nom) walks each paragraph mark by mark; each mark is read in its
+//! context (what precedes and follows it) as an opener, a closer or an apostrophe, and a
+//! stack pairs openers with closers. Marks are data ([`marks::STYLES`]).
+//!
+//! - Apostrophes (Assad’s, dictators’, ’90s, rock ’n’ roll, don't) open and close nothing:
+//!   a single mark between letters is an apostrophe, one after a letter closes only a single
+//!   quote that is open, and an opening single quote never closed is discarded.
+//! - A closer may close an opener deeper in the stack when only single quotes (likely
+//!   apostrophes) or unclosed nested quotes stand above it; those are dropped.
+//! - A quotation running over several paragraphs (each opens with a mark, only the last
+//!   closes) is one quote with one part per paragraph.
+//! - A double quote still open at the end of its paragraph, and not continued, runs to the
+//!   paragraph end and is flagged `unclosed`. A closer with nothing to close is recorded in
+//!   [`Scan::stray`].
+//!
+//! Time is linear in the text: each step consumes a mark, and the stack is searched only
+//! when a counter says a matching opener is on it (everything above it is then popped).
+
+pub mod marks;
+pub(crate) mod parsers;
+
+use crate::span::Span;
+use marks::{MARKS, STYLES, is_single, is_unambiguous, mark_index, opens, pairs};
+use parsers::{next_mark, starts_with_elision};
+
+/// One paragraph's share of a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// From the opening mark to the closing mark (or the paragraph end), marks included.
+    pub outer: Span,
+    /// The words inside the marks, trimmed of whitespace.
+    pub inner: Span,
+    /// The paragraph (0-based index into the paragraph list).
+    pub paragraph: usize,
+}
+
+/// A top-level quoted stretch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// From the first opening mark to the last closing mark, marks included.
+    pub span: Span,
+    /// One part per paragraph the quote runs over.
+    pub parts: Vec<Part>,
+    pub open_mark: char,
+    /// `None` when the quote was never closed.
+    pub close_mark: Option<char>,
+    /// Whether quoted stretches are nested inside this one.
+    pub has_nested: bool,
+}
+
+impl QuoteSpan {
+    pub fn unclosed(&self) -> bool {
+        self.close_mark.is_none()
+    }
+
+    pub fn paragraph(&self) -> usize {
+        self.parts[0].paragraph
+    }
+
+    /// The content with marks stripped: the parts' inner texts joined with `\n`.
+    pub fn inner_text(&self, text: &str) -> String {
+        let mut out = String::new();
+        for (i, part) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&text[part.inner]);
+        }
+        out
+    }
+}
+
+/// What the scanner found in a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// Top-level quotes in text order; they never overlap.
+    pub quotes: Vec<QuoteSpan>,
+    /// Byte offsets of closing marks that closed nothing.
+    pub stray: Vec<usize>,
+}
+
+/// Scans `text`, split into `paragraphs` (ordered, non-overlapping spans).
+pub fn scan(text: &str, paragraphs: &[Span]) -> Scan {
+    let mut scanner = Scanner {
+        text,
+        stack: Vec::new(),
+        open_counts: [0; MARKS.len()],
+        closed: Vec::new(),
+        stray: Vec::new(),
+        continued: None,
+    };
+    for (index, &para) in paragraphs.iter().enumerate() {
+        scanner.paragraph(index, para, paragraphs.get(index + 1).copied());
+    }
+    let Scanner { closed, stray, .. } = scanner;
+    Scan {
+        quotes: top_level(closed),
+        stray,
+    }
+}
+
+struct Frame {
+    open: char,
+    start: usize,
+    content_start: usize,
+    paragraph: usize,
+    /// Parts from earlier paragraphs of a multi-paragraph quote.
+    parts: Vec<Part>,
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    stack: Vec<Frame>,
+    /// How many frames on the stack each opening mark has.
+    open_counts: [usize; MARKS.len()],
+    /// Every closed quote, nested ones included; reduced to the top level at the end.
+    closed: Vec<QuoteSpan>,
+    stray: Vec<usize>,
+    /// A frame carried over from the previous paragraph, whose continuation mark opens this one.
+    continued: Option<Frame>,
+}
+
+/// What a mark does in its context.
+enum Role {
+    Open,
+    /// Close the frame at this stack index.
+    Close(usize),
+    Stray,
+    Ignore,
+}
+
+impl Scanner<'_> {
+    fn paragraph(&mut self, index: usize, para: Span, next: Option<Span>) {
+        let text = self.text;
+        let body = &text[para];
+        let mut rest = body;
+        let mut prev: Option<char> = None;
+
+        if let Some(mut frame) = self.continued.take() {
+            // The continuation mark that opens this paragraph belongs to the carried frame.
+            let mark = body.chars().next().expect("paragraphs are not empty");
+            frame.start = para.start;
+            frame.content_start = para.start + mark.len_utf8();
+            frame.paragraph = index;
+            self.push(frame);
+            rest = &body[mark.len_utf8()..];
+            prev = Some(mark);
+        }
+
+        while let Ok((after, (before, mark))) = next_mark(rest) {
+            let at = para.start + (body.len() - after.len()) - mark.len_utf8();
+            if let Some(c) = before.chars().next_back() {
+                prev = Some(c);
+            }
+            let next = after.chars().next();
+            match self.role(mark, prev, next, (&body[..at - para.start], after)) {
+                Role::Open => self.push(Frame {
+                    open: mark,
+                    start: at,
+                    content_start: at + mark.len_utf8(),
+                    paragraph: index,
+                    parts: Vec::new(),
+                }),
+                Role::Close(depth) => self.close(depth, at, mark),
+                Role::Stray => self.stray.push(at),
+                Role::Ignore => {}
+            }
+            prev = Some(mark);
+            rest = after;
+        }
+        self.end_paragraph(index, para, next);
+    }
+
+    fn role(
+        &self,
+        mark: char,
+        prev: Option<char>,
+        next: Option<char>,
+        (before, after): (&str, &str),
+    ) -> Role {
+        let prev_space = prev.is_none_or(char::is_whitespace);
+        let next_space = next.is_none_or(char::is_whitespace);
+        // Markdown's flanking rules: an opener is followed by text and preceded by space or
+        // punctuation; a closer is preceded by text and followed by space or punctuation.
+        let can_open = !next_space && (prev_space || prev.is_some_and(is_open_context));
+        let can_close = !prev_space && (next_space || next.is_some_and(is_close_context));
+
+        if is_single(mark) && !is_unambiguous(mark) {
+            return self.single_role(mark, prev, next, (before, after), can_open, can_close);
+        }
+        // Inch marks: 6'2" and 12" vinyl.
+        if mark == '"' && prev.is_some_and(|c| c.is_ascii_digit()) && self.matching(mark).is_none()
+        {
+            return Role::Ignore;
+        }
+        if is_unambiguous(mark) {
+            return self.unambiguous_role(mark, can_open, can_close, next_space);
+        }
+        let top_closes = self.stack.last().is_some_and(|f| pairs(f.open, mark));
+        match (can_open, can_close) {
+            (false, true) => match self.matching(mark) {
+                Some(depth) => Role::Close(depth),
+                None => Role::Stray,
+            },
+            (true, false) => match self.matching(mark) {
+                // “Hello, ”he said: a closing curly mark typed without its space still closes.
+                Some(depth) if mark == '”' => Role::Close(depth),
+                _ if opens(mark) => Role::Open,
+                _ => Role::Stray,
+            },
+            // Inside a word or between punctuation (word"word, ."): close what is open on
+            // top, else nothing.
+            (true, true) if top_closes => Role::Close(self.stack.len() - 1),
+            _ => Role::Ignore,
+        }
+    }
+
+    /// Guillemets and corner brackets are quotation marks wherever they stand (French puts
+    /// spaces inside « », Japanese none around 「」); only their direction needs context.
+    fn unambiguous_role(
+        &self,
+        mark: char,
+        can_open: bool,
+        can_close: bool,
+        next_space: bool,
+    ) -> Role {
+        match mark {
+            '「' | '『' => Role::Open,
+            '」' | '』' => self.matching(mark).map_or(Role::Stray, Role::Close),
+            // « and ‹ close a reversed »…« quote when one is open and this mark ends it.
+            _ => match self.matching(mark) {
+                Some(depth) if can_close || !can_open => Role::Close(depth),
+                _ if matches!(mark, '«' | '‹') || can_open || next_space => Role::Open,
+                _ => Role::Stray,
+            },
+        }
+    }
+
+    fn single_role(
+        &self,
+        mark: char,
+        prev: Option<char>,
+        next: Option<char>,
+        (before, after): (&str, &str),
+        can_open: bool,
+        can_close: bool,
+    ) -> Role {
+        let prev_word = prev.is_some_and(char::is_alphanumeric);
+        let next_word = next.is_some_and(char::is_alphanumeric);
+        // don't, Assad’s, o’clock, 6'2: inside a word it is an apostrophe or a prime.
+        if prev_word && next_word {
+            return Role::Ignore;
+        }
+        let top_closes = self.stack.last().is_some_and(|f| pairs(f.open, mark));
+        if can_close && top_closes && !is_elided_n(before) && !is_plural_possessive(prev, after) {
+            return Role::Close(self.stack.len() - 1);
+        }
+        if can_open && opens(mark) && mark != '’' || (mark == '’' && can_open && !can_close) {
+            if starts_with_elision(after) {
+                return Role::Ignore;
+            }
+            return Role::Open;
+        }
+        // dictators’, goin': an apostrophe when no single quote is open.
+        Role::Ignore
+    }
+
+    /// The stack index of the innermost frame `mark` can close, looking past single quotes
+    /// (likely apostrophes) and unclosed nested quotes; `None` when nothing matches.
+    fn matching(&self, mark: char) -> Option<usize> {
+        let any = STYLES
+            .iter()
+            .filter(|s| s.close == mark)
+            .any(|s| self.open_counts[mark_index(s.open)] > 0);
+        if !any {
+            return None;
+        }
+        if is_single(mark) {
+            let top = self.stack.len().checked_sub(1)?;
+            return pairs(self.stack[top].open, mark).then_some(top);
+        }
+        self.stack.iter().rposition(|f| pairs(f.open, mark))
+    }
+
+    fn push(&mut self, frame: Frame) {
+        self.open_counts[mark_index(frame.open)] += 1;
+        self.stack.push(frame);
+    }
+
+    fn pop(&mut self) -> Option<Frame> {
+        let frame = self.stack.pop()?;
+        self.open_counts[mark_index(frame.open)] -= 1;
+        Some(frame)
+    }
+
+    fn close(&mut self, depth: usize, at: usize, mark: char) {
+        while self.stack.len() > depth + 1 {
+            self.pop();
+        }
+        let Some(mut frame) = self.pop() else { return };
+        let end = at + mark.len_utf8();
+        frame.parts.push(Part {
+            outer: Span::new(frame.start, end),
+            inner: trim(self.text, Span::new(frame.content_start, at)),
+            paragraph: frame.paragraph,
+        });
+        self.closed
+            .push(quote_from(frame.parts, Some(mark), frame.open));
+    }
+
+    fn end_paragraph(&mut self, index: usize, para: Span, next: Option<Span>) {
+        if self.stack.is_empty() {
+            return;
+        }
+        // Only the outermost open quote can run on or be reported unclosed; open quotes
+        // nested inside it, and open single quotes, were not quotes.
+        while self.stack.len() > 1 {
+            self.pop();
+        }
+        let mut frame = self.pop().expect("stack is not empty");
+        let part = Part {
+            outer: Span::new(frame.start, para.end),
+            inner: trim(self.text, Span::new(frame.content_start, para.end)),
+            paragraph: index,
+        };
+        let continues = next.is_some_and(|n| {
+            let first = self.text[n].chars().next();
+            first.is_some_and(|c| c == frame.open || (opens(c) && same_family(c, frame.open)))
+        });
+        if continues {
+            frame.parts.push(part);
+            self.continued = Some(frame);
+        } else if !is_single(frame.open) || !frame.parts.is_empty() {
+            frame.parts.push(part);
+            let open = frame.open;
+            self.closed.push(quote_from(frame.parts, None, open));
+        }
+    }
+}
+
+/// The closing half of rock ’n’ roll: the text before the mark ends in a space, an
+/// apostrophe and n.
+fn is_elided_n(before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    matches!(
+        (rev.next(), rev.next(), rev.next()),
+        (
+            Some('n' | 'N'),
+            Some('’' | '\''),
+            None | Some(' ' | '\n' | '\u{a0}')
+        )
+    )
+}
+
+/// How far ahead a plural possessive looks for the single quote's real closer.
+const POSSESSIVE_LOOKAHEAD: usize = 120;
+
+/// ‘the workers’ party’: after an -s word, followed by a lower-case word, with another
+/// closing single mark a little further on, the mark is a plural possessive.
+fn is_plural_possessive(prev: Option<char>, after: &str) -> bool {
+    if !matches!(prev, Some('s' | 'S')) {
+        return false;
+    }
+    let mut chars = after.chars();
+    if !matches!(chars.next(), Some(' ')) || !chars.next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let window = &after[..floor_boundary(after, POSSESSIVE_LOOKAHEAD)];
+    let mut prev_c = ' ';
+    let mut iter = window.chars().peekable();
+    while let Some(c) = iter.next() {
+        if matches!(c, '’' | '\'')
+            && prev_c.is_alphanumeric()
+            && !iter.peek().is_some_and(|n| n.is_alphanumeric())
+        {
+            return true;
+        }
+        if matches!(c, '“' | '”' | '"' | '‘') {
+            return false;
+        }
+        prev_c = c;
+    }
+    false
+}
+
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn quote_from(parts: Vec<Part>, close_mark: Option<char>, open_mark: char) -> QuoteSpan {
+    let span = Span::new(parts[0].outer.start, parts[parts.len() - 1].outer.end);
+    QuoteSpan {
+        span,
+        parts,
+        open_mark,
+        close_mark,
+        has_nested: false,
+    }
+}
+
+fn same_family(a: char, b: char) -> bool {
+    is_single(a) == is_single(b)
+}
+
+/// Characters after which an opening mark may stand without a space: (“ [“ —“ /“ and
+/// another mark (nested openers).
+fn is_open_context(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '…') || marks::is_mark(c)
+}
+
+/// Characters before which a closing mark may stand without a space: punctuation.
+fn is_close_context(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+/// Reduces a laminar set of spans to the outermost ones, in text order, marking those
+/// that contain others.
+fn top_level(mut closed: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
+    closed.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut out: Vec<QuoteSpan> = Vec::with_capacity(closed.len());
+    for quote in closed {
+        match out.last_mut() {
+            Some(last) if quote.span.start < last.span.end => last.has_nested = true,
+            _ => out.push(quote),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
