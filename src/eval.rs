@@ -250,25 +250,31 @@ fn gold_doc(raw: RawDoc, canon: &CanonMap) -> std::result::Result<GoldDoc, Strin
     })
 }
 
-/// The top-level double-quoted stretches inside `chars[s..e]`: opening mark to closing
-/// mark; an opening mark not closed inside the fragment runs to its end.
+/// The top-level double-quoted stretches inside `chars[s..e]`: from an opening double
+/// mark to the next double mark, which closes it (“…”, "…", „…“, «…», ''…'', and ”…” as
+/// some sites type it); an opening mark not closed inside the fragment runs to its end.
 fn quoted_stretches(chars: &[char], s: usize, e: usize) -> Vec<Range> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate().take(e).skip(s) {
-        match (c, open) {
-            ('“' | '„' | '«', None) => open = Some(i),
-            ('"', None) => open = Some(i),
-            ('”' | '»' | '"', Some(o)) => {
-                out.push((o, i + 1));
-                open = None;
+    let mut i = s;
+    while i < e {
+        let c = chars[i];
+        let width = if c == '\'' && i + 1 < e && chars[i + 1] == '\'' {
+            2
+        } else {
+            1
+        };
+        let is_double = width == 2 || matches!(c, '“' | '”' | '"' | '„' | '«' | '»');
+        if is_double {
+            match open {
+                None => open = Some(i),
+                Some(o) => {
+                    out.push((o, i + width));
+                    open = None;
+                }
             }
-            ('“', Some(o)) if chars.get(o) == Some(&'„') => {
-                out.push((o, i + 1));
-                open = None;
-            }
-            _ => {}
         }
+        i += width;
     }
     if let Some(o) = open {
         out.push((o, e));

@@ -23,7 +23,7 @@ pub(crate) mod parsers;
 
 use crate::span::Span;
 use marks::{MARKS, STYLES, is_single, is_unambiguous, mark_index, opens, pairs};
-use parsers::{next_mark, starts_with_elision};
+use parsers::{mark_len, next_mark, starts_with_elision};
 
 /// One paragraph's share of a quotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,17 +140,17 @@ impl Scanner<'_> {
 
         if let Some(mut frame) = self.continued.take() {
             // The continuation mark that opens this paragraph belongs to the carried frame.
-            let mark = body.chars().next().expect("paragraphs are not empty");
+            let (_, (_, mark)) = next_mark(body).expect("continuation checked the mark");
             frame.start = para.start;
-            frame.content_start = para.start + mark.len_utf8();
+            frame.content_start = para.start + mark_len(mark);
             frame.paragraph = index;
             self.push(frame);
-            rest = &body[mark.len_utf8()..];
+            rest = &body[mark_len(mark)..];
             prev = Some(mark);
         }
 
         while let Ok((after, (before, mark))) = next_mark(rest) {
-            let at = para.start + (body.len() - after.len()) - mark.len_utf8();
+            let at = para.start + (body.len() - after.len()) - mark_len(mark);
             if let Some(c) = before.chars().next_back() {
                 prev = Some(c);
             }
@@ -159,7 +159,7 @@ impl Scanner<'_> {
                 Role::Open => self.push(Frame {
                     open: mark,
                     start: at,
-                    content_start: at + mark.len_utf8(),
+                    content_start: at + mark_len(mark),
                     paragraph: index,
                     parts: Vec::new(),
                 }),
@@ -300,7 +300,7 @@ impl Scanner<'_> {
             self.pop();
         }
         let Some(mut frame) = self.pop() else { return };
-        let end = at + mark.len_utf8();
+        let end = at + mark_len(mark);
         frame.parts.push(Part {
             outer: Span::new(frame.start, end),
             inner: trim(self.text, Span::new(frame.content_start, at)),
@@ -325,10 +325,11 @@ impl Scanner<'_> {
             inner: trim(self.text, Span::new(frame.content_start, para.end)),
             paragraph: index,
         };
-        let continues = next.is_some_and(|n| {
-            let first = self.text[n].chars().next();
-            first.is_some_and(|c| c == frame.open || (opens(c) && same_family(c, frame.open)))
-        });
+        // The next paragraph must open with the same mark: a paragraph opening with a
+        // different style starts a new quote.
+        let continues = next.is_some_and(
+            |n| matches!(next_mark(&self.text[n]), Ok((_, ("", c))) if c == frame.open),
+        );
         if continues {
             frame.parts.push(part);
             self.continued = Some(frame);
@@ -402,10 +403,6 @@ fn quote_from(parts: Vec<Part>, close_mark: Option<char>, open_mark: char) -> Qu
         close_mark,
         has_nested: false,
     }
-}
-
-fn same_family(a: char, b: char) -> bool {
-    is_single(a) == is_single(b)
 }
 
 /// Characters after which an opening mark may stand without a space: (“ [“ —“ /“ and

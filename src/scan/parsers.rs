@@ -1,16 +1,32 @@
 //! The low-level nom parsers the scanner is built from. nom types stay in this module.
 
-use nom::bytes::complete::take_till;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_till};
 use nom::character::complete::satisfy;
+use nom::combinator::value;
 use nom::{IResult, Parser};
 
-use super::marks::is_mark;
+use super::marks::{DOUBLE_APOSTROPHE, is_mark};
 
-/// One step of the scan: the text before the next quotation mark, and the mark.
-/// Fails (consuming nothing) when no mark is left. Always consumes the mark on success,
-/// so a loop over it is linear.
+/// One step of the scan: the text before the next quotation mark, and the mark. Two
+/// apostrophes ('') are one mark, [`DOUBLE_APOSTROPHE`], as in archives that typed double
+/// quotes that way. Fails (consuming nothing) when no mark is left. Always consumes the
+/// mark on success, so a loop over it is linear.
 pub fn next_mark(input: &str) -> IResult<&str, (&str, char)> {
-    (take_till(is_mark), satisfy(is_mark)).parse(input)
+    (
+        take_till(is_mark),
+        alt((value(DOUBLE_APOSTROPHE, tag("''")), satisfy(is_mark))),
+    )
+        .parse(input)
+}
+
+/// The length in the text of a mark returned by [`next_mark`].
+pub fn mark_len(mark: char) -> usize {
+    if mark == DOUBLE_APOSTROPHE {
+        2
+    } else {
+        mark.len_utf8()
+    }
 }
 
 /// The elided words that follow a leading apostrophe: ’em, ’n’, ’til, ’tis, ’cause …
@@ -50,6 +66,11 @@ mod tests {
         let (rest, (before, mark)) = next_mark(rest).unwrap();
         assert_eq!((before, mark, rest), ("no", '”', " twice"));
         assert!(next_mark(rest).is_err());
+        let (rest, (before, mark)) = next_mark("x ''Tax,'' he said").unwrap();
+        assert_eq!(
+            (before, mark, rest),
+            ("x ", DOUBLE_APOSTROPHE, "Tax,'' he said")
+        );
     }
 
     #[test]
