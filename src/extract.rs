@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::document::{Document, paragraphs};
 use crate::kind::{Kind, classify};
 use crate::record::{Flag, Quote};
-use crate::scan::{QuoteSpan, scan};
+use crate::scan::{self, QuoteSpan, scan_with};
 use crate::span::{CharIndex, Span};
 
 /// Everything the pipeline learns about one document before it becomes records.
@@ -22,8 +22,12 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Analysis<'a> {
+        Analysis::with_options(text, &Options::default())
+    }
+
+    pub fn with_options(text: &'a str, options: &Options) -> Analysis<'a> {
         let paragraphs = paragraphs(text);
-        let scan = scan(text, &paragraphs);
+        let scan = scan_with(text, &paragraphs, options.scan);
         let kinds = scan
             .quotes
             .iter()
@@ -60,9 +64,20 @@ pub struct Extraction {
     pub stray_marks: Vec<StrayMark>,
 }
 
+/// How to run the pipeline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub scan: scan::Options,
+}
+
 /// Runs the whole pipeline on one document.
 pub fn extract(doc: &Document) -> Extraction {
-    let analysis = Analysis::new(&doc.text);
+    extract_with(doc, &Options::default())
+}
+
+/// [`extract`] with options.
+pub fn extract_with(doc: &Document, options: &Options) -> Extraction {
+    let analysis = Analysis::with_options(&doc.text, options);
     records(doc, &analysis)
 }
 
