@@ -16,6 +16,7 @@
 //! ```
 
 pub mod align;
+pub mod report;
 pub mod words;
 
 use std::collections::HashSet;
