@@ -1,5 +1,6 @@
 //! The command line: one file per subcommand.
 
+mod diff;
 mod eval;
 mod extract;
 pub mod output;
@@ -20,6 +21,7 @@ pub struct Cli {
 enum Command {
     Extract(extract::Args),
     Eval(eval::Args),
+    Diff(diff::Args),
 }
 
 /// Parses the command line and runs the subcommand; the exit code on success.
@@ -28,5 +30,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
