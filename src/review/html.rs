@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use crate::kind::Kind;
 
-use super::{ChangeStatus, Concern, Entry, Report, WordOp, excerpt};
+use super::{ChangeStatus, Concern, Entry, Report, WordOp, excerpt, percent};
 
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
@@ -57,9 +57,10 @@ pub fn render(report: &Report) -> String {
          <a class=\"skip\" href=\"#article\">Skip to the article</a>\n"
     );
     header(&mut out, report);
-    out.push_str("<div class=\"layout\">\n<main>\n");
+    out.push_str("<div class=\"summary\">\n");
     flags(&mut out, report);
     speakers(&mut out, report);
+    out.push_str("</div>\n<div class=\"layout\">\n<main>\n");
     article(&mut out, report);
     out.push_str("</main>\n");
     side_list(&mut out, report);
@@ -117,10 +118,10 @@ fn flags(out: &mut String, r: &Report) {
     let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
     let _ = write!(
         out,
-        "<section id=\"flags\" aria-labelledby=\"flags-h\">\n<h2 id=\"flags-h\">Flags ({total})</h2>\n"
+        "<section id=\"flags\" aria-labelledby=\"flags-h\">\n<h2 id=\"flags-h\">Flags ({total})</h2>\n<div class=\"scroll\" tabindex=\"0\" aria-label=\"Flags list\">\n"
     );
     if total == 0 {
-        out.push_str("<p class=\"none\">No flags.</p>\n</section>\n");
+        out.push_str("<p class=\"none\">No flags.</p>\n</div>\n</section>\n");
         return;
     }
     for (label, title) in GROUPS {
@@ -200,7 +201,7 @@ fn flags(out: &mut String, r: &Report) {
     if !r.entries.iter().any(|e| e.concerns.contains(&Concern::New)) {
         removed(out, r);
     }
-    out.push_str("</section>\n");
+    out.push_str("</div>\n</section>\n");
 }
 
 fn removed(out: &mut String, r: &Report) {
@@ -252,12 +253,12 @@ fn speakers(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "<tr class=\"speaker\"><th scope=\"row\"><span class=\"sw s{}\" aria-hidden=\"true\"></span>{}</th>\
-             <td>{}</td><td>{}</td><td>{:.0}%</td><td>{}</td></tr>",
+             <td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             i % PALETTE,
             escape(&row.speaker),
             row.quotes,
             row.words,
-            row.share * 100.0,
+            percent(row.share),
             methods.join(", ")
         );
     }
@@ -271,10 +272,10 @@ fn speakers(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "<tr class=\"no-speaker\"><th scope=\"row\"><span class=\"sw s-none\" aria-hidden=\"true\"></span>No speaker</th>\
-             <td>{}</td><td>{}</td><td>{:.0}%</td><td>–</td></tr>",
+             <td>{}</td><td>{}</td><td>{}</td><td>–</td></tr>",
             u.quotes,
             u.words,
-            share * 100.0
+            percent(share)
         );
     }
     let _ = write!(
@@ -500,6 +501,9 @@ h3{font-size:1rem;margin:1rem 0 .3rem}
 .doc{font-family:ui-monospace,Menlo,Consolas,monospace}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:1rem;top:1rem;background:#fff;padding:.3rem .6rem;z-index:20}
+.summary{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:2rem;padding:0 1.5rem;border-bottom:1px solid var(--line)}
+.summary .scroll{max-height:16rem;overflow:auto;padding-bottom:.5rem}
+.summary .scroll:focus{outline:3px solid var(--focus)}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 22rem;gap:2rem;padding:0 1.5rem 2rem}
 main{min-width:0;max-width:48rem}
 .text p{margin:0 0 1rem;position:relative}
@@ -519,7 +523,7 @@ mark.q:hover{outline:2px solid #777}
 .s5{background:#fff0a0;border-color:#8a7000!important}
 .s6{background:#c4efea;border-color:#11776c!important}
 .s7{background:#ecd6c6;border-color:#7a4a2a!important}
-.s-none{background:repeating-linear-gradient(135deg,#eee 0 6px,#ddd 6px 12px);border-color:#666!important}
+.s-none{background:#f1f1f1;border-color:#666!important;border-bottom-width:3px!important}
 .s-term{background:transparent;border-color:#666!important}
 .tip{display:none}
 mark.q:hover+.tip,mark.q:focus+.tip{display:block;position:absolute;left:0;z-index:10;max-width:26rem;margin-top:.2rem;padding:.45rem .6rem;border-radius:4px;background:#1b1b1b;color:#fff;font-size:.8rem;line-height:1.4;box-shadow:0 2px 8px rgba(0,0,0,.3)}
@@ -549,10 +553,11 @@ ol.quotes li:target{background:#fffbe0}
 .notes{margin-top:.15rem}
 a{color:var(--focus)}
 a:focus{outline:3px solid var(--focus);outline-offset:1px}
-@media (max-width:60rem){.layout{grid-template-columns:1fr}aside{border-left:0;padding-left:0}}
+@media (max-width:60rem){.layout,.summary{grid-template-columns:1fr}aside{border-left:0;padding-left:0}}
 @media print{
  body{font-size:11pt}
- .layout{display:block;padding:0}
+ .layout,.summary{display:block;padding:0}
+ .summary .scroll{max-height:none;overflow:visible}
  header{padding:0 0 .5rem}
  .skip,.tip{display:none!important}
  aside{border:0;padding:0;break-before:page}
@@ -660,7 +665,7 @@ mod tests {
         );
         let html = render(&Report::new(&doc, ex, Inputs::default()));
         assert_eq!(html.matches("<mark ").count(), 3);
-        assert_eq!(html.matches("tabindex=\"0\"").count(), 3);
+        assert_eq!(html.matches("tabindex=\"0\" data-quote=").count(), 3);
         assert!(
             html.contains("data-quote=\"1\" data-kind=\"direct\" data-speaker=\"Vladimir Putin\"")
         );

@@ -387,6 +387,15 @@ fn speaker_table(entries: &mut [Entry]) -> (Vec<SpeakerRow>, Tally, Tally) {
     (rows, unattributed, quoted)
 }
 
+/// A share as a whole percentage; a share too small to round to 1% reads "<1%", not "0%".
+pub fn percent(share: f64) -> String {
+    if share > 0.0 && share < 0.005 {
+        "<1%".to_string()
+    } else {
+        format!("{:.0}%", share * 100.0)
+    }
+}
+
 /// Keeps at most `max` characters of `s` (joined onto one line), ending in "…" when cut.
 pub fn excerpt(s: &str, max: usize) -> String {
     let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -530,6 +539,13 @@ pub(crate) mod tests {
                 Concern::Unverified(VerdictStatus::Altered)
             ]
         );
+    }
+
+    #[test]
+    fn tiny_shares_are_not_zero() {
+        assert_eq!(percent(1.0 / 244.0), "<1%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(0.446), "45%");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::kind::Kind;
 
-use super::{Concern, Entry, Report, WordOp, excerpt};
+use super::{Concern, Entry, Report, WordOp, excerpt, percent};
 
 /// How to render.
 #[derive(Clone, Copy, Debug)]
@@ -239,11 +239,11 @@ fn speakers(out: &mut String, r: &Report, p: &Paint) {
         let padded = format!("{name:<width$}");
         let _ = writeln!(
             out,
-            "  {}  {:>6}  {:>6}  {:>4.0}%  {}",
+            "  {}  {:>6}  {:>6}  {:>5}  {}",
             p.paint(SPEAKER_COLOURS[i % SPEAKER_COLOURS.len()], &padded),
             row.quotes,
             row.words,
-            row.share * 100.0,
+            percent(row.share),
             methods.join(", ")
         );
     }
@@ -257,17 +257,17 @@ fn speakers(out: &mut String, r: &Report, p: &Paint) {
         let padded = format!("{:<width$}", "(no speaker)");
         let _ = writeln!(
             out,
-            "  {}  {:>6}  {:>6}  {:>4.0}%",
+            "  {}  {:>6}  {:>6}  {:>5}",
             p.paint("2", &padded),
             u.quotes,
             u.words,
-            share * 100.0
+            percent(share)
         );
     }
     let _ = writeln!(
         out,
-        "  {:<width$}  {:>6}  {:>6}  {:>4}%   (terms not counted)",
-        "all quotes from people", r.quoted.quotes, r.quoted.words, 100
+        "  {:<width$}  {:>6}  {:>6}  {:>5}  (terms not counted)",
+        "all quotes from people", r.quoted.quotes, r.quoted.words, "100%"
     );
 }
 
