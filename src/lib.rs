@@ -25,6 +25,7 @@ pub mod extract;
 pub mod kind;
 pub mod lexicon;
 pub mod record;
+pub mod review;
 pub mod scan;
 pub mod sentence;
 pub mod span;

@@ -4,6 +4,7 @@ mod diff;
 mod eval;
 mod extract;
 pub mod output;
+mod review;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,7 @@ enum Command {
     Extract(extract::Args),
     Eval(eval::Args),
     Diff(diff::Args),
+    Review(review::Args),
 }
 
 /// Parses the command line and runs the subcommand; the exit code on success.
@@ -31,5 +33,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Review(args) => review::run(args),
     }
 }
