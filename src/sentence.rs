@@ -82,8 +82,9 @@ fn is_boundary_before(text: &str, floor: usize, space: usize) -> bool {
     }
     if punct == '.' {
         let word_start = trimmed[..trimmed.len() - 1]
-            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let word = &trimmed[word_start..trimmed.len() - 1];
         if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
             return false; // an initial: George W. Bush
@@ -125,6 +126,21 @@ mod tests {
             &text[sentence_around(text, para, Span::new(at, at))],
             "George W. Bush spoke."
         );
+    }
+
+    #[test]
+    fn curly_mark_before_a_period_word_is_not_split() {
+        // The word before the period follows a three-byte “: the word starts after it.
+        let text = "Repeat, 10,000 times, “Peace Through Strength,” “Law and Order,” and, yes, “Sanity.” Then stop.";
+        let para = Span::new(0, text.len());
+        let at = text.find("Sanity").unwrap();
+        assert_eq!(
+            &text[sentence_around(text, para, Span::new(at, at))],
+            "Repeat, 10,000 times, “Peace Through Strength,” “Law and Order,” and, yes, “Sanity.”"
+        );
+        let text = "He cited “Mr. Smith” by name.";
+        let at = text.find("Smith").unwrap();
+        assert_eq!(sentence_start(text, 0, at), 0, "“Mr. is an abbreviation");
     }
 
     #[test]
