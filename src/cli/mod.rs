@@ -1,5 +1,6 @@
 //! The command line: one file per subcommand.
 
+mod batches;
 mod eval;
 mod extract;
 pub mod output;
