@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand.
 
 mod diff;
+mod batches;
 mod eval;
 mod extract;
 pub mod output;
