@@ -1,7 +1,7 @@
 //! The command line: one file per subcommand.
 
-mod diff;
 mod batches;
+mod diff;
 mod eval;
 mod extract;
 pub mod output;
