@@ -226,7 +226,13 @@ fn removed(out: &mut String, r: &Report) {
 
 fn word_diff(out: &mut String, change: &super::Change) {
     out.push_str("<span class=\"diff\">");
+    let mut previous = WordOp::Same;
     for w in &change.words {
+        // A replacement reads "old new", not "oldnew".
+        if previous == WordOp::Removed && w.op == WordOp::Added {
+            out.push(' ');
+        }
+        previous = w.op;
         let (open, close) = match w.op {
             WordOp::Same => ("", ""),
             WordOp::Removed => ("<del><span class=\"sr\">removed: </span>", "</del>"),
@@ -706,6 +712,48 @@ mod tests {
         ));
         assert!(html.contains("No speaker</th><td>1</td><td>2</td><td>18%</td>"));
         assert!(html.contains("<h3>Unattributed quotes (1)</h3>"));
+    }
+
+    #[test]
+    fn changed_and_unverified_quotes_show_the_word_diff_and_the_verdict() {
+        use crate::review::compare::{check_against_sources, compare_with_previous};
+        let old = Document::new(
+            "old.txt",
+            "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
+             Assad applauded the “maturity” of the relationship.",
+        );
+        let new = Document::new(
+            "new.txt",
+            "“We have an opportunity to discuss the whole range of our relations,” Putin said.",
+        );
+        let source = Document::new(
+            "kremlin.txt",
+            "We have an opportunity to discuss the entire range of our relations.",
+        );
+        let ex = extract(&new);
+        let inputs = Inputs {
+            previous: Some((
+                "old.txt".into(),
+                compare_with_previous(&ex.quotes, &extract(&old).quotes),
+            )),
+            sources: Some((
+                vec!["kremlin.txt".into()],
+                check_against_sources(&ex.quotes, std::slice::from_ref(&source)),
+            )),
+            ..Inputs::default()
+        };
+        let html = render(&Report::new(&new, ex, inputs));
+        assert!(html.contains("<h3>Changed since the previous version (1)</h3>"));
+        assert!(html.contains(
+            "<del><span class=\"sr\">removed: </span>entire</del> <ins><span class=\"sr\">added: </span>whole</ins>"
+        ));
+        assert!(html.contains("<li><span class=\"badge\">removed</span> was #2 “maturity”</li>"));
+        assert!(html.contains("<h3>Not verified against the sources (1)</h3>"));
+        assert!(
+            html.contains("altered in kremlin.txt: 92% of the words match a passage"),
+            "{html}"
+        );
+        assert!(html.contains("compared with <span class=\"doc\">old.txt</span>"));
     }
 
     #[test]
