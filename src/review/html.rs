@@ -756,6 +756,23 @@ mod tests {
         assert!(html.contains("compared with <span class=\"doc\">old.txt</span>"));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_only_our_tags_and_balanced_marks(
+            text in "[a-zA-Z ,.:<>&;#/=\"'“”‘’«»„\n]{0,300}"
+        ) {
+            let html = report(&text);
+            for tag in tag_names(&html) {
+                proptest::prop_assert!(ALLOWED.contains(&tag.as_str()), "unexpected tag <{}>", tag);
+            }
+            proptest::prop_assert_eq!(html.matches("<mark ").count(), html.matches("</mark>").count());
+            proptest::prop_assert_eq!(
+                html.matches("<p>").count() + html.matches("<p ").count(),
+                html.matches("</p>").count()
+            );
+        }
+    }
+
     #[test]
     fn no_flags_says_so() {
         let html = report("Nothing quoted here.");
