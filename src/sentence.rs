@@ -83,7 +83,10 @@ fn is_boundary_before(text: &str, floor: usize, space: usize) -> bool {
     if punct == '.' {
         let word_start = trimmed[..trimmed.len() - 1]
             .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-            .map_or(0, |p| p + 1);
+            // Past the separator, which may be several bytes long (“).
+            .map_or(0, |p| {
+                p + trimmed[p..].chars().next().map_or(1, char::len_utf8)
+            });
         let word = &trimmed[word_start..trimmed.len() - 1];
         if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
             return false; // an initial: George W. Bush
@@ -107,6 +110,16 @@ pub fn sentence_around(text: &str, para: Span, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_stop_after_a_curly_mark_is_not_an_abbreviation_check_on_half_a_char() {
+        // Found by the review's property test: the word before the stop started inside “.
+        let text = "He said “Syria“. «Yes»";
+        let para = Span::new(0, text.len());
+        let at = text.find('«').unwrap();
+        let s = sentence_around(text, para, Span::new(at, at + '«'.len_utf8()));
+        assert_eq!(&text[s], "«Yes»");
+    }
 
     #[test]
     fn sentences_in_news_paragraph() {

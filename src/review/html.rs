@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use crate::kind::Kind;
 
-use super::{ChangeStatus, Concern, Entry, Report, WordOp, excerpt, percent};
+use super::{ChangeStatus, Concern, Entry, FLAG_ORDER, Report, WordOp, excerpt, percent};
 
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
@@ -103,16 +103,18 @@ fn header(out: &mut String, r: &Report) {
     out.push_str("</p>\n</header>\n");
 }
 
-/// The groups of the flags panel, in the order an editor would work through them.
-const GROUPS: [(&str, &str); 7] = [
-    ("unattributed", "Unattributed quotes"),
-    ("ambiguous", "Ambiguous speakers"),
-    ("unclosed", "Unclosed quotation marks"),
-    ("low confidence", "Low-confidence attributions"),
-    ("changed", "Changed since the previous version"),
-    ("new", "New since the previous version"),
-    ("not verified", "Not verified against the sources"),
-];
+/// The heading of each group of the flags panel.
+fn group_title(label: &str) -> &'static str {
+    match label {
+        "unattributed" => "Unattributed quotes",
+        "ambiguous" => "Ambiguous speakers",
+        "unclosed" => "Unclosed quotation marks",
+        "low confidence" => "Low-confidence attributions",
+        "changed" => "Changed since the previous version",
+        "new" => "New since the previous version",
+        _ => "Not verified against the sources",
+    }
+}
 
 fn flags(out: &mut String, r: &Report) {
     let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
@@ -124,7 +126,8 @@ fn flags(out: &mut String, r: &Report) {
         out.push_str("<p class=\"none\">No flags.</p>\n</div>\n</section>\n");
         return;
     }
-    for (label, title) in GROUPS {
+    for label in FLAG_ORDER {
+        let title = group_title(label);
         let hits: Vec<(&Entry, &Concern)> = r
             .entries
             .iter()
