@@ -305,6 +305,22 @@ fn is_verb_like(w: &str) -> bool {
 /// followed, after adverbs or an appositive, by a verb; else the first name. The second
 /// value says whether the choice was a fallback among several names (ambiguous).
 pub fn subject(words: &[Word<'_>]) -> Option<(Mention, bool)> {
+    subject_found(words).map(|(m, how)| (m, how == How::Ambiguous))
+}
+
+/// The subject only when a verb confirms it ("a doctor had typed"), not a fallback.
+pub fn subject_with_verb(words: &[Word<'_>]) -> Option<Mention> {
+    subject_found(words).and_then(|(m, how)| (how == How::Verb).then_some(m))
+}
+
+#[derive(PartialEq, Eq)]
+enum How {
+    Verb,
+    OnlyName,
+    Ambiguous,
+}
+
+fn subject_found(words: &[Word<'_>]) -> Option<(Mention, How)> {
     let mut names: Vec<(usize, Mention)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -355,16 +371,20 @@ pub fn subject(words: &[Word<'_>]) -> Option<(Mention, bool)> {
             j += 1;
         }
         if words.get(j).is_some_and(|v| is_verb_like(v.text)) {
-            return Some((m, false));
+            return Some((m, How::Verb));
         }
         names.push((end, m));
         i = end + 1;
     }
-    let distinct = names.len();
+    let how = if names.len() > 1 {
+        How::Ambiguous
+    } else {
+        How::OnlyName
+    };
     names
         .into_iter()
         .find(|(_, m)| matches!(m.kind, MentionKind::Name(_)))
-        .map(|(_, m)| (m, distinct > 1))
+        .map(|(_, m)| (m, how))
 }
 
 #[cfg(test)]
