@@ -152,11 +152,11 @@ pub enum Gender {
     Female,
 }
 
-/// Third-person pronouns that can be a speaker, with their gender (None: they).
+/// Third-person subject pronouns, which can be a speaker, with their gender (None: they).
 pub fn pronoun(w: &str) -> Option<Option<Gender>> {
     match w.to_lowercase().as_str() {
-        "he" | "him" => Some(Some(Gender::Male)),
-        "she" | "her" => Some(Some(Gender::Female)),
+        "he" => Some(Some(Gender::Male)),
+        "she" => Some(Some(Gender::Female)),
         "they" => Some(None),
         _ => None,
     }
