@@ -423,13 +423,35 @@ pub(crate) mod tests {
     use super::*;
     use crate::extract;
 
-    /// Extracts `text` and gives speakers to quotes by 1-based index, as attribution would.
+    /// The quotes `extract` finds in `text`, with everything attribution filled cleared
+    /// (speaker, mention, cue, method, confidence, and the unattributed and ambiguous flags):
+    /// the review's tests give each record the speaker it needs, so they test the review and
+    /// not what attribution makes of the sentence.
+    pub(crate) fn unattributed(text: &str) -> (Document, Extraction) {
+        let doc = Document::new("article.txt", text);
+        let mut ex = extract(&doc);
+        for q in &mut ex.quotes {
+            q.speaker = None;
+            q.mention = None;
+            q.mention_start = None;
+            q.mention_end = None;
+            q.cue = None;
+            q.cue_start = None;
+            q.cue_end = None;
+            q.method = None;
+            q.confidence = None;
+            q.flags
+                .retain(|f| !matches!(f, Flag::Unattributed | Flag::Ambiguous));
+        }
+        (doc, ex)
+    }
+
+    /// [`unattributed`] records, with speakers given to quotes by 1-based index.
     pub(crate) fn attributed(
         text: &str,
         speakers: &[(usize, &str, &str, f64)],
     ) -> (Document, Extraction) {
-        let doc = Document::new("article.txt", text);
-        let mut ex = extract(&doc);
+        let (doc, mut ex) = unattributed(text);
         for &(index, speaker, method, confidence) in speakers {
             let q = &mut ex.quotes[index - 1];
             q.speaker = Some(speaker.to_string());
@@ -491,8 +513,8 @@ pub(crate) mod tests {
 
     #[test]
     fn quotes_without_speakers_are_flagged_but_terms_are_not() {
-        let doc = Document::new("a.txt", ARTICLE);
-        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let (doc, ex) = unattributed(ARTICLE);
+        let report = Report::new(&doc, ex, Inputs::default());
         assert!(report.speakers.is_empty());
         assert_eq!(report.unattributed, report.quoted);
         let flagged: Vec<usize> = report.flagged().map(|e| e.quote.index).collect();
@@ -502,6 +524,43 @@ pub(crate) mod tests {
                 .flagged()
                 .all(|e| e.concerns == [Concern::Unattributed])
         );
+    }
+
+    #[test]
+    fn attribution_flags_on_the_record_are_flagged() {
+        let text = "“We will extend our invitation to Assad,” Erdogan said.\n\
+            Putin met Assad in Moscow. “It has been a long time since we last met,” he said.";
+        let (doc, mut ex) = attributed(
+            text,
+            &[
+                (1, "Recep Tayyip Erdogan", "trailing", 0.9),
+                (2, "Vladimir Putin", "pronoun", 0.6),
+            ],
+        );
+        ex.quotes[1].flags.push(Flag::Ambiguous);
+        let report = Report::new(&doc, ex, Inputs::default());
+        let concerns: Vec<&[Concern]> = report
+            .entries
+            .iter()
+            .map(|e| e.concerns.as_slice())
+            .collect();
+        assert_eq!(concerns, [&[][..], &[Concern::Ambiguous][..]]);
+    }
+
+    #[test]
+    fn speakers_are_read_from_the_records_as_extraction_leaves_them() {
+        let doc = Document::new("article.txt", ARTICLE);
+        let ex = extract(&doc);
+        let speakers: Vec<Option<String>> = ex.quotes.iter().map(|q| q.speaker.clone()).collect();
+        let report = Report::new(&doc, ex, Inputs::default());
+        for (e, speaker) in report.entries.iter().zip(&speakers) {
+            assert_eq!(&e.quote.speaker, speaker);
+            let row = e.speaker_row.map(|r| report.speakers[r].speaker.clone());
+            let expected = speaker.clone().filter(|_| e.quote.kind != Kind::Term);
+            assert_eq!(row, expected, "quote #{}", e.quote.index);
+        }
+        let counted: usize = report.speakers.iter().map(|r| r.quotes).sum();
+        assert_eq!(counted + report.unattributed.quotes, report.quoted.quotes);
     }
 
     #[test]

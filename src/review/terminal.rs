@@ -296,7 +296,7 @@ mod tests {
     use crate::document::Document;
     use crate::extract;
     use crate::review::compare::compare_with_previous;
-    use crate::review::tests::attributed;
+    use crate::review::tests::{attributed, unattributed};
     use crate::review::{Inputs, Report};
 
     const PLAIN: Options = Options {
@@ -343,8 +343,8 @@ mod tests {
             .map(|i| format!("“We will meet {i} times,” a man said."))
             .collect::<Vec<_>>()
             .join("\n");
-        let doc = Document::new("a.txt", text);
-        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let (doc, ex) = unattributed(&text);
+        let report = Report::new(&doc, ex, Inputs::default());
         let short = render(
             &report,
             Options {
@@ -368,8 +368,8 @@ mod tests {
 
     #[test]
     fn colour_only_when_asked() {
-        let doc = Document::new("a.txt", "“No comment,” a man said.");
-        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let (doc, ex) = unattributed("“No comment,” a man said.");
+        let report = Report::new(&doc, ex, Inputs::default());
         let coloured = render(
             &report,
             Options {
