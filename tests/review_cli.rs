@@ -152,6 +152,55 @@ fn previous_version_and_sources_flag_changes_and_unverified_quotes() {
 }
 
 #[test]
+fn an_unchanged_article_has_no_change_flags() {
+    let assert = quotecheck()
+        .args(["review", FIXTURE, "--previous", FIXTURE])
+        .assert()
+        .success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(out.contains(&format!("compared with {FIXTURE}\n")), "{out}");
+    for group in ["changed (", "new (", "removed ("] {
+        assert!(!out.contains(group), "{group}: {out}");
+    }
+}
+
+#[test]
+fn a_new_speaker_is_flagged_but_moves_and_typography_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(
+        &old,
+        "“It's a long season, and we can't afford to lose anyone,” coach Dan Miller said.\n\
+         “Our meeting today is extremely important for discussing the details,” Assad said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "“Our meeting today is extremely important for discussing the details,” Kremlin spokesman Dmitry Peskov said.\n\
+         “It’s a long season, and we can’t afford to lose anyone,” coach Dan Miller said.\n",
+    )
+    .unwrap();
+    let assert = quotecheck()
+        .arg("review")
+        .arg(&new)
+        .arg("--previous")
+        .arg(&old)
+        .args(["--html", "-"])
+        .assert()
+        .success();
+    let html = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let changed: Vec<_> = common::tags(&html, "ul")
+        .into_iter()
+        .filter(|a| a.get("data-flag").is_some())
+        .collect();
+    assert_eq!(changed.len(), 1, "only the changed group: {changed:?}");
+    assert_eq!(changed[0]["data-flag"], "changed");
+    assert!(html.contains("speaker was Assad"), "{html}");
+    assert!(html.contains("changed: cosmetic"), "{html}");
+}
+
+#[test]
 fn missing_article_is_an_error_naming_the_file() {
     quotecheck()
         .args(["review", "no-such-article.txt"])

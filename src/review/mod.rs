@@ -6,17 +6,20 @@
 //! - [`Change`] per quote, from comparing with a previous version of the article;
 //! - [`Verdict`] per quote, from checking it against source documents.
 //!
-//! [`compare`] fills both with a small stand-in (pairing by normalised text, word-level
-//! matching against sources); the `diff` and `verify` stages can fill the same structs.
+//! [`compare`] fills both: changes from the [`crate::diff`] alignment, verdicts (for now)
+//! from a stand-in for the `verify` stage behind [`compare::against_sources`].
 
 pub mod compare;
 pub mod html;
 pub mod terminal;
+pub mod verify_stand_in;
 
 use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::diff;
+use crate::diff::words::WordOp;
 use crate::document::{Document, paragraphs};
 use crate::extract::{Extraction, StrayMark};
 use crate::kind::Kind;
@@ -26,39 +29,66 @@ use crate::span::Span;
 /// Below this confidence an attribution is flagged, unless the caller says otherwise.
 pub const LOW_CONFIDENCE: f64 = 0.5;
 
-/// How a quote compares with the previous version of the article.
+/// How a quote compares with the previous version of the article: its line in the
+/// [`crate::diff`] of the two versions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
-    pub status: ChangeStatus,
-    /// The previous version's quote (its 1-based index and text), when one was paired.
-    pub previous_index: Option<usize>,
+    /// `Unchanged`, `Modified` or `Added`; quotes the article no longer has are in
+    /// [`Changes::removed`].
+    pub status: diff::Status,
+    /// What changed, as `diff` names it; empty unless `Modified`.
+    pub changes: Vec<diff::Change>,
+    /// The previous version's quotes aligned with this one (1-based indexes, in order; two
+    /// or more when quotes were merged into it), and the text and speaker of the closest.
+    pub previous_indices: Vec<usize>,
     pub previous_text: Option<String>,
-    /// Word diff from the previous text to this one; empty unless `status` is `Changed`.
-    pub words: Vec<WordChange>,
+    pub previous_speaker: Option<String>,
+    /// Word diff from the previous text to this one; empty unless `Modified`.
+    pub words: Vec<WordOp>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChangeStatus {
-    /// The same words (up to spacing, case of quote marks and punctuation at word edges).
-    Same,
-    /// Paired with a previous quote whose words differ.
-    Changed,
-    /// Nothing in the previous version pairs with it.
-    New,
-}
+impl Change {
+    /// Whether an editor should look: the words, the speaker or the kind changed. Cosmetic
+    /// edits, moves, another reporting verb, and splits or merges that keep every word are
+    /// not flagged (the side list still names them).
+    pub fn needs_review(&self) -> bool {
+        self.status == diff::Status::Modified
+            && self.changes.iter().any(|c| {
+                matches!(
+                    c,
+                    diff::Change::Wording | diff::Change::Speaker | diff::Change::Kind
+                )
+            })
+    }
 
-/// One run of words in a word diff.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WordChange {
-    pub op: WordOp,
-    pub text: String,
-}
+    /// Whether the word diff says something: the words changed.
+    pub fn reworded(&self) -> bool {
+        self.changes.contains(&diff::Change::Wording)
+    }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WordOp {
-    Same,
-    Removed,
-    Added,
+    /// The changes in a few words, the same in the HTML and the terminal: `wording; speaker
+    /// was Faisal Mekdad`. Unescaped.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .changes
+            .iter()
+            .map(|c| match (c, &self.previous_speaker) {
+                (diff::Change::Speaker, Some(s)) => format!("speaker was {s}"),
+                _ => c.as_str().to_string(),
+            })
+            .collect();
+        parts.join("; ")
+    }
+
+    /// `#2` or, after a merge, `#2 + #3`.
+    pub fn was(&self) -> String {
+        let numbers: Vec<String> = self
+            .previous_indices
+            .iter()
+            .map(|i| format!("#{i}"))
+            .collect();
+        numbers.join(" + ")
+    }
 }
 
 /// What checking a quote against the sources found.
@@ -116,7 +146,7 @@ pub enum Concern {
     Unclosed,
     /// Attributed with a confidence below the threshold.
     LowConfidence(f64),
-    /// Its words differ from the previous version's.
+    /// Its words, speaker, cue or kind differ from the previous version's.
     Changed,
     /// Not in the previous version.
     New,
@@ -323,9 +353,9 @@ fn concerns(
     if let Some(c) = q.confidence.filter(|&c| c < low_confidence) {
         out.push(Concern::LowConfidence(c));
     }
-    match change.map(|c| c.status) {
-        Some(ChangeStatus::Changed) => out.push(Concern::Changed),
-        Some(ChangeStatus::New) => out.push(Concern::New),
+    match change {
+        Some(c) if c.needs_review() => out.push(Concern::Changed),
+        Some(c) if c.status == diff::Status::Added => out.push(Concern::New),
         _ => {}
     }
     if let Some(v) = verdict.filter(|v| !v.status.is_clean()) {
