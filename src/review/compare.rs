@@ -43,8 +43,11 @@ pub fn against_previous(current: &[Quote], previous: &[Quote]) -> Changes {
             word_diff,
             ..
         } = pair;
-        let Some(k) = new.and_then(|q| position.get(&q.index).copied()) else {
+        let Some(new) = new else {
             removed.extend(old);
+            continue;
+        };
+        let Some(&k) = position.get(&new.index) else {
             continue;
         };
         let change = Change {

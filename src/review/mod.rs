@@ -109,8 +109,12 @@ pub enum VerdictStatus {
     Cosmetic,
     /// The quote cuts words out (…) and every remaining piece appears, in order.
     Elision,
+    /// An editorial insertion in [brackets] (from `verify`; the stand-in does not tell).
+    Bracketed,
     /// A passage matches in part but words were changed.
     Altered,
+    /// Stretches far apart in a source joined without a mark (from `verify`).
+    Spliced,
     /// No source has these words.
     NotFound,
 }
@@ -121,7 +125,9 @@ impl VerdictStatus {
             VerdictStatus::Exact => "exact",
             VerdictStatus::Cosmetic => "cosmetic",
             VerdictStatus::Elision => "clean elision",
+            VerdictStatus::Bracketed => "bracketed",
             VerdictStatus::Altered => "altered",
+            VerdictStatus::Spliced => "spliced",
             VerdictStatus::NotFound => "not found",
         }
     }
@@ -639,6 +645,16 @@ pub(crate) mod tests {
                 Concern::Unverified(VerdictStatus::Altered)
             ]
         );
+    }
+
+    #[test]
+    fn only_exact_cosmetic_and_clean_elisions_pass_unflagged() {
+        use VerdictStatus::*;
+        let all = [
+            Exact, Cosmetic, Elision, Bracketed, Altered, Spliced, NotFound,
+        ];
+        let clean: Vec<VerdictStatus> = all.into_iter().filter(|s| s.is_clean()).collect();
+        assert_eq!(clean, [Exact, Cosmetic, Elision]);
     }
 
     #[test]
