@@ -740,7 +740,7 @@ mod tests {
     #[test]
     fn changed_and_unverified_quotes_show_the_word_diff_and_the_verdict() {
         use crate::review::compare::against_previous;
-        use crate::review::verify_stand_in::check_against_sources;
+        use crate::review::{Verdict, VerdictStatus};
         let old = Document::new(
             "old.txt",
             "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
@@ -750,20 +750,19 @@ mod tests {
             "new.txt",
             "“We have an opportunity to discuss the whole range of our relations,” Putin said.",
         );
-        let source = Document::new(
-            "kremlin.txt",
-            "We have an opportunity to discuss the entire range of our relations.",
-        );
         let ex = extract(&new);
+        // The verdict as a verifier would give it: the page shows it, whoever decided it.
+        let altered = Verdict {
+            status: VerdictStatus::Altered,
+            source: Some("kremlin.txt".into()),
+            detail: Some("92% of the words match a passage".into()),
+        };
         let inputs = Inputs {
             previous: Some((
                 "old.txt".into(),
                 against_previous(&ex.quotes, &extract(&old).quotes),
             )),
-            sources: Some((
-                vec!["kremlin.txt".into()],
-                check_against_sources(&ex.quotes, std::slice::from_ref(&source)),
-            )),
+            sources: Some((vec!["kremlin.txt".into()], vec![Some(altered)])),
             ..Inputs::default()
         };
         let html = render(&Report::new(&new, ex, inputs));
