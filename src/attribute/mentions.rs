@@ -158,12 +158,10 @@ fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
     if k > 1
         && matches!(words[k - 1].text, "of" | "at" | "from" | "for" | "with")
         && words[k - 2].trailing.is_none()
+        && let Some(owner) = mention_at_end(words, k - 2)
+        && matches!(owner.kind, MentionKind::Name(_))
     {
-        if let Some(owner) = mention_at_end(words, k - 2) {
-            if matches!(owner.kind, MentionKind::Name(_)) {
-                return Some(owner);
-            }
-        }
+        return Some(owner);
     }
     Some(m)
 }

@@ -470,7 +470,9 @@ impl<'a, 'b> Doc<'a, 'b> {
             .find(|(name, _)| {
                 gender.is_none_or(|g| {
                     memory.gender(name).is_none_or(|h| h == g)
-                        && self.gender_of(&[name.clone()]).is_none_or(|h| h == g)
+                        && self
+                            .gender_of(std::slice::from_ref(name))
+                            .is_none_or(|h| h == g)
                 })
             });
         if let Some((name, _)) = recent {
