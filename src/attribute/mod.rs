@@ -310,6 +310,11 @@ impl<'a, 'b> Doc<'a, 'b> {
         if let Some(f) = sieves::embedded(&before, subj.as_ref()) {
             return Some(f);
         }
+        if self.a.kinds[i] == Kind::Partial
+            && let Some(f) = sieves::subject_of_sentence(&before)
+        {
+            return Some(f);
+        }
         // He said:¶“Q”: the paragraph before ends with a cue and a colon.
         if first.paragraph > 0 && before.is_empty() {
             let prev = self.a.paragraphs[first.paragraph - 1];
