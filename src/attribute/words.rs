@@ -265,6 +265,10 @@ pub fn is_group_adjective(w: &str) -> bool {
 /// Capitalised words that start sentences or name times, not people.
 pub fn is_common_capitalised(w: &str) -> bool {
     let w = w.trim_end_matches("’s").trim_end_matches("'s");
+    // A reporting verb opening a sentence: Said Ellis: “…”
+    if crate::lexicon::Cues::get().form(w) == Some(crate::lexicon::Form::Past) {
+        return true;
+    }
     const WORDS: &[&str] = &[
         "The",
         "A",
