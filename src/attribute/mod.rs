@@ -201,6 +201,19 @@ fn is_place_or_org_word(w: &str) -> bool {
     WORDS.contains(&w)
 }
 
+/// A headline in title case (Gold Star Mom Corners Obama on Islamic Terror) capitalises
+/// every word, so its capitalised runs are not names.
+fn is_headline(ws: &[Word<'_>]) -> bool {
+    let long: Vec<&Word<'_>> = ws.iter().filter(|w| w.text.chars().count() >= 4).collect();
+    long.len() >= 3
+        && long
+            .iter()
+            .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            * 10
+            >= long.len() * 8
+}
+
 /// A name seen in the document.
 struct NameRun {
     span: Span,
@@ -219,6 +232,9 @@ impl<'a, 'b> Doc<'a, 'b> {
         let mut names = Vec::new();
         for &para in &a.paragraphs {
             let ws = words::words(a.text, para);
+            if is_headline(&ws) {
+                continue;
+            }
             let mut i = 0;
             while i < ws.len() {
                 let w = ws[i].text;

@@ -116,3 +116,9 @@ fn inverted_cue_at_the_start_of_a_sentence() {
         Some("Ryan Ellis")
     );
 }
+
+#[test]
+fn a_title_case_headline_does_not_lend_names() {
+    let text = "Gold Star Mom Corners Obama on Islamic Terror\n“Do I think it is a huge deal? No,” said Obama.";
+    assert_eq!(speaker_of(text, "huge deal").as_deref(), Some("Obama"));
+}
