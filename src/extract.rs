@@ -63,7 +63,9 @@ pub struct Extraction {
 /// Runs the whole pipeline on one document.
 pub fn extract(doc: &Document) -> Extraction {
     let analysis = Analysis::new(&doc.text);
-    records(doc, &analysis)
+    let mut extraction = records(doc, &analysis);
+    doc.annotate(&mut extraction.quotes);
+    extraction
 }
 
 /// Turns an analysis into records, converting offsets to code points.
@@ -106,6 +108,8 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
                 method: None,
                 confidence: None,
                 flags,
+                source_start: None,
+                source_end: None,
             }
         })
         .collect();

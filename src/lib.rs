@@ -20,6 +20,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod input;
 pub mod kind;
 pub mod lexicon;
 pub mod record;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::cli::input;
 use crate::cli::output::Output;
 use quotecheck::export::{self, Format};
 use quotecheck::{Input, Kind, extract};
@@ -16,18 +17,25 @@ Examples:
   quotecheck extract article.txt --format csv -o quotes.csv --excel-safe
   cat article.txt | quotecheck extract - --kinds direct,partial
   quotecheck extract corpus.jsonl --format jsonl > quotes.jsonl
-  quotecheck extract --corpus articles.ndjson --format json";
+  quotecheck extract --corpus articles.ndjson --format json
+  quotecheck extract page.html --selector 'article .story-body'
+  quotecheck extract archive/ 'pages/**/*.htm' --format csv -o quotes.csv
+  quotecheck extract old-site.txt --encoding windows-1252
+  quotecheck extract export.csv --id-column slug --text-column body";
 
 /// Extract every quotation, with its kind and offsets.
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Text files, `-` for standard input, or `.jsonl` corpora (one {"id","text"} per line).
+    /// Text or HTML files, directories (read recursively), globs, `-` for standard input,
+    /// `.jsonl` corpora (one {"id","text"} or {"id","html"} per line) or `.csv` corpora.
     #[arg(required = true)]
     inputs: Vec<String>,
-    /// Read every input as a JSONL corpus, whatever its extension.
+    /// Read every input as a JSONL corpus, whatever its extension (same as --input-format jsonl).
     #[arg(long)]
     corpus: bool,
+    #[command(flatten)]
+    reading: input::ReadArgs,
     /// Output format [default: table on a terminal, jsonl otherwise, or from -o's extension].
     #[arg(long, short, value_enum)]
     format: Option<Format>,
@@ -56,16 +64,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = export::Options {
         excel_safe: args.excel_safe,
     };
-    let inputs: Vec<Input> = args
-        .inputs
-        .iter()
-        .map(|a| Input::from_arg(a, args.corpus))
-        .collect();
+    let inputs: Vec<Input> = input::inputs(&args.inputs, args.corpus, &args.reading)?;
     {
         let mut writer = export::writer(format, out.writer(), options);
         for input in &inputs {
             for doc in input.documents()? {
                 let doc = doc?;
+                input::warn(&doc);
                 let extraction = extract(&doc);
                 for stray in &extraction.stray_marks {
                     eprintln!(

@@ -2,6 +2,7 @@
 
 mod eval;
 mod extract;
+mod input;
 pub mod output;
 
 use std::process::ExitCode;
