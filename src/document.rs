@@ -124,6 +124,33 @@ impl Input {
         }
     }
 
+    /// A text file read whole, as UTF-8.
+    pub fn text(path: impl Into<PathBuf>) -> Input {
+        Input {
+            source: Source::File(path.into()),
+            format: InputFormat::Text,
+            options: Arc::default(),
+        }
+    }
+
+    /// Standard input read whole as one text document called `-`.
+    pub fn stdin() -> Input {
+        Input {
+            source: Source::Stdin,
+            format: InputFormat::Text,
+            options: Arc::default(),
+        }
+    }
+
+    pub fn is_stdin(&self) -> bool {
+        self.source == Source::Stdin
+    }
+
+    /// Whether the input holds many documents (a JSONL or CSV corpus).
+    pub fn is_corpus(&self) -> bool {
+        matches!(self.format, InputFormat::Jsonl | InputFormat::Csv)
+    }
+
     /// The documents of this input, in order. Text and HTML inputs yield one; corpora stream
     /// (JSONL line by line; CSV row by row after decoding the file).
     pub fn documents(&self) -> Result<Box<dyn Iterator<Item = Result<Document>>>> {

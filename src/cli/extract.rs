@@ -6,10 +6,12 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::input;
 use crate::cli::output::Output;
+use crate::cli::reading;
 use quotecheck::export::{self, Format};
-use quotecheck::{Input, Kind, extract};
+use quotecheck::extract::{Options, extract_with};
+use quotecheck::scan;
+use quotecheck::{Input, Kind};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -35,7 +37,7 @@ pub struct Args {
     #[arg(long)]
     corpus: bool,
     #[command(flatten)]
-    reading: input::ReadArgs,
+    reading: reading::ReadArgs,
     /// Output format [default: table on a terminal, jsonl otherwise, or from -o's extension].
     #[arg(long, short, value_enum)]
     format: Option<Format>,
@@ -48,6 +50,9 @@ pub struct Args {
     /// In CSV, prefix cells starting with = + - @ with an apostrophe.
     #[arg(long)]
     excel_safe: bool,
+    /// Read two apostrophes ('') as a double quotation mark, as some archives typed them.
+    #[arg(long)]
+    double_apostrophes: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -64,14 +69,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = export::Options {
         excel_safe: args.excel_safe,
     };
-    let inputs: Vec<Input> = input::inputs(&args.inputs, args.corpus, &args.reading)?;
+    let pipeline = Options {
+        scan: scan::Options {
+            double_apostrophes: args.double_apostrophes,
+        },
+    };
+    let inputs: Vec<Input> = reading::inputs(&args.inputs, args.corpus, &args.reading)?;
     {
         let mut writer = export::writer(format, out.writer(), options);
         for input in &inputs {
             for doc in input.documents()? {
                 let doc = doc?;
-                input::warn(&doc);
-                let extraction = extract(&doc);
+                reading::warn(&doc);
+                let extraction = extract_with(&doc, &pipeline);
                 for stray in &extraction.stray_marks {
                     eprintln!(
                         "quotecheck: {}:{}: warning: closing mark {} at offset {} closes nothing",

@@ -643,7 +643,11 @@ impl TextBuilder {
                                 self.para_break = true;
                             }
                             if name == "q" {
-                                let mark = if self.q_depth.is_multiple_of(2) { "“" } else { "‘" };
+                                let mark = if self.q_depth.is_multiple_of(2) {
+                                    "“"
+                                } else {
+                                    "‘"
+                                };
                                 self.q_depth += 1;
                                 let src = positions.start_tags.get(&id).copied();
                                 self.visible(mark, src.unwrap_or_default(), false);
@@ -668,7 +672,11 @@ impl TextBuilder {
                     }
                     if e.name() == "q" {
                         self.q_depth -= 1;
-                        let mark = if self.q_depth.is_multiple_of(2) { "”" } else { "’" };
+                        let mark = if self.q_depth.is_multiple_of(2) {
+                            "”"
+                        } else {
+                            "’"
+                        };
                         // The first `</q>` after the content (nested quotes' end tags included).
                         let content_end = self.segments.last().map_or(0, |s| s.src.end);
                         let tags = &positions.q_end_tags;
