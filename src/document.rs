@@ -178,7 +178,7 @@ impl Input {
                     },
                 )?;
                 if let Some(offsets) = decoded.file_offsets() {
-                    page.map.map_offsets(offsets);
+                    page.map.set_file_offsets(offsets);
                 }
                 let mut doc = Document::new(self.source.doc_id(), page.text);
                 doc.source = Some(Arc::new(page.map));

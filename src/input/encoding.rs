@@ -10,10 +10,11 @@
 
 use std::path::Path;
 
-use encoding_rs::{DecoderResult, Encoding, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use scraper::{Html, Selector};
 
 use crate::error::{Error, Result};
+use crate::input::html::FileOffsets;
 
 /// A file's text and how it was decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,18 +28,20 @@ pub struct Decoded {
 }
 
 impl Decoded {
-    /// The file offset of byte offset `at` of the decoded text, when the decoding was exact
-    /// and the encoding lets it be computed (UTF-8 and single-byte encodings).
-    pub fn file_offsets(&self) -> Option<Box<dyn Fn(usize) -> usize + '_>> {
+    /// How offsets in the decoded text convert to offsets in the file, when the decoding
+    /// was exact and the encoding lets it be computed (UTF-8, UTF-16 and single-byte
+    /// encodings such as Windows-1252).
+    pub fn file_offsets(&self) -> Option<FileOffsets> {
         if self.lossy_at.is_some() {
             return None;
         }
-        let bom = self.bom;
+        let text = &self.text;
         if self.encoding == UTF_8 {
-            Some(Box::new(move |at| at + bom))
+            Some(FileOffsets::new(text, self.bom, 1, char::len_utf8))
+        } else if self.encoding == UTF_16LE || self.encoding == UTF_16BE {
+            Some(FileOffsets::new(text, self.bom, 2, |c| 2 * c.len_utf16()))
         } else if self.encoding.is_single_byte() {
-            let chars = crate::span::CharIndex::new(&self.text);
-            Some(Box::new(move |at| chars.char_offset(at) + bom))
+            Some(FileOffsets::new(text, self.bom, 1, |_| 1))
         } else {
             None
         }
@@ -163,7 +166,7 @@ pub fn html_declared(bytes: &[u8]) -> Option<&'static Encoding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+    use encoding_rs::WINDOWS_1252;
 
     fn utf16le(s: &str, bom: bool) -> Vec<u8> {
         let mut out = if bom { vec![0xFF, 0xFE] } else { vec![] };
@@ -241,7 +244,16 @@ mod tests {
         )
         .unwrap();
         let at = d.text.find("he").unwrap();
-        assert_eq!(d.file_offsets().unwrap()(at), 6);
+        assert_eq!(d.file_offsets().unwrap().file_offset(at), 6);
+        let d = decode(
+            Path::new("a.txt"),
+            &utf16le("“No,” he said", true),
+            None,
+            false,
+        )
+        .unwrap();
+        let at = d.text.find("he").unwrap();
+        assert_eq!(d.file_offsets().unwrap().file_offset(at), 2 + 2 * 6);
     }
 
     #[test]

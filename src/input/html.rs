@@ -108,6 +108,7 @@ pub fn read_page(html: &str, selector: Option<&Selector>) -> Result<Page, String
         text: builder.text,
         map: SourceMap {
             segments: builder.segments,
+            file: None,
         },
     })
 }
@@ -181,6 +182,8 @@ impl Segment {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceMap {
     segments: Vec<Segment>,
+    /// When set, answers are converted to offsets in the file's own encoding.
+    file: Option<FileOffsets>,
 }
 
 impl SourceMap {
@@ -202,7 +205,11 @@ impl SourceMap {
         } else {
             last.src.end
         };
-        Some(Span::new(start, end.max(start)))
+        let span = Span::new(start, end.max(start));
+        Some(match &self.file {
+            Some(file) => Span::new(file.file_offset(span.start), file.file_offset(span.end)),
+            None => span,
+        })
     }
 
     fn segment_at(&self, offset: usize) -> Option<&Segment> {
@@ -210,25 +217,46 @@ impl SourceMap {
         self.segments.get(i).filter(|s| s.text <= offset)
     }
 
-    /// Shifts every source offset by `by` bytes (for a byte-order mark dropped before parsing).
-    pub fn shift(&mut self, by: usize) {
-        for s in &mut self.segments {
-            s.src = Span::new(s.src.start + by, s.src.end + by);
+    /// Makes [`SourceMap::source_span`] answer in the file's own bytes rather than in the
+    /// UTF-8 text the page was decoded to.
+    pub fn set_file_offsets(&mut self, offsets: FileOffsets) {
+        self.file = Some(offsets);
+    }
+}
+
+/// Converts byte offsets in decoded (UTF-8) text to byte offsets in the file it was decoded
+/// from: `bom + ratio * offset`, less what each non-ASCII character before it saves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileOffsets {
+    bom: usize,
+    /// File bytes per ASCII character: 1, or 2 for UTF-16.
+    ratio: usize,
+    /// After each non-ASCII character: (its end in the text, total bytes saved so far).
+    saved: Vec<(usize, usize)>,
+}
+
+impl FileOffsets {
+    /// For `text` decoded from a file with a `bom`-byte mark, whose characters take
+    /// `file_len(c)` bytes each.
+    pub fn new(
+        text: &str,
+        bom: usize,
+        ratio: usize,
+        file_len: impl Fn(char) -> usize,
+    ) -> FileOffsets {
+        let mut saved = Vec::new();
+        let mut total = 0;
+        for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            total += ratio * c.len_utf8() - file_len(c);
+            saved.push((at + c.len_utf8(), total));
         }
+        FileOffsets { bom, ratio, saved }
     }
 
-    /// Applies `f` to every source offset (for converting offsets in decoded text to offsets
-    /// in the file's own encoding).
-    pub fn map_offsets(&mut self, mut f: impl FnMut(usize) -> usize) {
-        for s in &mut self.segments {
-            let (start, end) = (f(s.src.start), f(s.src.end));
-            // A character that is one byte in the file but several in UTF-8 no longer maps
-            // one to one.
-            if end - start != s.len {
-                s.exact = false;
-            }
-            s.src = Span::new(start, end);
-        }
+    pub fn file_offset(&self, at: usize) -> usize {
+        let i = self.saved.partition_point(|&(end, _)| end <= at);
+        let saved = if i == 0 { 0 } else { self.saved[i - 1].1 };
+        self.bom + self.ratio * at - saved
     }
 }
 
