@@ -13,9 +13,10 @@ use scraper::Selector;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::extract::Extraction;
 use crate::input::{self, InputFormat, ReadOptions, SourceMap};
-use crate::record::{Flag, Quote};
-use crate::span::Span;
+use crate::record::Flag;
+use crate::span::{CharIndex, Span};
 
 /// One document: an id (the file path as given, or the corpus `id`) and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,9 +41,23 @@ impl Document {
     }
 
     /// Adds what the document knows about its records: each quote's `source_start` and
-    /// `source_end` when the text came from HTML, and the `lossy_decoding` flag.
-    pub fn annotate(&self, quotes: &mut [Quote]) {
-        for q in quotes {
+    /// `source_end` when the text came from HTML, and the `lossy_decoding` flag; stray marks
+    /// of an HTML page get the page's line instead of the extracted text's.
+    pub fn annotate(&self, extraction: &mut Extraction) {
+        if let Some(map) = &self.source
+            && !extraction.stray_marks.is_empty()
+        {
+            let chars = CharIndex::new(&self.text);
+            for stray in &mut extraction.stray_marks {
+                if let Some(line) = chars
+                    .byte_offset(stray.start)
+                    .and_then(|b| map.source_line(b))
+                {
+                    stray.line = line;
+                }
+            }
+        }
+        for q in &mut extraction.quotes {
             if let Some(map) = &self.source
                 && let Some(src) = map.source_span(Span::new(q.byte_start, q.byte_end))
             {
@@ -208,9 +223,10 @@ impl Input {
                     options.id_column.as_deref(),
                     options.text_column.as_deref(),
                 )?;
+                // Only the rows that hold a replacement character are affected.
                 Ok(Box::new(corpus.map(move |doc| {
                     doc.map(|mut d| {
-                        d.lossy_at = lossy_at;
+                        d.lossy_at = lossy_at.filter(|_| d.text.contains('\u{FFFD}'));
                         d
                     })
                 })))

@@ -53,7 +53,7 @@ pub struct StrayMark {
     pub doc: String,
     /// Code-point offset.
     pub start: usize,
-    /// 1-based line.
+    /// 1-based line (of the page, for a document read from HTML).
     pub line: usize,
     pub mark: char,
 }
@@ -80,7 +80,7 @@ pub fn extract(doc: &Document) -> Extraction {
 pub fn extract_with(doc: &Document, options: &Options) -> Extraction {
     let analysis = Analysis::with_options(&doc.text, options);
     let mut extraction = records(doc, &analysis);
-    doc.annotate(&mut extraction.quotes);
+    doc.annotate(&mut extraction);
     extraction
 }
 

@@ -456,3 +456,39 @@ fn source_offsets_count_the_byte_order_mark_and_utf16_bytes() {
         }
     }
 }
+
+#[test]
+fn a_stray_mark_in_a_page_is_reported_on_the_page_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stray.html");
+    let html = "<html>\n<body>\n<p>The senator left.</p>\n<p>He said nothing more.” Then he went home.</p>\n</body>\n</html>\n";
+    std::fs::write(&path, html).unwrap();
+    let docs = read(path.to_str().unwrap(), ReadOptions::default());
+    let extraction = extract(&docs[0]);
+    let mark_line = 1 + html[..html.find('”').unwrap()].matches('\n').count();
+    assert_eq!(extraction.stray_marks.len(), 1);
+    assert_eq!(extraction.stray_marks[0].line, mark_line);
+}
+
+#[test]
+fn only_csv_rows_with_undecodable_bytes_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    let mut bytes = b"id,text\nok,\"\xe2\x80\x9cWe will win,\xe2\x80\x9d he said.\"\n".to_vec();
+    bytes.extend(
+        b"bad,\"\x93We will lose,\xe2\x80\x9d she said. \xe2\x80\x9cNot today.\xe2\x80\x9d\"\n",
+    );
+    std::fs::write(&path, &bytes).unwrap();
+    let options = ReadOptions {
+        lossy: true,
+        ..ReadOptions::default()
+    };
+    let docs = read(path.to_str().unwrap(), options);
+    let flagged: Vec<(&str, bool)> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.lossy_at.is_some()))
+        .collect();
+    assert_eq!(flagged, [("ok", false), ("bad", true)]);
+    let bad = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
+    assert_eq!(docs[1].lossy_at, Some(bad));
+}

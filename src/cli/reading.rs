@@ -59,8 +59,9 @@ pub fn inputs(args: &[String], corpus: bool, reading: &ReadArgs) -> anyhow::Resu
 pub fn warn(doc: &Document) {
     if let Some(at) = doc.lossy_at {
         eprintln!(
-            "quotecheck: {}: warning: bytes that do not decode (the first at offset {at}) were \
-             replaced with U+FFFD; its quotes are flagged lossy_decoding",
+            "quotecheck: {}: warning: the file has bytes that do not decode (the first at \
+             offset {at}); they were replaced with U+FFFD and this document's quotes are \
+             flagged lossy_decoding",
             doc.id
         );
     }

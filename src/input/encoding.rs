@@ -266,4 +266,26 @@ mod tests {
         assert_eq!(html_declared(c), Some(UTF_8));
         assert_eq!(html_declared(b"<p>no meta</p>"), None);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_lossily_or_fail_inside_the_input(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64),
+            which in 0usize..4,
+        ) {
+            let encoding = [UTF_8, encoding_rs::UTF_16LE, encoding_rs::UTF_16BE, WINDOWS_1252][which];
+            let lossy = decode(Path::new("p"), &bytes, Some(encoding), true).unwrap();
+            match decode(Path::new("p"), &bytes, Some(encoding), false) {
+                Ok(strict) => {
+                    proptest::prop_assert_eq!(&strict.text, &lossy.text);
+                    proptest::prop_assert!(lossy.lossy_at.is_none());
+                }
+                Err(Error::Utf8 { offset, .. }) | Err(Error::Decode { offset, .. }) => {
+                    proptest::prop_assert!(offset < bytes.len());
+                    proptest::prop_assert_eq!(lossy.lossy_at, Some(offset));
+                }
+                Err(other) => proptest::prop_assert!(false, "{other}"),
+            }
+        }
+    }
 }

@@ -109,8 +109,16 @@ pub fn read_page(html: &str, selector: Option<&Selector>) -> Result<Page, String
         map: SourceMap {
             segments: builder.segments,
             file: None,
+            newlines: memchr_newlines(html),
         },
     })
+}
+
+fn memchr_newlines(html: &str) -> Vec<usize> {
+    html.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+        .collect()
 }
 
 /// The one `<article>`, else the one `<main>`, else `<body>` (else the whole document).
@@ -184,6 +192,8 @@ pub struct SourceMap {
     segments: Vec<Segment>,
     /// When set, answers are converted to offsets in the file's own encoding.
     file: Option<FileOffsets>,
+    /// Where the page's line breaks are, for naming lines in warnings.
+    newlines: Vec<usize>,
 }
 
 impl SourceMap {
@@ -210,6 +220,12 @@ impl SourceMap {
             Some(file) => Span::new(file.file_offset(span.start), file.file_offset(span.end)),
             None => span,
         })
+    }
+
+    /// The 1-based line of the page that the text at byte `offset` came from.
+    pub fn source_line(&self, offset: usize) -> Option<usize> {
+        let at = self.segment_at(offset)?.src.start;
+        Some(1 + self.newlines.partition_point(|&nl| nl < at))
     }
 
     fn segment_at(&self, offset: usize) -> Option<&Segment> {
