@@ -168,7 +168,8 @@ impl Input {
 
     /// The documents of this input, in order. Text and HTML inputs yield one; corpora stream
     /// (JSONL line by line; CSV row by row after decoding the file).
-    pub fn documents(&self) -> Result<Box<dyn Iterator<Item = Result<Document>>>> {
+    /// The iterator is `Send` so that a worker thread can read ahead while others extract.
+    pub fn documents(&self) -> Result<Box<dyn Iterator<Item = Result<Document>> + Send>> {
         let options = &self.options;
         let path = self.source.path();
         match self.format {
@@ -201,7 +202,7 @@ impl Input {
                 Ok(Box::new(std::iter::once(Ok(doc))))
             }
             InputFormat::Jsonl => {
-                let reader: Box<dyn BufRead> = match &self.source {
+                let reader: Box<dyn BufRead + Send> = match &self.source {
                     Source::File(path) => Box::new(BufReader::new(
                         File::open(path).map_err(|e| Error::io(path, e))?,
                     )),

@@ -1,5 +1,6 @@
 //! The command line: one file per subcommand.
 
+mod batches;
 mod diff;
 mod eval;
 mod extract;

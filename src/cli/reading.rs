@@ -55,14 +55,14 @@ pub fn inputs(args: &[String], corpus: bool, reading: &ReadArgs) -> anyhow::Resu
     Ok(quotecheck::input::inputs(args, options)?)
 }
 
-/// Prints what the user should know about a document as a whole.
-pub fn warn(doc: &Document) {
-    if let Some(at) = doc.lossy_at {
-        eprintln!(
+/// What the user should know about a document as a whole, as lines for standard error.
+pub fn warning(doc: &Document) -> Option<String> {
+    doc.lossy_at.map(|at| {
+        format!(
             "quotecheck: {}: warning: the file has bytes that do not decode (the first at \
              offset {at}); they were replaced with U+FFFD and this document's quotes are \
-             flagged lossy_decoding",
+             flagged lossy_decoding\n",
             doc.id
-        );
-    }
+        )
+    })
 }

@@ -17,7 +17,7 @@ Examples:
   quotecheck review fixtures/articles/putin-assad.txt
   quotecheck review article.txt --html review.html
   quotecheck review article-v2.txt --previous article-v1.txt --source transcript.txt
-  quotecheck review article.txt --color never --quotes | less";
+  quotecheck review article.txt --color never --all | less";
 
 /// Review one article: flags, changed and unverified quotes, and who is quoted how much.
 #[derive(clap::Args, Debug)]
@@ -37,9 +37,9 @@ pub struct Args {
     /// Flag attributions with a confidence below this.
     #[arg(long, value_name = "X", default_value_t = LOW_CONFIDENCE)]
     low_confidence: f64,
-    /// In the terminal summary, list every quote, not only the flagged ones.
+    /// In the terminal summary, list every flagged quote (not only 10 per group) and every quote.
     #[arg(long)]
-    quotes: bool,
+    all: bool,
     /// Colour the terminal summary: `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
@@ -107,7 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 &report,
                 terminal::Options {
                     color,
-                    quotes: args.quotes,
+                    all: args.all,
                 },
             );
             let mut out = Output::open(None)?;

@@ -221,17 +221,22 @@ fn in_order(haystack: &[String], pieces: &[Vec<String>]) -> bool {
     true
 }
 
-/// The largest share of `needle`'s words found in any same-length stretch of `haystack`.
+/// The largest share of `needle`'s words found in any same-length stretch of `haystack`
+/// (one pass, sliding the stretch a word at a time).
 fn best_window_share(haystack: &[String], needle: &[String]) -> f64 {
-    if needle.is_empty() || haystack.len() < needle.len() {
+    let n = needle.len();
+    if n == 0 || haystack.len() < n {
         return 0.0;
     }
     let wanted: HashSet<&String> = needle.iter().collect();
-    haystack
-        .windows(needle.len())
-        .map(|w| w.iter().filter(|x| wanted.contains(x)).count())
-        .max()
-        .map_or(0.0, |n| n as f64 / needle.len() as f64)
+    let hit = |w: &String| usize::from(wanted.contains(w));
+    let mut count: usize = haystack[..n].iter().map(hit).sum();
+    let mut best = count;
+    for i in n..haystack.len() {
+        count = count + hit(&haystack[i]) - hit(&haystack[i - n]);
+        best = best.max(count);
+    }
+    best as f64 / n as f64
 }
 
 #[cfg(test)]
@@ -295,6 +300,19 @@ mod tests {
             compare_with_previous(&new, &old).per_quote[0].status,
             ChangeStatus::Same
         );
+    }
+
+    #[test]
+    fn window_share_slides_over_the_whole_source() {
+        let words = |s: &str| normalized_words(s);
+        let source = words("one two three four five six seven eight");
+        assert_eq!(
+            best_window_share(&source, &words("six seven nine")),
+            2.0 / 3.0
+        );
+        assert_eq!(best_window_share(&source, &words("one two")), 1.0);
+        assert_eq!(best_window_share(&source, &words("ten")), 0.0);
+        assert_eq!(best_window_share(&words("one"), &words("one two")), 0.0);
     }
 
     #[test]

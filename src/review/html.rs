@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use crate::kind::Kind;
 
-use super::{ChangeStatus, Concern, Entry, Report, WordOp, excerpt, percent};
+use super::{ChangeStatus, Concern, Entry, FLAG_ORDER, Report, WordOp, excerpt, percent};
 
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
@@ -103,16 +103,18 @@ fn header(out: &mut String, r: &Report) {
     out.push_str("</p>\n</header>\n");
 }
 
-/// The groups of the flags panel, in the order an editor would work through them.
-const GROUPS: [(&str, &str); 7] = [
-    ("unattributed", "Unattributed quotes"),
-    ("ambiguous", "Ambiguous speakers"),
-    ("unclosed", "Unclosed quotation marks"),
-    ("low confidence", "Low-confidence attributions"),
-    ("changed", "Changed since the previous version"),
-    ("new", "New since the previous version"),
-    ("not verified", "Not verified against the sources"),
-];
+/// The heading of each group of the flags panel.
+fn group_title(label: &str) -> &'static str {
+    match label {
+        "unattributed" => "Unattributed quotes",
+        "ambiguous" => "Ambiguous speakers",
+        "unclosed" => "Unclosed quotation marks",
+        "low confidence" => "Low-confidence attributions",
+        "changed" => "Changed since the previous version",
+        "new" => "New since the previous version",
+        _ => "Not verified against the sources",
+    }
+}
 
 fn flags(out: &mut String, r: &Report) {
     let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
@@ -124,7 +126,8 @@ fn flags(out: &mut String, r: &Report) {
         out.push_str("<p class=\"none\">No flags.</p>\n</div>\n</section>\n");
         return;
     }
-    for (label, title) in GROUPS {
+    for label in FLAG_ORDER {
+        let title = group_title(label);
         let hits: Vec<(&Entry, &Concern)> = r
             .entries
             .iter()
@@ -226,7 +229,13 @@ fn removed(out: &mut String, r: &Report) {
 
 fn word_diff(out: &mut String, change: &super::Change) {
     out.push_str("<span class=\"diff\">");
+    let mut previous = WordOp::Same;
     for w in &change.words {
+        // A replacement reads "old new", not "oldnew".
+        if previous == WordOp::Removed && w.op == WordOp::Added {
+            out.push(' ');
+        }
+        previous = w.op;
         let (open, close) = match w.op {
             WordOp::Same => ("", ""),
             WordOp::Removed => ("<del><span class=\"sr\">removed: </span>", "</del>"),
@@ -706,6 +715,65 @@ mod tests {
         ));
         assert!(html.contains("No speaker</th><td>1</td><td>2</td><td>18%</td>"));
         assert!(html.contains("<h3>Unattributed quotes (1)</h3>"));
+    }
+
+    #[test]
+    fn changed_and_unverified_quotes_show_the_word_diff_and_the_verdict() {
+        use crate::review::compare::{check_against_sources, compare_with_previous};
+        let old = Document::new(
+            "old.txt",
+            "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
+             Assad applauded the “maturity” of the relationship.",
+        );
+        let new = Document::new(
+            "new.txt",
+            "“We have an opportunity to discuss the whole range of our relations,” Putin said.",
+        );
+        let source = Document::new(
+            "kremlin.txt",
+            "We have an opportunity to discuss the entire range of our relations.",
+        );
+        let ex = extract(&new);
+        let inputs = Inputs {
+            previous: Some((
+                "old.txt".into(),
+                compare_with_previous(&ex.quotes, &extract(&old).quotes),
+            )),
+            sources: Some((
+                vec!["kremlin.txt".into()],
+                check_against_sources(&ex.quotes, std::slice::from_ref(&source)),
+            )),
+            ..Inputs::default()
+        };
+        let html = render(&Report::new(&new, ex, inputs));
+        assert!(html.contains("<h3>Changed since the previous version (1)</h3>"));
+        assert!(html.contains(
+            "<del><span class=\"sr\">removed: </span>entire</del> <ins><span class=\"sr\">added: </span>whole</ins>"
+        ));
+        assert!(html.contains("<li><span class=\"badge\">removed</span> was #2 “maturity”</li>"));
+        assert!(html.contains("<h3>Not verified against the sources (1)</h3>"));
+        assert!(
+            html.contains("altered in kremlin.txt: 92% of the words match a passage"),
+            "{html}"
+        );
+        assert!(html.contains("compared with <span class=\"doc\">old.txt</span>"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_only_our_tags_and_balanced_marks(
+            text in "[a-zA-Z ,.:<>&;#/=\"'“”‘’«»„\n]{0,300}"
+        ) {
+            let html = report(&text);
+            for tag in tag_names(&html) {
+                proptest::prop_assert!(ALLOWED.contains(&tag.as_str()), "unexpected tag <{}>", tag);
+            }
+            proptest::prop_assert_eq!(html.matches("<mark ").count(), html.matches("</mark>").count());
+            proptest::prop_assert_eq!(
+                html.matches("<p>").count() + html.matches("<p ").count(),
+                html.matches("</p>").count()
+            );
+        }
     }
 
     #[test]

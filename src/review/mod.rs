@@ -124,6 +124,17 @@ pub enum Concern {
     Unverified(VerdictStatus),
 }
 
+/// The flags panel's groups, in the order an editor would work through them.
+pub const FLAG_ORDER: [&str; 7] = [
+    "unattributed",
+    "ambiguous",
+    "unclosed",
+    "low confidence",
+    "changed",
+    "new",
+    "not verified",
+];
+
 impl Concern {
     /// A short label: the same words in the HTML and the terminal.
     pub fn label(&self) -> &'static str {

@@ -8,19 +8,21 @@ use std::fmt::Write as _;
 
 use crate::kind::Kind;
 
-use super::{Concern, Entry, Report, WordOp, excerpt, percent};
+use super::{Concern, Entry, FLAG_ORDER, Report, WordOp, excerpt, percent};
 
 /// How to render.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
     /// ANSI colours and bold.
     pub color: bool,
-    /// List every quote, not only the flagged ones.
-    pub quotes: bool,
+    /// List every flagged quote (not only the first few of each group) and every quote.
+    pub all: bool,
 }
 
 const SPEAKER_COLOURS: [&str; 6] = ["34", "33", "32", "35", "36", "94"];
 const EXCERPT: usize = 64;
+/// Flagged quotes listed per group unless every one is asked for.
+const GROUP_LINES: usize = 10;
 
 struct Paint {
     on: bool,
@@ -86,9 +88,9 @@ pub fn render(report: &Report, options: Options) -> String {
         let _ = writeln!(out, "checked against {}", names.join(", "));
     }
 
-    flags(&mut out, report, &p);
+    flags(&mut out, report, &p, options.all);
     speakers(&mut out, report, &p);
-    if options.quotes {
+    if options.all {
         let _ = writeln!(out, "\n{}", p.paint("1", "Quotes"));
         for e in &report.entries {
             quote_line(&mut out, e, &p);
@@ -97,24 +99,14 @@ pub fn render(report: &Report, options: Options) -> String {
     out
 }
 
-const GROUPS: [&str; 7] = [
-    "unattributed",
-    "ambiguous",
-    "unclosed",
-    "low confidence",
-    "changed",
-    "new",
-    "not verified",
-];
-
-fn flags(out: &mut String, r: &Report, p: &Paint) {
+fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
     let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
     let _ = writeln!(out, "\n{}", p.paint("1", &format!("Flags ({total})")));
     if total == 0 {
         let _ = writeln!(out, "  none");
         return;
     }
-    for label in GROUPS {
+    for label in FLAG_ORDER {
         let hits: Vec<(&Entry, &Concern)> = r
             .entries
             .iter()
@@ -134,7 +126,9 @@ fn flags(out: &mut String, r: &Report, p: &Paint) {
             continue;
         }
         let _ = writeln!(out, "  {} ({})", p.paint("31", label), hits.len() + strays);
-        for (e, concern) in hits {
+        let shown = if all { hits.len() } else { GROUP_LINES };
+        let hidden = hits.len().saturating_sub(shown);
+        for (e, concern) in hits.into_iter().take(shown) {
             let _ = write!(
                 out,
                 "    #{:<3} ¶{:<3} {}",
@@ -181,6 +175,9 @@ fn flags(out: &mut String, r: &Report, p: &Paint) {
                 _ => {}
             }
             out.push('\n');
+        }
+        if hidden > 0 {
+            let _ = writeln!(out, "    … and {hidden} more (--all lists every one)");
         }
         if label == "unclosed" {
             for s in &r.stray_marks {
@@ -304,7 +301,7 @@ mod tests {
 
     const PLAIN: Options = Options {
         color: false,
-        quotes: true,
+        all: true,
     };
 
     #[test]
@@ -341,6 +338,35 @@ mod tests {
     }
 
     #[test]
+    fn long_groups_are_cut_unless_all_are_asked_for() {
+        let text = (1..=12)
+            .map(|i| format!("“We will meet {i} times,” a man said."))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let doc = Document::new("a.txt", text);
+        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let short = render(
+            &report,
+            Options {
+                color: false,
+                all: false,
+            },
+        );
+        assert!(short.contains("  unattributed (12)\n"));
+        assert!(
+            short.contains("“We will meet 10 times,”\n    … and 2 more (--all lists every one)\n"),
+            "{short}"
+        );
+        assert!(!short.contains("meet 11 times"));
+        let all = render(&report, PLAIN);
+        assert_eq!(
+            all.matches("“We will meet 11 times,”").count(),
+            2,
+            "in the flags and the quote list"
+        );
+    }
+
+    #[test]
     fn colour_only_when_asked() {
         let doc = Document::new("a.txt", "“No comment,” a man said.");
         let report = Report::new(&doc, extract(&doc), Inputs::default());
@@ -348,7 +374,7 @@ mod tests {
             &report,
             Options {
                 color: true,
-                quotes: false,
+                all: false,
             },
         );
         assert!(coloured.contains("\x1b[31munattributed\x1b[0m"));

@@ -224,3 +224,11 @@ fn french_closing_guillemet_before_punctuation() {
         ["Nous ne céderons pas"]
     );
 }
+
+#[test]
+fn mixed_curly_and_straight_marks_pair() {
+    assert_eq!(
+        quotes("He said there was “no evidence\" yet and \"more hours” were needed."),
+        ["no evidence", "more hours"]
+    );
+}
