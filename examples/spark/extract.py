@@ -36,6 +36,8 @@ def parse_args(argv):
                    help="minimum number of partitions (default: Spark's choice)")
     p.add_argument("--master", default=None,
                    help="Spark master when not run by spark-submit (default: local[*])")
+    p.add_argument("--threads", type=int, default=1,
+                   help="threads per quotecheck process (default 1: Spark already runs one task per core)")
     p.add_argument("--extra", default="",
                    help="more quotecheck extract flags, e.g. \"--kinds direct --selector article\"")
     return p.parse_args(argv)
@@ -55,7 +57,8 @@ def main(argv):
     sc.setLogLevel("ERROR")
     try:
         lines = sc.textFile(args.corpus, minPartitions=args.partitions)
-        command = [args.quotecheck, "extract", "-", "--corpus", "--format", "jsonl"]
+        command = [args.quotecheck, "extract", "-", "--corpus", "--format", "jsonl",
+                   "--threads", str(args.threads)]
         command += shlex.split(args.extra)
         # checkCode: a partition whose quotecheck exits non-zero (a bad line: exit 2) fails
         # its task instead of silently yielding fewer records.

@@ -23,15 +23,19 @@ with open(f"{work}/html.jsonl", "w") as f:
 PY
 
 for corpus in text html; do
-  size=$(stat -c %s "$work/$corpus.jsonl")
-  start=$(date +%s.%N)
-  "$qc" extract "$work/$corpus.jsonl" --format jsonl > "$work/$corpus.direct.jsonl"
-  end=$(date +%s.%N)
-  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); b=int(sys.argv[3]); print(f'direct  $corpus: {$n} docs, {b/1e6:.1f} MB in {s:.2f} s = {b/1e6/s:.1f} MB/s, {$n/s:.0f} docs/s')" "$start" "$end" "$size"
+  for threads in 1 0; do
+    size=$(stat -c %s "$work/$corpus.jsonl")
+    flag=$([ "$threads" = 0 ] && echo "" || echo "--threads $threads")
+    start=$(date +%s.%N)
+    "$qc" extract "$work/$corpus.jsonl" --format jsonl $flag > "$work/$corpus.direct.jsonl"
+    end=$(date +%s.%N)
+    label=$([ "$threads" = 0 ] && echo "all cores" || echo "1 thread")
+    python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); b=int(sys.argv[3]); print(f'direct  $corpus ($label): {$n} docs, {b/1e6:.1f} MB in {s:.2f} s = {b/1e6/s:.1f} MB/s, {$n/s:.0f} docs/s')" "$start" "$end" "$size"
+  done
 done
 
 start=$(date +%s.%N)
-for i in $(seq 1 200); do "$qc" extract fixtures/articles/putin-assad.txt --format jsonl > /dev/null; done
+for i in $(seq 1 200); do "$qc" extract fixtures/articles/putin-assad.txt --format jsonl --threads 1 > /dev/null; done
 end=$(date +%s.%N)
 python3 -c "import sys; print(f'one process per document: {(float(sys.argv[2])-float(sys.argv[1]))/200*1000:.1f} ms each')" "$start" "$end"
 
