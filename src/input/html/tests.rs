@@ -1,4 +1,5 @@
 use super::*;
+use crate::span::Span;
 
 fn page(html: &str) -> Page {
     read_page(html, None).unwrap()
