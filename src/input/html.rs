@@ -12,11 +12,11 @@
 //! `<body>`. That keeps site headers and related-story lists out of most news pages.
 //!
 //! Where each character came from: html5ever does not report source positions, so the page
-//! is fed to it in small chunks (cut before every `<` and `&`, after every `>`), and the
-//! `TreeSink` wrapper (`parse.rs`) notes which chunk each piece of text arrived with. Text that equals
-//! its source bytes maps byte for byte; a decoded entity (`&ldquo;`) maps to the whole
-//! entity; a `<q>` mark maps to its tag. [`SourceMap`] answers "which bytes of the page"
-//! for any span of the text.
+//! is fed to it in small chunks (cut before every `<` and `&`, after every `>`), and a
+//! `TreeSink` wrapper (`html/parse.rs`) notes which chunk each piece of text arrived with.
+//! Text that equals its source bytes maps byte for byte; a decoded entity (`&ldquo;`) maps to
+//! the whole entity; a `<q>` mark maps to its tag. [`SourceMap`] answers "which bytes of the
+//! page" for any span of the text.
 
 mod parse;
 mod source_map;
