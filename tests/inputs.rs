@@ -492,3 +492,33 @@ fn only_csv_rows_with_undecodable_bytes_are_flagged() {
     let bad = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
     assert_eq!(docs[1].lossy_at, Some(bad));
 }
+
+#[test]
+fn keep_going_skips_files_that_do_not_decode_and_reads_the_rest() {
+    let out = qc()
+        .args([
+            "extract",
+            "fixtures/encodings",
+            "--keep-going",
+            "--format",
+            "jsonl",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "fixtures/encodings/erdogan.broken-utf8.txt: not valid UTF-8",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let docs: std::collections::BTreeSet<String> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Quote>(l).unwrap().doc)
+        .collect();
+    assert!(
+        docs.contains("fixtures/encodings/erdogan.utf8.txt"),
+        "{docs:?}"
+    );
+    assert!(!docs.contains("fixtures/encodings/erdogan.broken-utf8.txt"));
+}
