@@ -17,6 +17,18 @@ pub enum Error {
         offset: usize,
         line: usize,
     },
+    #[error(
+        "{path}: not valid {encoding} (first bad byte at offset {offset}, line {line}); \
+         --lossy replaces undecodable bytes"
+    )]
+    Decode {
+        path: PathBuf,
+        encoding: &'static str,
+        offset: usize,
+        line: usize,
+    },
+    #[error("{path}: {message}")]
+    Read { path: PathBuf, message: String },
     #[error("{path}:{line}: {message}")]
     Corpus {
         path: PathBuf,

@@ -23,6 +23,7 @@ pub mod eval;
 pub mod explain;
 pub mod export;
 pub mod extract;
+pub mod input;
 pub mod kind;
 pub mod lexicon;
 pub mod record;

@@ -91,17 +91,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|a| Input::from_arg(a, args.corpus))
         .collect();
-    let stdin = inputs
-        .iter()
-        .filter(|i| matches!(i, Input::Stdin | Input::CorpusStdin))
-        .count();
+    let stdin = inputs.iter().filter(|i| i.is_stdin()).count();
     if stdin > 1 {
         bail!("standard input (-) can be only one of the versions");
     }
-    let corpora = inputs
-        .iter()
-        .filter(|i| matches!(i, Input::Corpus(_) | Input::CorpusStdin))
-        .count();
+    let corpora = inputs.iter().filter(|i| i.is_corpus()).count();
     if corpora != 0 && corpora != inputs.len() {
         bail!("cannot compare a corpus with a text file: give all versions as .jsonl or none");
     }

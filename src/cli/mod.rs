@@ -5,6 +5,7 @@ mod diff;
 mod eval;
 mod extract;
 pub mod output;
+mod reading;
 mod review;
 
 use std::process::ExitCode;

@@ -549,6 +549,8 @@ pub(crate) mod tests {
             method: None,
             confidence: None,
             flags: Vec::new(),
+            source_start: None,
+            source_end: None,
         }
     }
 
