@@ -202,16 +202,13 @@ fn is_place_or_org_word(w: &str) -> bool {
 }
 
 /// A headline in title case (Gold Star Mom Corners Obama on Islamic Terror) capitalises
-/// every word, so its capitalised runs are not names.
+/// every word but short function words, so its capitalised runs are not names. A news
+/// sentence has lower-case words of five letters or more (welcomed, evening).
 fn is_headline(ws: &[Word<'_>]) -> bool {
-    let long: Vec<&Word<'_>> = ws.iter().filter(|w| w.text.chars().count() >= 4).collect();
-    long.len() >= 3
-        && long
-            .iter()
-            .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
-            .count()
-            * 10
-            >= long.len() * 8
+    let mut long = ws.iter().filter(|w| w.text.chars().count() >= 5).peekable();
+    long.peek().is_some()
+        && ws.iter().filter(|w| w.text.chars().count() >= 5).count() >= 3
+        && long.all(|w| !w.text.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// A name seen in the document.

@@ -122,3 +122,12 @@ fn a_title_case_headline_does_not_lend_names() {
     let text = "Gold Star Mom Corners Obama on Islamic Terror\n“Do I think it is a huge deal? No,” said Obama.";
     assert_eq!(speaker_of(text, "huge deal").as_deref(), Some("Obama"));
 }
+
+#[test]
+fn a_news_sentence_with_many_names_is_not_a_headline() {
+    let text = "Russian President Vladimir Putin welcomed Syrian President Bashar Assad to the Kremlin on Wednesday evening.\n“We have an opportunity,” Putin said.";
+    assert_eq!(
+        speaker_of(text, "opportunity").as_deref(),
+        Some("Vladimir Putin")
+    );
+}
