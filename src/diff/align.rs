@@ -23,7 +23,7 @@ use super::words::{Interner, common, ratio, skeleton};
 /// How far a quote must lie inside another (share of its words) to count as a piece of it.
 const CONTAINED: f64 = 0.8;
 /// How many candidates per new quote get a real diff.
-const CANDIDATES: usize = 12;
+const CANDIDATES: usize = 16;
 
 /// What a link between an old and a new quote is part of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,16 +102,10 @@ pub fn align(old: &[Quote], new: &[Quote], threshold: f64) -> Alignment {
                 if parts.contains_key(&primary) {
                     return None;
                 }
-                let inside = common(&new_words[j], &old_words[i]) as f64;
-                if inside < CONTAINED * new_words[j].len() as f64 {
-                    return None;
-                }
                 let mut group: Vec<usize> = pieces.get(&i).cloned().unwrap_or_default();
                 group.push(primary);
-                let before = scorer.group_ratio(&[i], &group);
-                group.push(j);
-                let after = scorer.group_ratio(&[i], &group);
-                (after > before + 0.02).then_some((after - before, i))
+                let gained = scorer.gain(&[i], &group, Side::New(j));
+                gained.then(|| (scorer.score(i, j), i))
             })
             .max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((_, i)) = best {
@@ -137,16 +131,10 @@ pub fn align(old: &[Quote], new: &[Quote], threshold: f64) -> Alignment {
                 if pieces.contains_key(&primary) || pieces.values().flatten().any(|&p| p == j) {
                     return None;
                 }
-                let inside = common(&old_words[i], &new_words[j]) as f64;
-                if inside < CONTAINED * old_words[i].len() as f64 {
-                    return None;
-                }
                 let mut group: Vec<usize> = parts.get(&j).cloned().unwrap_or_default();
                 group.push(primary);
-                let before = scorer.group_ratio(&group, &[j]);
-                group.push(i);
-                let after = scorer.group_ratio(&group, &[j]);
-                (after > before + 0.02).then_some((after - before, j))
+                let gained = scorer.gain(&group, &[j], Side::Old(i));
+                gained.then(|| (scorer.score(i, j), j))
             })
             .max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((_, j)) = best {
@@ -216,6 +204,12 @@ pub fn align(old: &[Quote], new: &[Quote], threshold: f64) -> Alignment {
     Alignment { links }
 }
 
+#[derive(Clone, Copy)]
+enum Side {
+    Old(usize),
+    New(usize),
+}
+
 struct Scorer<'a> {
     old: &'a [Quote],
     new: &'a [Quote],
@@ -235,7 +229,8 @@ impl Scorer<'_> {
         score(common(a, b), a.len(), b.len())
     }
 
-    /// The score with tie-breakers: the same speaker, then the nearer relative position.
+    /// The score with tie-breakers: the same speaker, the same text as written, then the
+    /// nearer relative position.
     fn rank(&self, i: usize, j: usize, score: f64) -> f64 {
         let speaker = match (&self.old[i].speaker, &self.new[j].speaker) {
             (Some(a), Some(b)) if same_name(a, b) => 0.02,
@@ -249,12 +244,18 @@ impl Scorer<'_> {
             }
         };
         let distance = (place(i, self.old.len()) - place(j, self.new.len())).abs();
-        score + speaker - 0.01 * distance
+        let same_text = if self.old[i].text == self.new[j].text {
+            0.005
+        } else {
+            0.0
+        };
+        score + speaker + same_text - 0.01 * distance
     }
 
-    /// The word similarity of the old quotes `olds` read together against the new quotes
-    /// `news` read together, each group in text order.
-    fn group_ratio(&self, olds: &[usize], news: &[usize]) -> f64 {
+    /// Whether adding quote `extra` to one side of the group `olds` ↔ `news` (each read
+    /// together in text order) explains words of the other side the group did not: most of
+    /// its own words must be newly in common.
+    fn gain(&self, olds: &[usize], news: &[usize], extra: Side) -> bool {
         let join = |words: &[Vec<u32>], idx: &[usize]| {
             let mut idx = idx.to_vec();
             idx.sort_unstable();
@@ -262,9 +263,19 @@ impl Scorer<'_> {
                 .flat_map(|&k| words[k].iter().copied())
                 .collect::<Vec<u32>>()
         };
-        let a = join(self.old_words, olds);
-        let b = join(self.new_words, news);
-        ratio(common(&a, &b), a.len(), b.len())
+        let (a, b) = (join(self.old_words, olds), join(self.new_words, news));
+        let before = common(&a, &b);
+        let (after, len) = match extra {
+            Side::New(j) => {
+                let with = join(self.new_words, &[news, &[j]].concat());
+                (common(&a, &with), self.new_words[j].len())
+            }
+            Side::Old(i) => {
+                let with = join(self.old_words, &[olds, &[i]].concat());
+                (common(&with, &b), self.old_words[i].len())
+            }
+        };
+        len >= 2 && (after.saturating_sub(before)) as f64 >= CONTAINED * len as f64
     }
 }
 
@@ -335,7 +346,11 @@ fn candidates(
                 .drain(..)
                 .map(|i| {
                     let c = std::mem::take(&mut shared[i]);
-                    (score(c, old_sets[i].len(), s.len()), i)
+                    let (m, n) = (old_sets[i].len(), s.len());
+                    // A short quote wholly inside a long one may be a piece of a split or merge.
+                    let piece = m.min(n) >= 2 && c == m.min(n);
+                    let est = score(c, m, n);
+                    (if piece { est.max(0.25) } else { est }, i)
                 })
                 .filter(|&(est, _)| est >= 0.2)
                 .collect();
