@@ -1,9 +1,9 @@
 //! Alignment: which quote of the new version is which quote of the old.
 //!
-//! 1. Candidates. An inverted index over the distinct words of the old quotes gives, for
-//!    each new quote, the old quotes it shares words with; an estimate from the shared word
-//!    sets keeps the few worth a real diff, so 400 × 400 quotes cost a few thousand small
-//!    diffs, not 160 000.
+//! 1. Candidates. An inverted index over the words of the old quotes gives, for each new
+//!    quote, the old quotes it shares words with. The shared words bound the score a real
+//!    diff could give, so only the few old quotes whose bound reaches the threshold get one:
+//!    400 × 400 quotes cost a few hundred small diffs, not 160 000.
 //! 2. Scores. A word-level diff (`similar`) gives the words in common. The score is the
 //!    similarity ratio, or, when one quote lies inside the other (a quote trimmed or
 //!    extended), its containment, discounted by how much shorter the inner one is.
@@ -23,7 +23,9 @@ use super::words::{Interner, common, ratio, skeleton};
 /// How far a quote must lie inside another (share of its words) to count as a piece of it.
 const CONTAINED: f64 = 0.8;
 /// How many candidates per new quote get a real diff.
-const CANDIDATES: usize = 16;
+const CANDIDATES: usize = 12;
+/// How many more candidates per new quote as a possible piece of a split or merge.
+const PIECES: usize = 4;
 
 /// What a link between an old and a new quote is part of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +66,7 @@ pub fn align(old: &[Quote], new: &[Quote], threshold: f64) -> Alignment {
         old_words: &old_words,
         new_words: &new_words,
     };
-    let candidates = candidates(old, new, &old_words, &new_words);
+    let candidates = candidates(old, new, &old_words, &new_words, threshold);
 
     // One-to-one matching, best first.
     let mut scored: Vec<(f64, f64, usize, usize)> = Vec::new();
@@ -303,25 +305,34 @@ pub fn same_name(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// For each new quote, the old quotes worth a real diff: those sharing enough distinct words
-/// (an estimate of the score from word sets), best first, and any with the same skeleton.
+/// For each new quote, the old quotes worth a real diff. The words two quotes share, each
+/// counted as often as it occurs in both, bound the words a diff can keep in common, so
+/// their score bounds the real one: old quotes whose bound is under the threshold are skipped
+/// (the best [`CANDIDATES`] of the rest are kept), except those that could hold the new quote
+/// as a piece of a split or merge. Quotes with the same skeleton are always candidates.
 fn candidates(
     old: &[Quote],
     new: &[Quote],
     old_words: &[Vec<u32>],
     new_words: &[Vec<u32>],
+    threshold: f64,
 ) -> Vec<Vec<usize>> {
-    let set = |w: &Vec<u32>| {
+    let counts = |w: &Vec<u32>| {
         let mut s = w.clone();
         s.sort_unstable();
-        s.dedup();
-        s
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        for x in s {
+            match out.last_mut() {
+                Some((y, n)) if *y == x => *n += 1,
+                _ => out.push((x, 1)),
+            }
+        }
+        out
     };
-    let old_sets: Vec<Vec<u32>> = old_words.iter().map(set).collect();
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, s) in old_sets.iter().enumerate() {
-        for &w in s {
-            index.entry(w).or_default().push(i);
+    let mut index: HashMap<u32, Vec<(usize, u32)>> = HashMap::new();
+    for (i, w) in old_words.iter().enumerate() {
+        for (x, n) in counts(w) {
+            index.entry(x).or_default().push((i, n));
         }
     }
     let mut by_skeleton: HashMap<String, Vec<usize>> = HashMap::new();
@@ -333,36 +344,36 @@ fn candidates(
     new.iter()
         .zip(new_words)
         .map(|(q, words)| {
-            let s = set(words);
-            for w in &s {
-                for &i in index.get(w).map(Vec::as_slice).unwrap_or(&[]) {
+            for (x, n) in counts(words) {
+                for &(i, m) in index.get(&x).map(Vec::as_slice).unwrap_or(&[]) {
                     if shared[i] == 0 {
                         touched.push(i);
                     }
-                    shared[i] += 1;
+                    shared[i] += n.min(m) as usize;
                 }
             }
-            let mut ranked: Vec<(f64, usize)> = touched
-                .drain(..)
-                .map(|i| {
-                    let c = std::mem::take(&mut shared[i]);
-                    let (m, n) = (old_sets[i].len(), s.len());
-                    // A short quote wholly inside a long one may be a piece of a split or merge.
-                    let piece = m.min(n) >= 2 && c == m.min(n);
-                    let est = score(c, m, n);
-                    (if piece { est.max(0.25) } else { est }, i)
-                })
-                .filter(|&(est, _)| est >= 0.2)
-                .collect();
-            ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            let mut ranked: Vec<(f64, usize)> = Vec::new();
+            let mut pieces: Vec<(f64, usize)> = Vec::new();
+            for i in touched.drain(..) {
+                let c = std::mem::take(&mut shared[i]);
+                let (m, n) = (old_words[i].len(), words.len());
+                let bound = score(c, m, n);
+                if bound >= threshold {
+                    ranked.push((bound, i));
+                } else if m.min(n) >= 2 && c as f64 >= CONTAINED * m.min(n) as f64 {
+                    pieces.push((c as f64 / m.max(n) as f64, i));
+                }
+            }
+            let best_first =
+                |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+            ranked.sort_by(best_first);
+            pieces.sort_by(best_first);
             let mut out: Vec<usize> = by_skeleton
                 .get(&skeleton(&q.text))
                 .cloned()
                 .unwrap_or_default();
-            for (_, i) in ranked {
-                if out.len() >= CANDIDATES {
-                    break;
-                }
+            let ranked = ranked.into_iter().take(CANDIDATES);
+            for (_, i) in ranked.chain(pieces.into_iter().take(PIECES)) {
                 if !out.contains(&i) {
                     out.push(i);
                 }
