@@ -114,7 +114,7 @@ fn jsonl_and_csv_have_one_record_per_pair() {
     let header = reader.headers().unwrap().clone();
     assert_eq!(&header[0], "id");
     assert!(header.iter().any(|h| h == "old_text") && header.iter().any(|h| h == "new_speaker"));
-    assert_eq!(header.iter().last(), Some("word_diff"));
+    assert_eq!(header.iter().next_back(), Some("word_diff"));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), pairs.len());
     for (row, pair) in rows.iter().zip(&pairs) {
