@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::record::Quote;
 
 use self::align::{Group, align, out_of_order, same_name};
-use self::words::{WordOp, skeleton, word_diff};
+use self::words::{WordOp, merge_diffs, skeleton, split_diffs, word_diff};
 
 /// What became of a quote between two versions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -98,7 +98,9 @@ pub struct Pair {
     pub similarity: f64,
     pub old: Option<Quote>,
     pub new: Option<Quote>,
-    /// The word-level diff of the old text against the new.
+    /// The word-level diff of the old text against the new; for a piece of a split, of the
+    /// stretch of the old text it came from (and for a part of a merge, of the stretch of the
+    /// new text it became).
     pub word_diff: Vec<WordOp>,
 }
 
@@ -368,7 +370,23 @@ fn diff_pair(
                         similarity: round3(link.score),
                         old: Some(qa.clone()),
                         new: Some(qb.clone()),
-                        word_diff: word_diff(&qa.text, &qb.text),
+                        word_diff: match link.group {
+                            Group::One => word_diff(&qa.text, &qb.text),
+                            Group::Split { .. } => {
+                                let pieces = group_of(&alignment, |l| l.old == Some(i), |l| l.new);
+                                let texts: Vec<&str> =
+                                    pieces.iter().map(|&k| b[k].text.as_str()).collect();
+                                let at = pieces.iter().position(|&k| k == j).unwrap_or(0);
+                                split_diffs(&qa.text, &texts).swap_remove(at)
+                            }
+                            Group::Merge { .. } => {
+                                let parts = group_of(&alignment, |l| l.new == Some(j), |l| l.old);
+                                let texts: Vec<&str> =
+                                    parts.iter().map(|&k| a[k].text.as_str()).collect();
+                                let at = parts.iter().position(|&k| k == i).unwrap_or(0);
+                                merge_diffs(&texts, &qb.text).swap_remove(at)
+                            }
+                        },
                     },
                 )
             }
