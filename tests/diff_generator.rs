@@ -14,7 +14,8 @@
 //! The ground truth is built alongside the edited text, so every new quote is known to come
 //! from a given old quote (or none). A version whose edited text the scanner reads into other
 //! quotes than the generator meant is discarded and counted, not scored: this test measures
-//! the diff, not the scanner. `kind` is expected where the two records' kinds differ, and
+//! the diff, not the scanner. `kind` and `cue` are expected where the two records differ
+//! in them (they are the extraction's reading of the edited text), and
 //! `position` for one-to-one pairs off the longest run kept in order (the diff's definition);
 //! for split and merged pairs position is not compared, since which piece is the primary
 //! (the one in that run) is a choice of the aligner.
@@ -538,6 +539,13 @@ fn version(text: &str, pool: &[&String], rng: &mut Rng, tally: &mut Tally) {
             }
             if old[i].speaker != new[j].speaker {
                 changes.insert(Change::Speaker);
+            }
+            // The cue is the attribution's reading of the text around the quote: a split
+            // brings "he added", a merge drops a "said". Expected as the records have it.
+            if let (Some(x), Some(y)) = (&old[i].cue, &new[j].cue)
+                && !x.trim().eq_ignore_ascii_case(y.trim())
+            {
+                changes.insert(Change::Cue);
             }
             if old[i].kind != new[j].kind {
                 changes.insert(Change::Kind);
