@@ -19,7 +19,7 @@ pub mod align;
 pub mod report;
 pub mod words;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -496,46 +496,60 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 fn history(versions: &[Version<'_>], ids: &[Vec<String>], diffs: &[Diff]) -> Vec<History> {
-    let mut order: Vec<String> = Vec::new();
+    let mut order: Vec<&str> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for v in ids {
         for id in v {
             if seen.insert(id) {
-                order.push(id.clone());
+                order.push(id);
             }
         }
     }
+    let at: Vec<HashMap<&str, usize>> = ids
+        .iter()
+        .map(|v| {
+            v.iter()
+                .enumerate()
+                .map(|(k, id)| (id.as_str(), k))
+                .collect()
+        })
+        .collect();
+    let steps: Vec<HashMap<&str, &Pair>> = diffs
+        .iter()
+        .map(|d| {
+            let mut m = HashMap::new();
+            for p in &d.pairs {
+                m.entry(p.id.as_str()).or_insert(p);
+            }
+            m
+        })
+        .collect();
     order
         .into_iter()
-        .map(|id| {
-            let sightings = versions
+        .map(|id| History {
+            id: id.to_string(),
+            versions: versions
                 .iter()
-                .zip(ids)
-                .map(|(v, vids)| {
-                    let k = vids.iter().position(|x| *x == id)?;
-                    let q = &v.quotes[k];
+                .zip(&at)
+                .map(|(v, at)| {
+                    let q = &v.quotes[*at.get(id)?];
                     Some(Sighting {
                         index: q.index,
                         speaker: q.speaker.clone(),
                         text: q.text.clone(),
                     })
                 })
-                .collect();
-            let steps = diffs
+                .collect(),
+            steps: steps
                 .iter()
-                .map(|d| {
-                    let p = d.pairs.iter().find(|p| p.id == id)?;
+                .map(|m| {
+                    let p = m.get(id)?;
                     Some(Step {
                         status: p.status,
                         changes: p.changes.clone(),
                     })
                 })
-                .collect();
-            History {
-                id,
-                versions: sightings,
-                steps,
-            }
+                .collect(),
         })
         .collect()
 }
