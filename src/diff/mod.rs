@@ -311,6 +311,7 @@ fn diff_pair(
                 let mut changes = Vec::new();
                 let (qa, qb) = (&a[i], &b[j]);
                 match link.group {
+                    Group::One if qa.text == qb.text => {}
                     Group::One => {
                         if skeleton(&qa.text) != skeleton(&qb.text) {
                             changes.push(Change::Wording);
@@ -467,17 +468,25 @@ fn round3(x: f64) -> f64 {
 /// A short id from the quote's words and speaker, unique among `used` (a suffix `-2`, `-3`…
 /// tells apart repeats of the same words).
 fn fresh_id(q: &Quote, used: &mut HashSet<String>) -> String {
-    let mut key: String = words::words(&q.text).collect::<Vec<_>>().join(" ");
-    key.push('\u{1f}');
-    if let Some(s) = &q.speaker {
-        key.push_str(
-            &s.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase(),
-        );
+    // The words lowercased and joined with spaces, a unit separator, then the speaker's
+    // words the same way, fed to the hash without building the string.
+    let mut h = Fnv::default();
+    for (k, w) in words::words_raw(&q.text).enumerate() {
+        if k > 0 {
+            h.write(b" ");
+        }
+        h.write_lower(w);
     }
-    let base = format!("{:08x}", fnv1a(key.as_bytes()) >> 32);
+    h.write("\u{1f}".as_bytes());
+    if let Some(s) = &q.speaker {
+        for (k, w) in s.split_whitespace().enumerate() {
+            if k > 0 {
+                h.write(b" ");
+            }
+            h.write_lower(w);
+        }
+    }
+    let base = format!("{:08x}", h.0 >> 32);
     let mut id = base.clone();
     let mut n = 1;
     while used.contains(&id) {
@@ -489,10 +498,28 @@ fn fresh_id(q: &Quote, used: &mut HashSet<String>) -> String {
 }
 
 /// FNV-1a, 64 bits: stable across platforms and Rust releases, unlike the std hasher.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// Writes `s` lowercased (as `str::to_lowercase` would, char by char).
+    fn write_lower(&mut self, s: &str) {
+        let mut buf = [0u8; 4];
+        for c in s.chars().flat_map(char::to_lowercase) {
+            self.write(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
 }
 
 fn history(versions: &[Version<'_>], ids: &[Vec<String>], diffs: &[Diff]) -> Vec<History> {

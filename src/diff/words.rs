@@ -13,9 +13,13 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 /// The lowercased runs of letters and digits of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    words_raw(text).map(str::to_lowercase)
+}
+
+/// The runs of letters and digits of `text`, as written.
+pub fn words_raw(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
 /// The letters and digits of `text`, lowercased, with nothing between them.
@@ -34,10 +38,17 @@ pub struct Interner {
 
 impl Interner {
     pub fn words(&mut self, text: &str) -> Vec<u32> {
-        words(text)
+        words_raw(text)
             .map(|w| {
                 let next = self.ids.len() as u32;
-                *self.ids.entry(w).or_insert(next)
+                if w.chars().any(char::is_uppercase) {
+                    *self.ids.entry(w.to_lowercase()).or_insert(next)
+                } else if let Some(&id) = self.ids.get(w) {
+                    id
+                } else {
+                    self.ids.insert(w.to_string(), next);
+                    next
+                }
             })
             .collect()
     }
