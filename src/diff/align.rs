@@ -10,9 +10,10 @@
 //! 3. One-to-one matching. Greedy on the score, best first; ties go to the same speaker and
 //!    then to the nearest relative position, so moved paragraphs and repeated short quotes
 //!    pair up as they should. Pairs below the threshold are not matched.
-//! 4. Splits and merges. A new quote left over whose words lie inside an old quote already
-//!    matched, and that explains words of it the match did not, is a piece of a split; the
-//!    mirror image, an old quote left over inside a matched new quote, was merged.
+//! 4. Splits and merges. A new quote left over (or matched only weakly) whose words lie
+//!    inside an old quote already matched, and that explains words of it the match did not,
+//!    is a piece of a split; the mirror image, an old quote left over inside a matched new
+//!    quote, was merged.
 
 use std::collections::HashMap;
 
@@ -22,6 +23,8 @@ use super::words::{Interner, common, ratio, skeleton};
 
 /// How far a quote must lie inside another (share of its words) to count as a piece of it.
 const CONTAINED: f64 = 0.8;
+/// Below this score a one-to-one match gives way to a split or merge that explains better.
+const WEAK: f64 = 0.75;
 /// How many candidates per new quote get a real diff.
 const CANDIDATES: usize = 12;
 /// How many more candidates per new quote as a possible piece of a split or merge.
@@ -93,24 +96,49 @@ pub fn align(old: &[Quote], new: &[Quote], threshold: f64) -> Alignment {
     // Splits: leftover new quotes inside a matched old quote.
     let mut pieces: HashMap<usize, Vec<usize>> = HashMap::new(); // old -> extra new pieces
     let mut parts: HashMap<usize, Vec<usize>> = HashMap::new(); // new -> extra old parts
-    for j in 0..new.len() {
-        if new_to[j].is_some() || new_words[j].len() < 2 {
-            continue;
-        }
+    // Most promising first (ties to the nearer place), so a stray short quote does not claim
+    // words a real piece explains.
+    let best_score = |cands: &[usize], score: &dyn Fn(usize) -> f64| {
+        cands.iter().map(|&k| score(k)).fold(0.0, f64::max)
+    };
+    let mut order: Vec<(f64, usize)> = (0..new.len())
+        .filter(|&j| new_words[j].len() >= 2)
+        .filter(|&j| score_of_new(&new_to, &score_of, j).is_none_or(|s| s < WEAK))
+        .map(|j| {
+            let rank = |i| scorer.rank(i, j, scorer.score(i, j));
+            (best_score(&candidates[j], &rank), j)
+        })
+        .collect();
+    order.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    for (_, j) in order {
+        // A new quote matched only weakly may be a piece of a split instead.
+        let weak = match new_to[j] {
+            None => None,
+            Some(i0) if !pieces.contains_key(&i0) => match score_of.get(&(i0, j)) {
+                Some(&s) if s < WEAK => Some((i0, s)),
+                _ => continue,
+            },
+            Some(_) => continue,
+        };
         let best = candidates[j]
             .iter()
             .filter_map(|&i| {
                 let primary = old_to[i]?;
-                if parts.contains_key(&primary) {
+                if primary == j || parts.contains_key(&primary) {
                     return None;
                 }
                 let mut group: Vec<usize> = pieces.get(&i).cloned().unwrap_or_default();
                 group.push(primary);
-                let gained = scorer.gain(&[i], &group, Side::New(j));
-                gained.then(|| (scorer.score(i, j), i))
+                let score = scorer.score(i, j);
+                let better = weak.is_none_or(|(_, s)| score > s);
+                (better && scorer.gain(&[i], &group, Side::New(j))).then_some((score, i))
             })
             .max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((_, i)) = best {
+            if let Some((i0, _)) = weak {
+                old_to[i0] = None;
+                score_of.remove(&(i0, j));
+            }
             pieces.entry(i).or_default().push(j);
             new_to[j] = Some(i);
         }
@@ -122,24 +150,47 @@ pub fn align(old: &[Quote], new: &[Quote], threshold: f64) -> Alignment {
             old_candidates[i].push(j);
         }
     }
-    for i in 0..old.len() {
-        if old_to[i].is_some() || old_words[i].len() < 2 {
+    let mut order: Vec<(f64, usize)> = (0..old.len())
+        .filter(|&i| old_words[i].len() >= 2)
+        .filter(|&i| old_to[i].is_none_or(|j| score_of.get(&(i, j)).is_none_or(|&s| s < WEAK)))
+        .map(|i| {
+            let rank = |j| scorer.rank(i, j, scorer.score(i, j));
+            (best_score(&old_candidates[i], &rank), i)
+        })
+        .collect();
+    order.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    for (_, i) in order {
+        if pieces.contains_key(&i) {
             continue;
         }
+        // An old quote matched only weakly may be a part of a merge instead.
+        let weak = match old_to[i] {
+            None => None,
+            Some(j0) if !parts.contains_key(&j0) => match score_of.get(&(i, j0)) {
+                Some(&s) if s < WEAK => Some((j0, s)),
+                _ => continue,
+            },
+            Some(_) => continue,
+        };
         let best = old_candidates[i]
             .iter()
             .filter_map(|&j| {
                 let primary = new_to[j]?;
-                if pieces.contains_key(&primary) || pieces.values().flatten().any(|&p| p == j) {
+                if primary == i || old_to[primary] != Some(j) || pieces.contains_key(&primary) {
                     return None;
                 }
                 let mut group: Vec<usize> = parts.get(&j).cloned().unwrap_or_default();
                 group.push(primary);
-                let gained = scorer.gain(&group, &[j], Side::Old(i));
-                gained.then(|| (scorer.score(i, j), j))
+                let score = scorer.score(i, j);
+                let better = weak.is_none_or(|(_, s)| score > s);
+                (better && scorer.gain(&group, &[j], Side::Old(i))).then_some((score, j))
             })
             .max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((_, j)) = best {
+            if let Some((j0, _)) = weak {
+                new_to[j0] = None;
+                score_of.remove(&(i, j0));
+            }
             parts.entry(j).or_default().push(i);
             old_to[i] = Some(j);
         }
@@ -204,6 +255,15 @@ pub fn align(old: &[Quote], new: &[Quote], threshold: f64) -> Alignment {
         }
     }
     Alignment { links }
+}
+
+/// The score of new quote `j`'s one-to-one match, if it has one.
+fn score_of_new(
+    new_to: &[Option<usize>],
+    score_of: &HashMap<(usize, usize), f64>,
+    j: usize,
+) -> Option<f64> {
+    new_to[j].and_then(|i| score_of.get(&(i, j)).copied())
 }
 
 #[derive(Clone, Copy)]
@@ -515,6 +575,31 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn a_piece_of_a_split_is_not_given_to_a_weak_match() {
+        // The second piece shares half its words with the headline's term: the split
+        // explains it better.
+        let old = [
+            quote(1, "A Disgrace"),
+            quote(
+                2,
+                "She’s a disgrace. She’s a disgrace and those comments are a disgrace,",
+            ),
+        ];
+        let new = [
+            quote(1, "She’s a disgrace. She’s a disgrace,"),
+            quote(2, "and those comments are a disgrace,"),
+        ];
+        let got = pairs(&align(&old, &new, 0.5));
+        assert_eq!(got[0], (Some(0), None, Group::One), "{got:?}");
+        assert!(
+            got[1..]
+                .iter()
+                .all(|p| p.0 == Some(1) && matches!(p.2, Group::Split { .. }))
+        );
+        assert_eq!(got.len(), 3);
     }
 
     #[test]
