@@ -414,9 +414,18 @@ fn candidates(
     }
     let mut shared = vec![0usize; old.len()];
     let mut touched = Vec::new();
+    // Where new quote `j` would sit among the old ones if nothing had moved.
+    let place = |j: usize| {
+        if new.len() > 1 {
+            j as f64 * old.len().saturating_sub(1) as f64 / (new.len() - 1) as f64
+        } else {
+            0.0
+        }
+    };
     new.iter()
         .zip(new_words)
-        .map(|(q, words)| {
+        .enumerate()
+        .map(|(j, (q, words))| {
             for (x, n) in counts(words) {
                 for &(i, m) in index.get(&x).map(Vec::as_slice).unwrap_or(&[]) {
                     if shared[i] == 0 {
@@ -437,13 +446,19 @@ fn candidates(
                     pieces.push((c as f64 / m.max(n) as f64, i));
                 }
             }
-            let best_first =
-                |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+            // Best first; among equals (repeated quotes), the nearest to where j would sit.
+            let at = place(j);
+            let best_first = |x: &(f64, usize), y: &(f64, usize)| {
+                let near = |i: usize| (i as f64 - at).abs();
+                y.0.total_cmp(&x.0)
+                    .then(near(x.1).total_cmp(&near(y.1)))
+                    .then(x.1.cmp(&y.1))
+            };
             ranked.sort_by(best_first);
             pieces.sort_by(best_first);
             let mut out: Vec<usize> = by_skeleton
                 .get(&skeleton(&q.text))
-                .cloned()
+                .map(|same| nearest(same, at, CANDIDATES))
                 .unwrap_or_default();
             let ranked = ranked.into_iter().take(CANDIDATES);
             for (_, i) in ranked.chain(pieces.into_iter().take(PIECES)) {
@@ -454,6 +469,22 @@ fn candidates(
             out
         })
         .collect()
+}
+
+/// The `n` items of the ascending list `sorted` nearest to `at`.
+fn nearest(sorted: &[usize], at: f64, n: usize) -> Vec<usize> {
+    let mid = sorted.partition_point(|&i| (i as f64) < at);
+    let (mut lo, mut hi) = (mid, mid); // the window is sorted[lo..hi]
+    while hi - lo < n && (lo > 0 || hi < sorted.len()) {
+        let left = lo.checked_sub(1).map(|k| at - sorted[k] as f64);
+        let right = sorted.get(hi).map(|&i| i as f64 - at);
+        match (left, right) {
+            (Some(l), Some(r)) if l <= r => lo -= 1,
+            (Some(_), None) => lo -= 1,
+            _ => hi += 1,
+        }
+    }
+    sorted[lo..hi].to_vec()
 }
 
 /// Which items of a sequence are out of order: those not on one longest increasing
@@ -666,6 +697,22 @@ mod tests {
         assert!(!same_name("Hillary Clinton", "Bill Clinton"));
         assert!(!same_name("Bashar Assad", "Dmitry Peskov"));
         assert!(!same_name("Clinton", "Clinton Foundation"));
+    }
+
+    #[test]
+    fn nearest_takes_a_window_around_a_place() {
+        assert_eq!(nearest(&[1, 4, 6, 9, 20], 5.5, 2), [4, 6]);
+        assert_eq!(nearest(&[1, 4, 6, 9, 20], 30.0, 2), [9, 20]);
+        assert_eq!(nearest(&[1, 4], 0.0, 5), [1, 4]);
+        assert_eq!(nearest(&[], 3.0, 5), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn many_repeats_of_a_short_quote_pair_in_order() {
+        let old: Vec<Quote> = (0..300).map(|k| quote(k + 1, "yes")).collect();
+        let new: Vec<Quote> = (0..300).map(|k| quote(k + 1, "yes")).collect();
+        let got = pairs(&align(&old, &new, 0.5));
+        assert!(got.iter().all(|p| p.0 == p.1 && p.2 == Group::One));
     }
 
     #[test]
