@@ -41,6 +41,17 @@ pub enum Group {
     Merge { primary: bool },
 }
 
+impl Group {
+    /// Whether the link passes the old quote's id on to the new one: a plain match or the
+    /// primary of a split or merge. These are also the links whose order says what moved.
+    pub fn carries_id(self) -> bool {
+        matches!(
+            self,
+            Group::One | Group::Split { primary: true } | Group::Merge { primary: true }
+        )
+    }
+}
+
 /// One line of an alignment: a matched pair, or a quote on one side only.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {

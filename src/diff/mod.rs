@@ -263,11 +263,7 @@ fn diff_pair(
     // Primary links pass the old id on; the rest get ids of their own below.
     for link in &alignment.links {
         if let (Some(i), Some(j)) = (link.old, link.new) {
-            let passes = matches!(
-                link.group,
-                Group::One | Group::Split { primary: true } | Group::Merge { primary: true }
-            );
-            if passes {
+            if link.group.carries_id() {
                 new_ids[j] = Some(old_ids[i].clone());
             }
         }
@@ -282,12 +278,7 @@ fn diff_pair(
     let mut primaries: Vec<(usize, usize)> = alignment
         .links
         .iter()
-        .filter(|l| {
-            matches!(
-                l.group,
-                Group::One | Group::Split { primary: true } | Group::Merge { primary: true }
-            )
-        })
+        .filter(|l| l.group.carries_id())
         .filter_map(|l| Some((l.old?, l.new?)))
         .collect();
     primaries.sort_unstable();
