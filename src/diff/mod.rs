@@ -262,10 +262,10 @@ fn diff_pair(
     let mut new_ids: Vec<Option<String>> = vec![None; b.len()];
     // Primary links pass the old id on; the rest get ids of their own below.
     for link in &alignment.links {
-        if let (Some(i), Some(j)) = (link.old, link.new) {
-            if link.group.carries_id() {
-                new_ids[j] = Some(old_ids[i].clone());
-            }
+        if let (Some(i), Some(j)) = (link.old, link.new)
+            && link.group.carries_id()
+        {
+            new_ids[j] = Some(old_ids[i].clone());
         }
     }
     let new_ids: Vec<String> = new_ids
