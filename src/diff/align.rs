@@ -302,8 +302,8 @@ impl Scorer<'_> {
         score(common(a, b), a.len(), b.len())
     }
 
-    /// The score with tie-breakers: the same speaker, the same text as written, then the
-    /// nearer relative position.
+    /// The score with tie-breakers: the same speaker, the same text as written, the same
+    /// cue and kind, then the nearer relative position.
     fn rank(&self, i: usize, j: usize, score: f64) -> f64 {
         let speaker = match (&self.old[i].speaker, &self.new[j].speaker) {
             (Some(a), Some(b)) if same_name(a, b) => 0.02,
@@ -317,12 +317,14 @@ impl Scorer<'_> {
             }
         };
         let distance = (place(i, self.old.len()) - place(j, self.new.len())).abs();
-        let same_text = if self.old[i].text == self.new[j].text {
-            0.005
-        } else {
-            0.0
+        let (a, b) = (&self.old[i], &self.new[j]);
+        let same_text = if a.text == b.text { 0.005 } else { 0.0 };
+        let same_cue = match (&a.cue, &b.cue) {
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => 0.003,
+            _ => 0.0,
         };
-        score + speaker + same_text - 0.01 * distance
+        let same_kind = if a.kind == b.kind { 0.002 } else { 0.0 };
+        score + speaker + same_text + same_cue + same_kind - 0.01 * distance
     }
 
     /// Whether adding quote `extra` to one side of the group `olds` ↔ `news` (each read
@@ -686,6 +688,19 @@ mod tests {
                 (Some(2), Some(1), Group::One)
             ]
         );
+    }
+
+    #[test]
+    fn the_same_cue_breaks_a_tie_between_repeats() {
+        // “crazy system” twice; the one "she called" was cut, the one "he said" kept.
+        let mut a1 = quote(1, "crazy system");
+        a1.cue = Some("called".into());
+        let mut a2 = quote(2, "crazy system");
+        a2.cue = Some("said".into());
+        let mut b = quote(1, "crazy system");
+        b.cue = Some("said".into());
+        let got = pairs(&align(&[a1, a2], &[b], 0.5));
+        assert!(got.contains(&(Some(1), Some(0), Group::One)), "{got:?}");
     }
 
     #[test]
