@@ -692,15 +692,32 @@ mod tests {
 
     #[test]
     fn the_same_cue_breaks_a_tie_between_repeats() {
-        // “crazy system” twice; the one "she called" was cut, the one "he said" kept.
-        let mut a1 = quote(1, "crazy system");
-        a1.cue = Some("called".into());
-        let mut a2 = quote(2, "crazy system");
-        a2.cue = Some("said".into());
-        let mut b = quote(1, "crazy system");
-        b.cue = Some("said".into());
-        let got = pairs(&align(&[a1, a2], &[b], 0.5));
-        assert!(got.contains(&(Some(1), Some(0), Group::One)), "{got:?}");
+        // “crazy system” twice in neighbouring paragraphs; the one "she called" was cut, the
+        // one "he said" kept.
+        let texts = [
+            "We will not raise taxes on working families.",
+            "The plan is dead on arrival in the Senate.",
+            "crazy system",
+            "crazy system",
+            "Nobody asked the nurses what they need.",
+            "We are going to fix it, believe me.",
+        ];
+        let cues = ["said", "said", "called", "said", "said", "said"];
+        let old: Vec<Quote> = texts
+            .iter()
+            .zip(cues)
+            .enumerate()
+            .map(|(k, (t, c))| {
+                let mut q = quote(k + 1, t);
+                q.cue = Some(c.into());
+                q
+            })
+            .collect();
+        let mut new = old.clone();
+        new.remove(2);
+        let got = pairs(&align(&old, &new, 0.5));
+        assert!(got.contains(&(Some(2), None, Group::One)), "{got:?}");
+        assert!(got.contains(&(Some(3), Some(2), Group::One)), "{got:?}");
     }
 
     #[test]
