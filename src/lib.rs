@@ -26,6 +26,7 @@ pub mod record;
 pub mod scan;
 pub mod sentence;
 pub mod span;
+pub mod verify;
 
 pub use document::{Document, Input};
 pub use error::{Error, Result};
