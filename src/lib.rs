@@ -15,6 +15,7 @@
 //! assert_eq!((quotes[0].start, quotes[0].end), (0, 25));
 //! ```
 
+pub mod attribute;
 pub mod document;
 pub mod error;
 pub mod eval;

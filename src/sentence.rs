@@ -83,10 +83,15 @@ fn is_boundary_before(text: &str, floor: usize, space: usize) -> bool {
     if punct == '.' {
         let word_start = trimmed[..trimmed.len() - 1]
             .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-            .map_or(0, |p| p + 1);
-        let word = &trimmed[word_start..trimmed.len() - 1];
+            .map_or(0, |p| {
+                p + trimmed[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &trimmed[word_start.min(trimmed.len() - 1)..trimmed.len() - 1];
         if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
             return false; // an initial: George W. Bush
+        }
+        if word.contains('.') && word.len() <= 6 {
+            return false; // initials and dotted abbreviations: G.K. Butterfield, D.C.
         }
         let lower = word.to_lowercase();
         if ABBREVIATIONS.contains(&lower.as_str()) {
@@ -133,5 +138,17 @@ mod tests {
         let para = Span::new(0, text.len());
         assert_eq!(sentence_start(text, 0, text.find("when").unwrap()), 0);
         assert_eq!(sentence_end(text, 0, para.end), text.len());
+    }
+}
+
+#[cfg(test)]
+mod boundary_tests {
+    use super::*;
+
+    #[test]
+    fn abbreviation_after_an_opening_mark() {
+        let text = "He wrote “Mr. Smith left.” Then he went home.";
+        let at = text.find("Then").unwrap();
+        assert_eq!(sentence_start(text, 0, at), at);
     }
 }

@@ -8,7 +8,9 @@ use anyhow::Context;
 
 use crate::cli::output::Output;
 use quotecheck::export::{self, Format};
-use quotecheck::{Input, Kind, extract};
+use quotecheck::extract::{Options, extract_with};
+use quotecheck::scan;
+use quotecheck::{Input, Kind};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -40,6 +42,9 @@ pub struct Args {
     /// In CSV, prefix cells starting with = + - @ with an apostrophe.
     #[arg(long)]
     excel_safe: bool,
+    /// Read two apostrophes ('') as a double quotation mark, as some archives typed them.
+    #[arg(long)]
+    double_apostrophes: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -56,6 +61,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = export::Options {
         excel_safe: args.excel_safe,
     };
+    let pipeline = Options {
+        scan: scan::Options {
+            double_apostrophes: args.double_apostrophes,
+        },
+    };
     let inputs: Vec<Input> = args
         .inputs
         .iter()
@@ -66,7 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for input in &inputs {
             for doc in input.documents()? {
                 let doc = doc?;
-                let extraction = extract(&doc);
+                let extraction = extract_with(&doc, &pipeline);
                 for stray in &extraction.stray_marks {
                     eprintln!(
                         "quotecheck: {}:{}: warning: closing mark {} at offset {} closes nothing",

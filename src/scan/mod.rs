@@ -81,9 +81,24 @@ pub struct Scan {
     pub stray: Vec<usize>,
 }
 
+/// How to read the marks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Read two apostrophes ('') as a double quotation mark, as some newspaper archives
+    /// typed them (''This isn't reform,'' he said). Off by default: in most text '' is two
+    /// apostrophes or an inch mark, and annotation schemes do not count it as a quote mark.
+    pub double_apostrophes: bool,
+}
+
 /// Scans `text`, split into `paragraphs` (ordered, non-overlapping spans).
 pub fn scan(text: &str, paragraphs: &[Span]) -> Scan {
+    scan_with(text, paragraphs, Options::default())
+}
+
+/// [`scan`] with options.
+pub fn scan_with(text: &str, paragraphs: &[Span], options: Options) -> Scan {
     let mut scanner = Scanner {
+        options,
         text,
         stack: Vec::new(),
         open_counts: [0; MARKS.len()],
@@ -111,6 +126,7 @@ struct Frame {
 }
 
 struct Scanner<'t> {
+    options: Options,
     text: &'t str,
     stack: Vec<Frame>,
     /// How many frames on the stack each opening mark has.
@@ -187,6 +203,9 @@ impl Scanner<'_> {
         let can_open = !next_space && (prev_space || prev.is_some_and(is_open_context));
         let can_close = !prev_space && (next_space || next.is_some_and(is_close_context));
 
+        if mark == marks::DOUBLE_APOSTROPHE && !self.options.double_apostrophes {
+            return Role::Ignore;
+        }
         if is_single(mark) && !is_unambiguous(mark) {
             return self.single_role(mark, prev, next, (before, after), can_open, can_close);
         }
@@ -196,7 +215,8 @@ impl Scanner<'_> {
             return Role::Ignore;
         }
         if is_unambiguous(mark) {
-            return self.unambiguous_role(mark, can_open, can_close, next_space);
+            let next_word = next.is_some_and(char::is_alphanumeric);
+            return self.unambiguous_role(mark, (can_open, can_close), (next_space, next_word));
         }
         let top_closes = self.stack.last().is_some_and(|f| pairs(f.open, mark));
         match (can_open, can_close) {
@@ -222,16 +242,16 @@ impl Scanner<'_> {
     fn unambiguous_role(
         &self,
         mark: char,
-        can_open: bool,
-        can_close: bool,
-        next_space: bool,
+        (can_open, can_close): (bool, bool),
+        (next_space, next_word): (bool, bool),
     ) -> Role {
         match mark {
             '「' | '『' => Role::Open,
             '」' | '』' => self.matching(mark).map_or(Role::Stray, Role::Close),
-            // « and ‹ close a reversed »…« quote when one is open and this mark ends it.
+            // « and ‹ close a reversed »…« quote, » and › a French one, unless the mark
+            // is clearly opening (space before, a word after).
             _ => match self.matching(mark) {
-                Some(depth) if can_close || !can_open => Role::Close(depth),
+                Some(depth) if !(can_open && !can_close && next_word) => Role::Close(depth),
                 _ if matches!(mark, '«' | '‹') || can_open || next_space => Role::Open,
                 _ => Role::Stray,
             },
@@ -257,7 +277,8 @@ impl Scanner<'_> {
         if can_close && top_closes && !is_elided_n(before) && !is_plural_possessive(prev, after) {
             return Role::Close(self.stack.len() - 1);
         }
-        if can_open && opens(mark) && mark != '’' || (mark == '’' && can_open && !can_close) {
+        // ’ opens only where it cannot close (a curly apostrophe typed for ‘).
+        if can_open && opens(mark) && (mark != '’' || !can_close) {
             if starts_with_elision(after) {
                 return Role::Ignore;
             }

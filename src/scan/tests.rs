@@ -199,3 +199,28 @@ fn crlf_line_ends() {
     let text = "“One,” he said.\r\n“Two,” she said.\r\n";
     assert_eq!(quotes(text), ["One,", "Two,"]);
 }
+
+#[test]
+fn double_apostrophes_as_archives_print_them() {
+    let text = "''This isn't tax reform,'' said the economist. ''It's anti-reform.''";
+    let archive = Options {
+        double_apostrophes: true,
+    };
+    let found: Vec<String> = scan_with(text, &paragraphs(text), archive)
+        .quotes
+        .iter()
+        .map(|q| q.inner_text(text))
+        .collect();
+    assert_eq!(found, ["This isn't tax reform,", "It's anti-reform."]);
+    // By default '' is two apostrophes: no quote, and no stray report.
+    assert_eq!(quotes(text), Vec::<String>::new());
+    assert_eq!(stray(text), 0);
+}
+
+#[test]
+fn french_closing_guillemet_before_punctuation() {
+    assert_eq!(
+        quotes("Il a déclaré : « Nous ne céderons pas », avant de partir."),
+        ["Nous ne céderons pas"]
+    );
+}

@@ -1,0 +1,257 @@
+//! The attribution sieves, tried in order for each quote; the first that fires decides,
+//! and its name becomes the record's `method`.
+//!
+//! - `trailing`: “Q,” X said / “Q,” said X / “Q,” X, the party's chairman, said / “Q” — X
+//! - `leading`: X said: “Q” / X said, “Q” / X, a spokesperson, told reporters: “Q”
+//! - `according_to`: according to X, “Q”
+//! - `embedded`: the nearest reporting verb before the quote in its sentence, and that
+//!   verb's subject: X called it “Q”; SANA reported that Putin also highlighted “Q” (Putin)
+//! - `continuation` (in mod.rs): the next quote of an attributed speaker.
+
+use crate::lexicon::Cues;
+use crate::span::Span;
+
+use super::mentions::{Mention, mention_after, mention_before};
+use super::words::{Word, is_adverb};
+
+/// What a sieve found: the mention, the cue and how direct the evidence is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub method: &'static str,
+    pub mention: Mention,
+    pub cue: Option<Span>,
+    pub confidence: f64,
+}
+
+/// `after`: the narrator's words from the quote's end to its sentence's end.
+pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
+    let cues = Cues::get();
+    if after.is_empty() {
+        return None;
+    }
+    // “Q,” said X / “Q,” reportedly said X
+    let mut i = 0;
+    while i < after.len() && is_adverb(after[i].text) {
+        i += 1;
+    }
+    if i < after.len()
+        && cues.is_cue(after[i].text)
+        && after[..i].iter().all(|w| w.trailing.is_none())
+        && let Some(m) = mention_after(after, i)
+    {
+        return Some(Found {
+            method: "trailing",
+            mention: m,
+            cue: Some(after[i].span),
+            confidence: 0.95,
+        });
+    }
+    // “Q,” X said / X, the party's chairman, said
+    for (j, w) in after.iter().enumerate().take(16).skip(1) {
+        if cues.is_cue(w.text) && w.text.chars().next().is_some_and(char::is_lowercase) {
+            if let Some(m) = mention_before(after, j)
+                && m.span.start == after[0].span.start
+            {
+                return Some(Found {
+                    method: "trailing",
+                    mention: m,
+                    cue: Some(w.span),
+                    confidence: 0.95,
+                });
+            }
+            break;
+        }
+        if w.trailing
+            .is_some_and(|c| matches!(c, '.' | '?' | '!' | ';'))
+        {
+            break;
+        }
+    }
+    // “Q” — X
+    if dash && let Some(m) = super::mentions::name_starting_at(after, 0) {
+        return Some(Found {
+            method: "trailing_dash",
+            mention: m,
+            cue: None,
+            confidence: 0.8,
+        });
+    }
+    None
+}
+
+/// `before`: the narrator's words from the sentence start to the quote. Fires when the
+/// quote follows a colon or comma after a cue near the end.
+pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
+    if !introduced || before.is_empty() {
+        return None;
+    }
+    let cues = Cues::get();
+    let n = before.len();
+    for j in (n.saturating_sub(5)..n).rev() {
+        if cues.is_cue(before[j].text) {
+            let m = mention_before(before, j).or_else(|| mention_after(before, j))?;
+            return Some(Found {
+                method: "leading",
+                mention: m,
+                cue: Some(before[j].span),
+                confidence: 0.9,
+            });
+        }
+    }
+    None
+}
+
+/// "according to X" anywhere in the sentence's narrator words.
+pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
+    let i = sentence
+        .windows(2)
+        .position(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")?;
+    let m = mention_after(sentence, i + 1)?;
+    Some(Found {
+        method: "according_to",
+        mention: m,
+        cue: Some(Span::new(sentence[i].span.start, sentence[i + 1].span.end)),
+        confidence: 0.9,
+    })
+}
+
+/// The nearest cue before the quote in its sentence, and its subject. A cue after a
+/// conjunction or comma ("and applauded", ", accusing") shares the sentence's subject,
+/// which the caller supplies.
+pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Option<Found> {
+    let cues = Cues::get();
+    let j = (0..before.len()).rev().find(|&j| {
+        let w = before[j].text;
+        cues.is_cue(w) && w.chars().next().is_some_and(char::is_lowercase) && is_verb_use(before, j)
+    })?;
+    let cue = Some(before[j].span);
+    let mut k = j;
+    while k > 0 && is_adverb(before[k - 1].text) {
+        k -= 1;
+    }
+    let coordinated = k == 0
+        || matches!(before[k - 1].text, "and" | "but" | "while")
+        || before[k - 1].trailing == Some(',');
+    if !coordinated && let Some(m) = mention_before(before, j) {
+        return Some(Found {
+            method: "embedded",
+            mention: m,
+            cue,
+            confidence: 0.85,
+        });
+    }
+    let m = sentence_subject?.clone();
+    Some(Found {
+        method: "embedded",
+        mention: m,
+        cue,
+        confidence: 0.75,
+    })
+}
+
+/// Base and -s forms are often nouns ("a report", "the Islamic State"): as cues they need
+/// a subject-like word before them.
+fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
+    use crate::lexicon::Form;
+    match Cues::get().form(words[j].text) {
+        Some(Form::Past | Form::Ing) => true,
+        Some(Form::Base | Form::Third) => {
+            j > 0 && {
+                let p = words[j - 1].text;
+                p.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(
+                        p.to_lowercase().as_str(),
+                        "he" | "she"
+                            | "they"
+                            | "it"
+                            | "who"
+                            | "to"
+                            | "will"
+                            | "would"
+                            | "also"
+                            | "i"
+                            | "we"
+                    )
+                    || (p.ends_with('s') && !p.ends_with("ss") && p.len() > 3)
+            }
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::mentions::MentionKind;
+    use super::super::words::words;
+    use super::*;
+
+    fn ws(text: &str) -> Vec<Word<'_>> {
+        words(text, Span::new(0, text.len()))
+    }
+
+    fn who(f: &Found, text: &str) -> String {
+        match &f.mention.kind {
+            MentionKind::Name(n) => n.join(" "),
+            _ => text[f.mention.span].to_string(),
+        }
+    }
+
+    #[test]
+    fn trailing_name_then_cue() {
+        let t = "Putin reportedly said.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Putin");
+        let t = "Erdogan, the Turkish president, said in November 2016.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Erdogan");
+        let t = "he told Sky News at the time, referring to the opposition.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "he");
+    }
+
+    #[test]
+    fn trailing_cue_then_name() {
+        let t = "said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus.";
+        assert_eq!(
+            who(&trailing(&ws(t), false).unwrap(), t),
+            "G.K. Butterfield"
+        );
+        let t = "added a spokeswoman for the campaign.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "a spokeswoman");
+    }
+
+    #[test]
+    fn trailing_does_not_fire_on_narration() {
+        let t = "of the relationship between Moscow and Damascus.";
+        assert!(trailing(&ws(t), false).is_none());
+        let t = "and separatist Kurdish areas in addition to the territory controlled by Assad.";
+        assert!(trailing(&ws(t), false).is_none());
+    }
+
+    #[test]
+    fn leading_cue_and_colon() {
+        let t = "The senator told reporters:";
+        assert_eq!(who(&leading(&ws(t), true).unwrap(), t), "The senator");
+        assert!(leading(&ws(t), false).is_none());
+    }
+
+    #[test]
+    fn embedded_takes_the_governing_verb_not_the_outlet() {
+        let t = "SANA reported that Putin also highlighted";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Putin");
+        let t = "In December, Qatari outlet al-Jazeera reported that Iran and the Hezbollah Lebanese terrorist organization had attempted to facilitate a";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "al-Jazeera");
+    }
+
+    #[test]
+    fn embedded_does_not_take_a_noun_for_a_verb() {
+        let t = "the Islamic State (ISIS), and resulted in Syria fracturing into rebel-controlled areas, the ISIS";
+        assert!(embedded(&ws(t), None).is_none());
+    }
+
+    #[test]
+    fn according_to_names_the_source() {
+        let t = "According to the Kremlin readout, Putin said";
+        assert_eq!(
+            who(&according_to(&ws(t)).unwrap(), t),
+            "the Kremlin readout"
+        );
+    }
+}
