@@ -3,6 +3,7 @@
 mod eval;
 mod extract;
 pub mod output;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -20,6 +21,7 @@ pub struct Cli {
 enum Command {
     Extract(extract::Args),
     Eval(eval::Args),
+    Verify(verify::Args),
 }
 
 /// Parses the command line and runs the subcommand; the exit code on success.
@@ -28,5 +30,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Verify(args) => verify::run(args),
     }
 }

@@ -481,6 +481,7 @@ impl<'a> Aligner<'a> {
             }
             break;
         }
+        slide_deletions(&mut blocks, qw, &same);
         let first = blocks.first()?;
         let last = blocks.last()?;
         let equal = blocks.iter().filter(|b| b.0).map(|b| b.1.len()).sum();
@@ -781,6 +782,65 @@ impl<'a> Aligner<'a> {
             taken
         };
         (edits, taken)
+    }
+}
+
+type Block = (bool, std::ops::Range<usize>, std::ops::Range<usize>);
+
+/// Among alignments of equal cost, prefers the one that keeps a deletion next to the
+/// ellipsis that marks it, or joins two deletions into one: an equal run whose words repeat
+/// just past a deletion slides over it.
+fn slide_deletions(
+    blocks: &mut Vec<Block>,
+    qw: &[QWord],
+    same: &dyn Fn(usize, usize, usize) -> bool,
+) {
+    let marked = |b: &Block| b.2.clone().any(|i| qw[i].mark);
+    for _ in 0..16 {
+        let mut changed = false;
+        for i in 1..blocks.len().saturating_sub(1) {
+            let (prev, cur, next) = (&blocks[i - 1], &blocks[i], &blocks[i + 1]);
+            if !cur.0 || prev.0 || next.0 {
+                continue;
+            }
+            let k = cur.1.len();
+            let pure = |b: &Block| b.2.is_empty();
+            if (marked(prev) || pure(prev)) && pure(next) {
+                let (a, d) = (cur.1.start, next.1.len());
+                if same(a, a + d, k) {
+                    let n = cur.2.clone();
+                    blocks[i] = (false, a..a + d, n.start..n.start);
+                    blocks[i + 1] = (true, a + d..a + d + k, n);
+                    changed = true;
+                    break;
+                }
+            }
+            if marked(next) && pure(prev) {
+                let (a, d) = (prev.1.start, prev.1.len());
+                if same(a, a + d, k) {
+                    let n = cur.2.clone();
+                    blocks[i - 1] = (true, a..a + k, n.clone());
+                    blocks[i] = (false, a + k..a + k + d, n.end..n.end);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+        // Join neighbours of the same kind.
+        let mut joined: Vec<Block> = Vec::with_capacity(blocks.len());
+        for b in blocks.drain(..) {
+            match joined.last_mut() {
+                Some(last) if last.0 == b.0 => {
+                    last.1.end = b.1.end;
+                    last.2.end = b.2.end;
+                }
+                _ => joined.push(b),
+            }
+        }
+        *blocks = joined;
     }
 }
 

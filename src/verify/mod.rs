@@ -18,6 +18,7 @@
 
 pub mod align;
 pub mod index;
+pub mod report;
 pub mod source;
 
 use serde::Serialize;
