@@ -568,7 +568,8 @@ impl<'a> Aligner<'a> {
                 let e = self.change(text, qw, o.clone(), n.clone(), &qtext);
                 for edit in &e {
                     match edit {
-                        Edit::Elided { .. } | Edit::Splice { .. } => {}
+                        // Omissions and what a bracket stands for are not held against it.
+                        Edit::Elided { .. } | Edit::Splice { .. } | Edit::Bracketed { .. } => {}
                         Edit::Cosmetic { .. } => {
                             matched += (o.len() + n.len()) as f64 / 2.0;
                             stretch_words += o.len();
@@ -604,7 +605,7 @@ impl<'a> Aligner<'a> {
             .map(Edit::verdict)
             .max()
             .unwrap_or(Verdict::Exact);
-        let q = qw.iter().filter(|w| !w.mark).count();
+        let q = qw.iter().filter(|w| !w.mark && !w.bracketed).count();
         let similarity = (2.0 * matched / (q + stretch_words) as f64).min(1.0);
         Outcome {
             verdict,
