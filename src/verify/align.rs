@@ -306,6 +306,12 @@ impl<'a> Aligner<'a> {
         // Editorial words are not expected in the source.
         let own = qw.iter().filter(|w| !w.mark && !w.bracketed).count();
         let matched: usize = segments.iter().map(|s| s.equal).sum();
+        // The longest stretch of the quote without an ellipsis, in its own words.
+        let part = qw
+            .split(|w| w.mark)
+            .map(|p| p.iter().filter(|w| !w.bracketed).count())
+            .max()
+            .unwrap_or(0);
         let longest = segments
             .iter()
             .flat_map(|s| s.blocks.iter())
@@ -313,7 +319,8 @@ impl<'a> Aligner<'a> {
             .map(|b| b.1.len())
             .max()
             .unwrap_or(0);
-        if segments.is_empty() || longest < own.clamp(1, 3) || (matched as f64) < 0.5 * own as f64 {
+        if segments.is_empty() || longest < part.clamp(1, 3) || (matched as f64) < 0.5 * own as f64
+        {
             return not_found;
         }
         self.judge(text, &qw, &segments)
@@ -482,6 +489,44 @@ impl<'a> Aligner<'a> {
             break;
         }
         slide_deletions(&mut blocks, qw, &same);
+        // A short equal run at either end, cut off by a wide change, is a chance match of
+        // common words ("the", "to") in unrelated speech: the quote words there belong
+        // elsewhere (a splice) or nowhere.
+        loop {
+            let weak = |run: &Block, change: &Block| {
+                run.1.len() < 3 && (change.1.len() > SPLICE_GAP || change.2.len() >= 3)
+            };
+            let n = blocks.len();
+            if n >= 3 && weak(&blocks[0], &blocks[1]) {
+                blocks.drain(..2);
+            } else if n >= 3 && weak(&blocks[n - 1], &blocks[n - 2]) {
+                blocks.truncate(n - 2);
+            } else {
+                break;
+            }
+        }
+        // So is a run of short matches before the first (after the last) run of three or
+        // more words when it matches under half of its quote words or spans a wide change.
+        let chance = |bs: &[Block]| {
+            let equal: usize = bs.iter().filter(|b| b.0).map(|b| b.1.len()).sum();
+            let quoted: usize = bs.iter().map(|b| b.2.len()).sum();
+            let wide = bs
+                .iter()
+                .any(|b| !b.0 && (b.1.len() > SPLICE_GAP || b.2.len() >= 3));
+            wide || 2 * equal < quoted
+        };
+        if let Some(j) = blocks.iter().position(|b| b.0 && b.1.len() >= 3)
+            && j > 0
+            && chance(&blocks[..j])
+        {
+            blocks.drain(..j);
+        }
+        if let Some(j) = blocks.iter().rposition(|b| b.0 && b.1.len() >= 3)
+            && j + 1 < blocks.len()
+            && chance(&blocks[j + 1..])
+        {
+            blocks.truncate(j + 1);
+        }
         let first = blocks.first()?;
         let last = blocks.last()?;
         let equal = blocks.iter().filter(|b| b.0).map(|b| b.1.len()).sum();
@@ -524,10 +569,12 @@ impl<'a> Aligner<'a> {
             let lead = before..seg.q.start;
             let mut s_start = seg.s.start;
             if k == 0 {
-                let (e, extra) = self.edge(text, qw, lead.clone(), seg.s.start, true);
+                let (part, extra) = self.edge(text, qw, lead.clone(), seg.s.start, true);
                 s_start -= extra;
                 stretch_words += extra;
-                edits.extend(e);
+                matched += part.matched;
+                meaning |= part.meaning;
+                edits.extend(part.edits);
             } else {
                 let prev = &segments[k - 1];
                 let marked = qw[lead.clone()].iter().any(|w| w.mark);
@@ -565,31 +612,22 @@ impl<'a> Aligner<'a> {
                     self.equal_edits(text, qw, o.clone(), n.clone(), &mut edits);
                     continue;
                 }
-                let e = self.change(text, qw, o.clone(), n.clone(), &qtext);
-                for edit in &e {
-                    match edit {
-                        // Omissions and what a bracket stands for are not held against it.
-                        Edit::Elided { .. } | Edit::Splice { .. } | Edit::Bracketed { .. } => {}
-                        Edit::Cosmetic { .. } => {
-                            matched += (o.len() + n.len()) as f64 / 2.0;
-                            stretch_words += o.len();
-                        }
-                        _ => stretch_words += o.len(),
-                    }
-                    if matches!(edit, Edit::Elided { .. } | Edit::Dropped { .. }) {
-                        meaning |= o.clone().any(|p| changes_meaning(self.word_text(p)));
-                    }
-                }
-                edits.extend(e);
+                let part = self.change(text, qw, o.clone(), n.clone(), &qtext);
+                matched += part.matched;
+                stretch_words += part.stretch;
+                meaning |= part.meaning;
+                edits.extend(part.edits);
             }
             let mut s_end = seg.s.end;
             if k + 1 == segments.len() {
                 let tail = seg.q.end..qw.len();
                 quote_words_seen += qw[tail.clone()].iter().filter(|w| !w.mark).count();
-                let (e, extra) = self.edge(text, qw, tail, seg.s.end, false);
+                let (part, extra) = self.edge(text, qw, tail, seg.s.end, false);
                 s_end += extra;
                 stretch_words += extra;
-                edits.extend(e);
+                matched += part.matched;
+                meaning |= part.meaning;
+                edits.extend(part.edits);
             }
             let source = self.index.source_of(seg.s.start);
             stretches.push(Stretch {
@@ -656,30 +694,77 @@ impl<'a> Aligner<'a> {
         }
     }
 
-    /// Edits for one change block between equal runs.
+    /// Edits for one change block between equal runs. Words equal at either end of the
+    /// block (an edge block compared word for word) are peeled off first.
     fn change(
         &self,
-        _text: &str,
+        text: &str,
+        qw: &[QWord],
+        mut o: std::ops::Range<usize>,
+        mut n: std::ops::Range<usize>,
+        qtext: &dyn Fn(std::ops::Range<usize>) -> String,
+    ) -> Part {
+        let mut part = Part::default();
+        let eq = |p: usize, i: usize| !qw[i].mark && qw[i].hash == self.index.words[p].hash;
+        while !o.is_empty() && !n.is_empty() && eq(o.start, n.start) {
+            self.equal_edits(
+                text,
+                qw,
+                o.start..o.start + 1,
+                n.start..n.start + 1,
+                &mut part.edits,
+            );
+            o.start += 1;
+            n.start += 1;
+            part.matched += 1.0;
+            part.stretch += 1;
+        }
+        let mut tail = Vec::new();
+        while !o.is_empty() && !n.is_empty() && eq(o.end - 1, n.end - 1) {
+            let mut e = Vec::new();
+            self.equal_edits(text, qw, o.end - 1..o.end, n.end - 1..n.end, &mut e);
+            tail.extend(e);
+            o.end -= 1;
+            n.end -= 1;
+            part.matched += 1.0;
+            part.stretch += 1;
+        }
+        if !(o.is_empty() && n.is_empty()) {
+            self.change_core(text, qw, o, n, qtext, &mut part);
+        }
+        part.edits.extend(tail.into_iter().rev());
+        part
+    }
+
+    fn change_core(
+        &self,
+        text: &str,
         qw: &[QWord],
         o: std::ops::Range<usize>,
         n: std::ops::Range<usize>,
         qtext: &dyn Fn(std::ops::Range<usize>) -> String,
-    ) -> Vec<Edit> {
+        part: &mut Part,
+    ) {
         let source = self.span_text(o.start, o.end);
         let marked = qw[n.clone()].iter().any(|w| w.mark);
         let real: Vec<usize> = n.clone().filter(|&i| !qw[i].mark).collect();
         let bracketed = real.iter().filter(|&&i| qw[i].bracketed).count();
-        let joined_q: String = real.iter().map(|&i| normal_of(_text, qw[i])).collect();
+        let joined_q: String = real.iter().map(|&i| normal_of(text, qw[i])).collect();
         let joined_s: String = o.clone().map(|p| normal(self.word_text(p))).collect();
+        let out = &mut part.edits;
         if !o.is_empty() && !real.is_empty() && joined_q == joined_s {
-            return vec![Edit::Cosmetic {
+            part.matched += (o.len() + real.len()) as f64 / 2.0;
+            part.stretch += o.len();
+            out.push(Edit::Cosmetic {
                 quote: qtext(n),
                 source,
-            }];
+            });
+            return;
         }
-        let mut out = Vec::new();
+        let omits_meaning = o.clone().any(|p| changes_meaning(self.word_text(p)));
         if marked {
             if !o.is_empty() {
+                part.meaning |= omits_meaning;
                 out.push(Edit::Elided {
                     source: shorten(&source),
                 });
@@ -693,7 +778,7 @@ impl<'a> Aligner<'a> {
             if bracketed < real.len() {
                 out.push(Edit::Added { quote: qtext(n) });
             }
-            return out;
+            return;
         }
         if real.is_empty() {
             if o.len() > SPLICE_GAP {
@@ -701,6 +786,8 @@ impl<'a> Aligner<'a> {
                     source: shorten(&source),
                 });
             } else {
+                part.meaning |= omits_meaning;
+                part.stretch += o.len();
                 out.push(Edit::Dropped { source });
             }
         } else if bracketed == real.len() {
@@ -711,12 +798,12 @@ impl<'a> Aligner<'a> {
         } else if o.is_empty() {
             out.push(Edit::Added { quote: qtext(n) });
         } else {
+            part.stretch += o.len();
             out.push(Edit::Changed {
                 quote: qtext(n),
                 source,
             });
         }
-        out
     }
 
     /// Edits for quote words beyond the first or last segment (`lead` true: before it).
@@ -729,10 +816,10 @@ impl<'a> Aligner<'a> {
         r: std::ops::Range<usize>,
         at: usize,
         lead: bool,
-    ) -> (Vec<Edit>, usize) {
+    ) -> (Part, usize) {
         let real: Vec<usize> = r.clone().filter(|&i| !qw[i].mark).collect();
         if real.is_empty() {
-            return (Vec::new(), 0);
+            return (Part::default(), 0);
         }
         let src_range = self
             .index
@@ -776,14 +863,23 @@ impl<'a> Aligner<'a> {
             }
             squeeze(&text[s..e])
         };
-        let edits = self.change(text, qw, o, r, &qtext);
-        let taken = if edits.iter().any(|e| matches!(e, Edit::Added { .. })) {
+        let part = self.change(text, qw, o, r, &qtext);
+        let taken = if part.edits.iter().any(|e| matches!(e, Edit::Added { .. })) {
             0
         } else {
             taken
         };
-        (edits, taken)
+        (part, taken)
     }
+}
+
+/// The edits of one change block and what they count for.
+#[derive(Default)]
+struct Part {
+    edits: Vec<Edit>,
+    matched: f64,
+    stretch: usize,
+    meaning: bool,
 }
 
 type Block = (bool, std::ops::Range<usize>, std::ops::Range<usize>);
@@ -857,7 +953,7 @@ fn squeeze(s: &str) -> String {
         if c.is_whitespace() {
             space = true;
         } else {
-            if space && !out.is_empty() {
+            if space {
                 out.push(' ');
             }
             space = false;
