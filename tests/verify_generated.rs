@@ -5,7 +5,7 @@
 //! Skipped with a message when ../shared/corpora/polnear/dev.jsonl is absent.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use quotecheck::verify::align::changes_meaning;
 use quotecheck::verify::index::{normal, words};
@@ -49,11 +49,11 @@ const MARKS: &[char] = &[
 ];
 
 /// Quote texts and other sentences (speech with no quotation in it) from the corpus.
-fn material(path: &PathBuf) -> (Vec<String>, Vec<String>) {
+fn material(path: &Path) -> (Vec<String>, Vec<String>) {
     let mut quotes = Vec::new();
     let mut seen = HashSet::new();
     let mut other = Vec::new();
-    for doc in Input::Corpus(path.clone()).documents().unwrap() {
+    for doc in Input::Corpus(path.to_path_buf()).documents().unwrap() {
         let doc = doc.unwrap();
         for q in extract(&doc).quotes {
             let text = q.text.trim().trim_end_matches([',', ';', ':']).to_string();
