@@ -54,7 +54,8 @@ impl Input {
     }
 
     /// The documents of this input, in order. Text inputs yield one; corpora stream line by line.
-    pub fn documents(&self) -> Result<Box<dyn Iterator<Item = Result<Document>>>> {
+    /// The iterator is `Send` so that a worker thread can read ahead while others extract.
+    pub fn documents(&self) -> Result<Box<dyn Iterator<Item = Result<Document>> + Send>> {
         match self {
             Input::Text(path) => {
                 let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;

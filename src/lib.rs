@@ -16,6 +16,7 @@
 //! ```
 
 pub mod attribute;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -24,6 +25,7 @@ pub mod extract;
 pub mod kind;
 pub mod lexicon;
 pub mod record;
+pub mod review;
 pub mod scan;
 pub mod sentence;
 pub mod span;

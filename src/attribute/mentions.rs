@@ -35,7 +35,7 @@ const DETERMINERS: &[&str] = &[
 /// The name run that ends at word `end` (inclusive), walking back over name words,
 /// particles and titles.
 pub fn name_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
-    if !is_name_word(words[end].text) || is_common_capitalised(words[end].text) && end == 0 {
+    if !is_name_word(words[end].text) || is_common_capitalised(words[end].text) {
         return None;
     }
     let mut start = end;
@@ -107,18 +107,50 @@ pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
     if i == 0 {
         return None;
     }
-    let last = i - 1;
+    let mut last = i - 1;
+    // A parenthetical between name and verb: Rep. John Mica (R-Fla.) said
+    if words[last].trailing == Some(')') {
+        let open = (last.saturating_sub(6)..last)
+            .rev()
+            .find(|&j| words[j].trailing == Some('('))?;
+        last = open;
+        if words[last].trailing == Some('(') {
+            return mention_at_end_or_of(words, last);
+        }
+    }
     if words[last].trailing == Some(',') {
         // An appositive: find the comma that opens it.
         let open = (last.saturating_sub(12)..last)
             .rev()
             .find(|&j| words[j].trailing == Some(','))?;
-        return mention_at_end(words, open);
+        return mention_at_end_or_of(words, open);
     }
     if words[last].trailing.is_some() {
         return None;
     }
-    mention_at_end(words, last)
+    mention_at_end_or_of(words, last)
+}
+
+/// The mention ending at `end`, or, when it is the object of "of", "at" or "from"
+/// (Mr. Morgan of the Sierra Club), the mention before that preposition.
+fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
+    let m = mention_at_end(words, end)?;
+    let first = words.iter().position(|w| w.span.start >= m.span.start)?;
+    let mut k = first;
+    if k > 0 && matches!(words[k - 1].text, "the" | "a") {
+        k -= 1;
+    }
+    if k > 1
+        && matches!(words[k - 1].text, "of" | "at" | "from" | "for" | "with")
+        && words[k - 2].trailing.is_none()
+    {
+        if let Some(owner) = mention_at_end(words, k - 2) {
+            if !matches!(owner.kind, MentionKind::Pronoun(_)) {
+                return Some(owner);
+            }
+        }
+    }
+    Some(m)
 }
 
 fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
@@ -140,14 +172,21 @@ fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
 /// (the ad’s narrator, a spokeswoman), or a bare plural (officials, sources).
 fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
-    if !w.text.chars().next().is_some_and(char::is_lowercase) || Cues::get().is_cue(w.text) {
+    if !w.text.chars().next().is_some_and(char::is_lowercase)
+        || Cues::get().is_cue(w.text)
+        || is_function_word(w.text)
+    {
         return None;
     }
     for start in (end.saturating_sub(4)..=end).rev() {
         if start < end && words[start].trailing.is_some() {
             break;
         }
-        if DETERMINERS.contains(&words[start].text.to_lowercase().as_str()) && start < end {
+        let t = words[start].text;
+        let determiner = DETERMINERS.contains(&t.to_lowercase().as_str())
+            || (t.ends_with("’s") || t.ends_with("'s"))
+                && t.chars().next().is_some_and(char::is_uppercase);
+        if determiner && start < end {
             return Some(Mention {
                 span: Span::new(words[start].span.start, w.span.end),
                 kind: MentionKind::Description,
@@ -160,6 +199,53 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
         kind: MentionKind::Description,
         gender: None,
     })
+}
+
+/// Words that cannot end a noun phrase.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "to"
+            | "of"
+            | "for"
+            | "on"
+            | "at"
+            | "in"
+            | "with"
+            | "from"
+            | "and"
+            | "or"
+            | "but"
+            | "are"
+            | "is"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "that"
+            | "which"
+            | "who"
+            | "this"
+            | "it"
+            | "as"
+            | "than"
+            | "then"
+            | "there"
+            | "here"
+            | "what"
+            | "when"
+            | "if"
+            | "not"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+    ) || w.ends_with("ly")
 }
 
 /// The mention right after word `at` (an inverted cue: said Caddell, said a spokesman).

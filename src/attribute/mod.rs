@@ -187,7 +187,20 @@ impl<'a, 'b> Doc<'a, 'b> {
             return Some(f);
         }
         let subj = subject(&before).map(|(m, _)| m);
-        sieves::embedded(&before, subj.as_ref())
+        if let Some(f) = sieves::embedded(&before, subj.as_ref()) {
+            return Some(f);
+        }
+        // He said:¶“Q”: the paragraph before ends with a cue and a colon.
+        if first.paragraph > 0 && before.is_empty() {
+            let prev = self.a.paragraphs[first.paragraph - 1];
+            if text[prev].trim_end().ends_with(':') {
+                let start =
+                    sentence_start(text, prev.start, prev.end.saturating_sub(1).max(prev.start));
+                let words = self.narrator_words(Span::new(start, prev.end));
+                return sieves::leading(&words, true);
+            }
+        }
+        None
     }
 
     /// Turns a sieve's finding into an attribution: names to their fullest form, pronouns

@@ -46,22 +46,33 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
             confidence: 0.95,
         });
     }
-    // “Q,” X said / X, the party's chairman, said
-    for (j, w) in after.iter().enumerate().take(16).skip(1) {
+    // “Q,” X said / “Q,” X, the party's chairman, said / “Q,” Tulsa police Chief Chuck
+    // Jordan said / “Q” for criminal behavior, she said: the first cue of the sentence,
+    // and the mention before it, which must open the clause.
+    let limit = after.len().min(24);
+    for j in 1..limit {
+        let w = after[j];
         if cues.is_cue(w.text) && w.text.chars().next().is_some_and(char::is_lowercase) {
-            if let Some(m) = mention_before(after, j)
-                && m.span.start == after[0].span.start
-            {
+            let m = mention_before(after, j)?;
+            let first = after.iter().position(|x| x.span.start >= m.span.start)?;
+            let opens_clause = first == 0 || after[first - 1].trailing == Some(',');
+            let close_enough = first <= 6
+                && after[..first]
+                    .iter()
+                    .all(|x| x.trailing.is_none_or(|c| c != '.'));
+            if opens_clause || close_enough {
+                let confidence = if first == 0 { 0.95 } else { 0.85 };
                 return Some(Found {
                     method: "trailing",
                     mention: m,
                     cue: Some(w.span),
-                    confidence: 0.95,
+                    confidence,
                 });
             }
-            break;
+            return None;
         }
-        if w.trailing
+        if after[j - 1]
+            .trailing
             .is_some_and(|c| matches!(c, '.' | '?' | '!' | ';'))
         {
             break;

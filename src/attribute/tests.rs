@@ -66,3 +66,31 @@ fn unattributed_quote_is_flagged() {
     assert!(q[0].speaker.is_none());
     assert!(q[0].flags.contains(&crate::Flag::Unattributed));
 }
+
+#[test]
+fn colon_at_the_end_of_the_paragraph_before() {
+    let text = "Donald Trump used the example of Chicago. He said:\n\n“We have a situation where we have our inner cities living in hell.”";
+    assert_eq!(
+        speaker_of(text, "inner cities").as_deref(),
+        Some("Donald Trump")
+    );
+}
+
+#[test]
+fn trailing_attribution_after_a_title_and_description() {
+    let text = "“I will just make this promise to you: We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.";
+    assert_eq!(speaker_of(text, "promise").as_deref(), Some("Chuck Jordan"));
+    let text = "“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.";
+    assert_eq!(speaker_of(text, "least bad").as_deref(), Some("Morgan"));
+    let text = "“We cannot have people come here,” Rep. John Mica (R-Fla.) said.";
+    assert_eq!(speaker_of(text, "come here").as_deref(), Some("John Mica"));
+}
+
+#[test]
+fn attribution_later_in_the_sentence() {
+    let text = "Elizabeth Warren spoke at length. “The only way Wall Street will change will be if executives face jail time” for criminal behavior, she said.";
+    assert_eq!(
+        speaker_of(text, "Wall Street").as_deref(),
+        Some("Elizabeth Warren")
+    );
+}

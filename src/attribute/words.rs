@@ -46,9 +46,13 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
             }
             continue;
         }
-        let trailing = body[trimmed.len()..]
-            .chars()
-            .find(|c| !matches!(c, '”' | '"' | '’' | '\'' | ')'));
+        let rest = &body[trimmed.len()..];
+        // A closing bracket wins over the period inside it: (R-Fla.)
+        let trailing = if rest.contains(')') {
+            Some(')')
+        } else {
+            rest.chars().find(|c| !matches!(c, '”' | '"' | '’' | '\''))
+        };
         let s = start + lead;
         out.push(Word {
             span: Span::new(s, s + trimmed.len()),

@@ -1,16 +1,18 @@
 //! `quotecheck extract`: quote records from text files, standard input or JSONL corpora.
 
 use std::collections::BTreeSet;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::cli::batches;
 use crate::cli::output::Output;
-use quotecheck::export::{self, Format};
+use quotecheck::export::{self, Encoder, Format, QuoteWriter};
 use quotecheck::extract::{Options, extract_with};
 use quotecheck::scan;
-use quotecheck::{Input, Kind};
+use quotecheck::{Document, Error, Input, Kind, Quote};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -45,6 +47,13 @@ pub struct Args {
     /// Read two apostrophes ('') as a double quotation mark, as some archives typed them.
     #[arg(long)]
     double_apostrophes: bool,
+    /// Worker threads [default: one per core]. Output keeps input order whatever the number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Report a corpus line or file that cannot be read (bad JSON, bad UTF-8) and carry on
+    /// with the next, instead of stopping with exit code 2.
+    #[arg(long)]
+    keep_going: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -71,25 +80,120 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|a| Input::from_arg(a, args.corpus))
         .collect();
+    // Inputs are opened one after another, as they are reached.
+    let docs = inputs
+        .into_iter()
+        .flat_map(|input| match input.documents() {
+            Ok(docs) => docs,
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        });
+    let pool = batches::pool(args.threads.map(usize::from))?;
+    let encoder = Encoder::new(format, options);
+    let mut skipped = 0usize;
     {
-        let mut writer = export::writer(format, out.writer(), options);
-        for input in &inputs {
-            for doc in input.documents()? {
-                let doc = doc?;
-                let extraction = extract_with(&doc, &pipeline);
-                for stray in &extraction.stray_marks {
-                    eprintln!(
-                        "quotecheck: {}:{}: warning: closing mark {} at offset {} closes nothing",
-                        stray.doc, stray.line, stray.mark, stray.start
-                    );
-                }
-                for quote in extraction.quotes.iter().filter(|q| kinds.contains(&q.kind)) {
-                    writer.write(quote).context("writing output")?;
-                }
+        let mut sink = match encoder {
+            Some(encoder) => Sink::Bytes {
+                out: BufWriter::new(out.writer()),
+                header: Some(encoder.header()),
+            },
+            None => Sink::Records(export::writer(format, out.writer(), options)),
+        };
+        // Extraction, and for JSONL and CSV the encoding of records, runs on the workers;
+        // this thread only writes, in input order.
+        let process = |doc: &Document| -> anyhow::Result<Extracted> {
+            let extraction = extract_with(doc, &pipeline);
+            let mut warnings = String::new();
+            for stray in &extraction.stray_marks {
+                warnings.push_str(&format!(
+                    "quotecheck: {}:{}: warning: closing mark {} at offset {} closes nothing\n",
+                    stray.doc, stray.line, stray.mark, stray.start
+                ));
             }
-        }
-        writer.finish().context("writing output")?;
+            let quotes = extraction
+                .quotes
+                .into_iter()
+                .filter(|q| kinds.contains(&q.kind));
+            let records = match encoder {
+                Some(encoder) => {
+                    let mut bytes = Vec::new();
+                    encoder.encode(&quotes.collect::<Vec<_>>(), &mut bytes)?;
+                    Records::Bytes(bytes)
+                }
+                None => Records::Quotes(quotes.collect()),
+            };
+            Ok(Extracted { records, warnings })
+        };
+        let write = |done: Extracted, progress: &batches::Progress| -> anyhow::Result<()> {
+            if !done.warnings.is_empty() {
+                progress.warn(&done.warnings);
+            }
+            sink.write(done.records).context("writing output")
+        };
+        let bad = |err: Error, progress: &batches::Progress| -> anyhow::Result<()> {
+            match err {
+                Error::Corpus { .. } | Error::Utf8 { .. } if args.keep_going => {
+                    skipped += 1;
+                    progress.warn(&format!("quotecheck: {err} (skipped)\n"));
+                    Ok(())
+                }
+                err => Err(err.into()),
+            }
+        };
+        batches::run(&pool, docs, process, write, bad)?;
+        sink.finish().context("writing output")?;
     }
     out.commit()?;
+    if skipped > 0 {
+        eprintln!("quotecheck: warning: skipped {skipped} unreadable document(s)");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One document's records, encoded on a worker when the format allows.
+enum Records {
+    Bytes(Vec<u8>),
+    Quotes(Vec<Quote>),
+}
+
+struct Extracted {
+    records: Records,
+    /// Stray-mark warnings, printed in input order.
+    warnings: String,
+}
+
+/// Where records go: encoded bytes copied to the output, or a stateful writer.
+enum Sink<'w> {
+    Bytes {
+        out: BufWriter<Box<dyn Write + 'w>>,
+        /// Written before the first record, then `None`.
+        header: Option<Vec<u8>>,
+    },
+    Records(Box<dyn QuoteWriter + 'w>),
+}
+
+impl Sink<'_> {
+    fn write(&mut self, records: Records) -> std::io::Result<()> {
+        match (self, records) {
+            (Sink::Bytes { out, header }, Records::Bytes(bytes)) => {
+                if bytes.is_empty() {
+                    return Ok(());
+                }
+                if let Some(header) = header.take() {
+                    out.write_all(&header)?;
+                }
+                out.write_all(&bytes)
+            }
+            (Sink::Records(writer), Records::Quotes(quotes)) => {
+                quotes.iter().try_for_each(|q| writer.write(q))
+            }
+            _ => unreachable!("the encoder decides both"),
+        }
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Bytes { out, .. } => out.flush(),
+            Sink::Records(writer) => writer.finish(),
+        }
+    }
 }

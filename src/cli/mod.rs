@@ -1,8 +1,11 @@
 //! The command line: one file per subcommand.
 
+mod batches;
+mod diff;
 mod eval;
 mod extract;
 pub mod output;
+mod review;
 mod verify;
 
 use std::process::ExitCode;
@@ -21,6 +24,8 @@ pub struct Cli {
 enum Command {
     Extract(extract::Args),
     Eval(eval::Args),
+    Diff(diff::Args),
+    Review(review::Args),
     Verify(verify::Args),
 }
 
@@ -30,6 +35,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Review(args) => review::run(args),
         Command::Verify(args) => verify::run(args),
     }
 }

@@ -22,29 +22,60 @@ impl<'w> CsvWriter<'w> {
 
 impl QuoteWriter for CsvWriter<'_> {
     fn write(&mut self, quote: &Quote) -> io::Result<()> {
-        let mut row = CsvRow::from(quote);
-        if self.excel_safe {
-            for cell in [&mut row.doc, &mut row.text, &mut row.flags] {
-                defuse(cell);
-            }
-            for cell in [
-                &mut row.speaker,
-                &mut row.mention,
-                &mut row.cue,
-                &mut row.method,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                defuse(cell);
-            }
-        }
-        self.inner.serialize(row).map_err(io::Error::other)
+        self.inner
+            .serialize(row(quote, self.excel_safe))
+            .map_err(io::Error::other)
     }
 
     fn finish(&mut self) -> io::Result<()> {
         self.inner.flush()
     }
+}
+
+/// The CSV row of `quote`, its formula-like cells defused when `excel_safe`.
+pub(crate) fn row(quote: &Quote, excel_safe: bool) -> CsvRow {
+    let mut row = CsvRow::from(quote);
+    if excel_safe {
+        for cell in [&mut row.doc, &mut row.text, &mut row.flags] {
+            defuse(cell);
+        }
+        for cell in [
+            &mut row.speaker,
+            &mut row.mention,
+            &mut row.cue,
+            &mut row.method,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            defuse(cell);
+        }
+    }
+    row
+}
+
+/// Rows without a header, for [`super::Encoder`]: the header row is written once by the caller.
+pub(crate) fn encode_rows<'q>(
+    quotes: impl IntoIterator<Item = &'q Quote>,
+    excel_safe: bool,
+    buf: &mut Vec<u8>,
+) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(buf);
+    for quote in quotes {
+        w.serialize(row(quote, excel_safe))
+            .map_err(io::Error::other)?;
+    }
+    w.flush()
+}
+
+/// The header row [`CsvWriter`] writes before its first record.
+pub(crate) fn header() -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(crate::record::FIELDS)
+        .expect("writing to memory");
+    w.into_inner().expect("writing to memory")
 }
 
 /// Prefixes a cell a spreadsheet would read as a formula with an apostrophe.

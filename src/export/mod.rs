@@ -66,6 +66,51 @@ pub fn writer<'w>(
     }
 }
 
+/// Encodes records to bytes on any thread, for formats whose output is the plain
+/// concatenation of its records: JSONL, and CSV after its header row. Corpus extraction
+/// encodes each document's records on the worker that extracted it, so the thread that
+/// writes in input order only copies bytes. The bytes are the same a [`QuoteWriter`] writes.
+#[derive(Clone, Copy, Debug)]
+pub struct Encoder {
+    format: Format,
+    options: Options,
+}
+
+impl Encoder {
+    /// The encoder for `format`, or `None` for formats with state between records (a JSON
+    /// array's commas, a table's header), which go through [`writer`].
+    pub fn new(format: Format, options: Options) -> Option<Encoder> {
+        matches!(format, Format::Jsonl | Format::Csv).then_some(Encoder { format, options })
+    }
+
+    /// What goes once before the first record (the CSV header row); empty for JSONL.
+    /// Nothing is written when there are no records, as [`writer`] does.
+    pub fn header(&self) -> Vec<u8> {
+        match self.format {
+            Format::Csv => csv::header(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Appends the encoding of `quotes` to `buf`.
+    pub fn encode<'q>(
+        &self,
+        quotes: impl IntoIterator<Item = &'q Quote>,
+        buf: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        match self.format {
+            Format::Csv => csv::encode_rows(quotes, self.options.excel_safe, buf),
+            _ => {
+                for quote in quotes {
+                    serde_json::to_writer(&mut *buf, quote)?;
+                    buf.push(b'\n');
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Writes all of `quotes` in `format` to a string (for tests and small outputs).
 pub fn to_string(format: Format, quotes: &[Quote], options: Options) -> String {
     let mut buf = Vec::new();
@@ -77,4 +122,41 @@ pub fn to_string(format: Format, quotes: &[Quote], options: Options) -> String {
         w.finish().expect("writing to memory");
     }
     String::from_utf8(buf).expect("writers emit UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, extract};
+
+    #[test]
+    fn encoded_chunks_concatenate_to_what_the_writer_writes() {
+        let docs = [
+            Document::new(
+                "a.txt",
+                "“We have an opportunity,” Putin said.\nAssad applauded the “maturity” of ties.",
+            ),
+            Document::new("b.txt", "No quotation here."),
+            Document::new("c.txt", "“=SUM(A1),” she typed, “-1 is wrong.”"),
+        ];
+        let quotes: Vec<Vec<Quote>> = docs.iter().map(|d| extract(d).quotes).collect();
+        let all: Vec<Quote> = quotes.iter().flatten().cloned().collect();
+        for format in [Format::Jsonl, Format::Csv] {
+            for excel_safe in [false, true] {
+                let options = Options { excel_safe };
+                let encoder = Encoder::new(format, options).unwrap();
+                let mut out = encoder.header();
+                for chunk in &quotes {
+                    encoder.encode(chunk, &mut out).unwrap();
+                }
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    to_string(format, &all, options),
+                    "{format:?} excel_safe={excel_safe}"
+                );
+            }
+        }
+        assert!(Encoder::new(Format::Json, Options::default()).is_none());
+        assert!(Encoder::new(Format::Table, Options::default()).is_none());
+    }
 }
