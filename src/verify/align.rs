@@ -288,7 +288,7 @@ impl<'a> Aligner<'a> {
             if !primary && count < 3 {
                 continue;
             }
-            let Some(seg) = self.locate(&qw, range.clone(), &segments) else {
+            let Some(seg) = self.locate(text, &qw, range.clone(), &segments) else {
                 continue;
             };
             if !primary && (seg.equal < 3 || (seg.equal as f64) < 0.6 * count as f64) {
@@ -329,6 +329,7 @@ impl<'a> Aligner<'a> {
     /// Finds the best window for quote words `range` and aligns them with it.
     fn locate(
         &self,
+        text: &str,
         qw: &[QWord],
         range: std::ops::Range<usize>,
         taken: &[Segment],
@@ -353,6 +354,9 @@ impl<'a> Aligner<'a> {
                 }
             }
         }
+        if hits.is_empty() && (1..3).contains(&real.len()) {
+            hits = self.short_quote(qw, &real, text);
+        }
         if hits.is_empty() {
             for &i in &real {
                 let post = self.index.word_positions(qw[i].hash);
@@ -371,7 +375,7 @@ impl<'a> Aligner<'a> {
         let len = range.len();
         let gap = (len + CLUSTER_GAP) as u32;
         // Group hits into windows and keep the one covering most quote words.
-        let mut best: Option<(usize, usize, usize)> = None; // (score, from, to) in `hits`
+        let mut best: Option<((usize, usize), usize, usize)> = None; // (score, from, to) in `hits`
         let mut from = 0;
         let mut seen: Vec<u32> = Vec::new();
         for to in 1..=hits.len() {
@@ -384,7 +388,15 @@ impl<'a> Aligner<'a> {
                 seen.extend(hits[from..to].iter().map(|&(_, i)| i));
                 seen.sort_unstable();
                 seen.dedup();
-                let score = seen.len();
+                // Ties go to the window whose words match character for character.
+                let exact = hits[from..to]
+                    .iter()
+                    .filter(|&&(p, i)| {
+                        let w = qw[i as usize];
+                        self.word_text(p as usize) == &text[w.start..w.end]
+                    })
+                    .count();
+                let score = (seen.len(), exact);
                 if best.is_none_or(|b| score > b.0) {
                     best = Some((score, from, to));
                 }
@@ -536,6 +548,53 @@ impl<'a> Aligner<'a> {
             equal,
             blocks,
         })
+    }
+
+    /// Every place a quote of one or two words occurs word for word (the rarer word's
+    /// positions checked against the other), the character-for-character matches first;
+    /// as `(position, quote index)` hits.
+    fn short_quote(&self, qw: &[QWord], real: &[usize], text: &str) -> Vec<(u32, u32)> {
+        let words = &self.index.words;
+        let first = self.index.word_positions(qw[real[0]].hash);
+        let mut starts: Vec<usize> = if real.len() == 1 {
+            first.iter().map(|&(_, p)| p as usize).collect()
+        } else {
+            let second = self.index.word_positions(qw[real[1]].hash);
+            let adjacent = |p: usize| {
+                p + 1 < words.len()
+                    && words[p + 1].hash == qw[real[1]].hash
+                    && self.index.source_of(p) == self.index.source_of(p + 1)
+            };
+            if first.len() <= second.len() {
+                first
+                    .iter()
+                    .map(|&(_, p)| p as usize)
+                    .filter(|&p| adjacent(p))
+                    .collect()
+            } else {
+                second
+                    .iter()
+                    .filter_map(|&(_, p)| (p as usize).checked_sub(1))
+                    .filter(|&p| words[p].hash == qw[real[0]].hash && adjacent(p))
+                    .collect()
+            }
+        };
+        let exact = |p: usize| {
+            real.iter()
+                .enumerate()
+                .all(|(k, &i)| self.word_text(p + k) == &text[qw[i].start..qw[i].end])
+        };
+        // Stable: position order within each group.
+        starts.sort_by_key(|&p| !exact(p));
+        starts.truncate(1);
+        starts
+            .into_iter()
+            .flat_map(|p| {
+                real.iter()
+                    .enumerate()
+                    .map(move |(k, &i)| ((p + k) as u32, i as u32))
+            })
+            .collect()
     }
 
     /// Turns located segments into edits and a verdict.
@@ -1164,6 +1223,28 @@ This is why we cannot meet under Erdogan's terms.\n";
         assert_eq!(o.verdict, Verdict::Exact, "{o:?}");
         let o = check("legalize");
         assert_eq!(o.verdict, Verdict::Exact, "{o:?}");
+    }
+
+    #[test]
+    fn a_short_quote_prefers_its_word_for_word_occurrence() {
+        // A headline in capitals first, the sentence the quote comes from later, and "some"
+        // so common that single-word postings alone would not reach it.
+        let mut text = String::from("THOUSANDS OF SHOOTINGS. ");
+        for _ in 0..2000 {
+            text.push_str("some say so. ");
+        }
+        text.push_str("There were thousands of shootings, and some people were afraid.");
+        let sources = vec![Source::text("t.txt", text.clone())];
+        let index = Index::new(&sources);
+        let aligner = Aligner::new(&sources, &index);
+        let o = aligner.align("thousands of shootings");
+        assert_eq!(o.verdict, Verdict::Exact, "{o:?}");
+        let o = aligner.align("some people");
+        assert_eq!(o.verdict, Verdict::Exact, "{o:?}");
+        assert_eq!(
+            &text[o.stretches[0].start..o.stretches[0].end],
+            "some people"
+        );
     }
 
     #[test]

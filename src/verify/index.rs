@@ -58,6 +58,26 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The byte ranges of standalone `[...]` groups in a source: a transcriber's notes such as
+/// `[laughter]` or `[crosstalk]`, which no speaker said. Brackets inside a word (`[W]e`)
+/// are not notes.
+pub fn stage_directions(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|i| from + i) {
+        let Some(close) = text[open..].find(']').map(|i| open + i) else {
+            break;
+        };
+        let before = text[..open].chars().next_back();
+        let after = text[close + 1..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            out.push((open, close + 1));
+        }
+        from = close + 1;
+    }
+    out
+}
+
 /// The normal form of one word (for display and joined-word comparison).
 pub fn normal(word: &str) -> String {
     word.chars()
@@ -116,7 +136,17 @@ impl Index {
         let mut all = Vec::new();
         let mut bounds = vec![0];
         for s in sources {
-            all.extend(words(&s.clean));
+            let notes = stage_directions(&s.clean);
+            if notes.is_empty() {
+                all.extend(words(&s.clean));
+            } else {
+                all.extend(words(&s.clean).into_iter().filter(|w| {
+                    let i = notes.partition_point(|&(_, end)| end <= w.start as usize);
+                    notes
+                        .get(i)
+                        .is_none_or(|&(start, _)| start > w.start as usize)
+                }));
+            }
             bounds.push(all.len());
         }
         let mut unigrams: Vec<(u64, u32)> = all
@@ -201,6 +231,21 @@ mod tests {
         assert_eq!(a[1].hash, b[1].hash);
         assert_ne!(words("goal")[0].hash, words("goals")[0].hash);
         assert_eq!(normal("Don’t"), "dont");
+    }
+
+    #[test]
+    fn transcriber_notes_in_brackets_are_not_words() {
+        let sources = vec![Source::text(
+            "t",
+            "We will win [applause] [CROSSTALK] and [W]e will [inaudible].",
+        )];
+        let index = Index::new(&sources);
+        let found: Vec<&str> = index
+            .words
+            .iter()
+            .map(|w| &sources[0].clean[w.start as usize..w.end as usize])
+            .collect();
+        assert_eq!(found, ["We", "will", "win", "and", "W", "e", "will"]);
     }
 
     #[test]
