@@ -351,7 +351,12 @@ fn generated_alterations_get_their_verdicts() {
     let mut by_change: BTreeMap<Change, (usize, usize)> = BTreeMap::new();
     let mut wrong = Vec::new();
     let mut seed = 1;
-    while total < 600 {
+    // QUOTECHECK_GENERATED=N runs more rounds (at least N quotes) for a closer look.
+    let wanted: usize = std::env::var("QUOTECHECK_GENERATED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(600);
+    while total < wanted {
         for (case, verdict, flags, diff) in round(seed, &quotes, &other) {
             total += 1;
             let meaning = flags.iter().any(|f| f == "meaning");

@@ -291,7 +291,10 @@ impl<'a> Aligner<'a> {
             let Some(seg) = self.locate(text, &qw, range.clone(), &segments) else {
                 continue;
             };
-            if !primary && (seg.equal < 3 || (seg.equal as f64) < 0.6 * count as f64) {
+            let run = seg.blocks.iter().filter(|b| b.0).map(|b| b.1.len()).max();
+            if !primary
+                && (run < Some(3) || seg.equal < 3 || (seg.equal as f64) < 0.6 * count as f64)
+            {
                 continue;
             }
             if seg.q.start > range.start {
@@ -379,8 +382,11 @@ impl<'a> Aligner<'a> {
         let mut from = 0;
         let mut seen: Vec<u32> = Vec::new();
         for to in 1..=hits.len() {
+            // A window never grows past a few quote lengths (boilerplate repeated through a
+            // long hearing would chain hits into one huge window).
             let split = to == hits.len()
                 || hits[to].0 - hits[to - 1].0 > gap
+                || hits[to].0 - hits[from].0 > 4 * gap
                 || self.index.source_of(hits[to].0 as usize)
                     != self.index.source_of(hits[from].0 as usize);
             if split {
@@ -389,6 +395,11 @@ impl<'a> Aligner<'a> {
                 seen.sort_unstable();
                 seen.dedup();
                 // Ties go to the window whose words match character for character.
+                let distinct = seen.len();
+                if best.is_some_and(|b| distinct < b.0.0) {
+                    from = to;
+                    continue;
+                }
                 let exact = hits[from..to]
                     .iter()
                     .filter(|&&(p, i)| {
@@ -396,7 +407,7 @@ impl<'a> Aligner<'a> {
                         self.word_text(p as usize) == &text[w.start..w.end]
                     })
                     .count();
-                let score = (seen.len(), exact);
+                let score = (distinct, exact);
                 if best.is_none_or(|b| score > b.0) {
                     best = Some((score, from, to));
                 }
