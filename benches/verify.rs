@@ -144,6 +144,23 @@ fn bench(c: &mut Criterion) {
     group.bench_function("1000_quotes_indexed", |b| {
         b.iter(|| verifier.verify_document(&article))
     });
+    // The alignment stage alone, on the quote texts extraction gives.
+    let texts: Vec<String> = quotecheck::extract(&article)
+        .quotes
+        .into_iter()
+        .map(|q| q.text)
+        .collect();
+    group.bench_function("1000_quotes_align_only", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| verifier.align(t).similarity)
+                .sum::<f64>()
+        })
+    });
+    group.bench_function("extract_article_only", |b| {
+        b.iter(|| quotecheck::extract(&article).quotes.len())
+    });
     group.bench_function("1000_quotes_5mb_end_to_end", |b| {
         b.iter(|| Verifier::new(sources()).verify_document(&article))
     });
