@@ -271,3 +271,103 @@ impl<'w> Writer<'w> {
         self.out.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Document;
+    use crate::verify::Verifier;
+    use crate::verify::source::Source;
+
+    fn results() -> Vec<Verified> {
+        let remarks = "Bashar al-Assad: We want to reach a clear goal. Our goal is to bring about \
+                       their withdrawal from Syrian territory. We will not meet under these terms.";
+        let article = "“We want to reach a [real] goal,” Assad said. “Our goal is to bring about \
+                       their total withdrawal from Syrian territory,” he added. “We will … meet \
+                       under these terms,” he said.";
+        let verifier = Verifier::new(vec![Source::text("remarks.txt", remarks)]);
+        verifier.verify_document(&Document::new("a.txt", article))
+    }
+
+    #[test]
+    fn the_text_notation_marks_every_kind_of_edit() {
+        let edits = vec![
+            Edit::Equal {
+                text: "We want".into(),
+            },
+            Edit::Cosmetic {
+                quote: "To".into(),
+                source: "to".into(),
+            },
+            Edit::Elided {
+                source: "not".into(),
+            },
+            Edit::Bracketed {
+                quote: "[Assad]".into(),
+                source: "he".into(),
+            },
+            Edit::Added {
+                quote: "really".into(),
+            },
+            Edit::Dropped {
+                source: "very".into(),
+            },
+            Edit::Changed {
+                quote: "big".into(),
+                source: "clear".into(),
+            },
+            Edit::Splice {
+                source: "and so on".into(),
+            },
+        ];
+        assert_eq!(
+            diff_text(&edits, &Style::plain()),
+            "We want [~to => To~] […: not] [he => [Assad]] {+really+} [-very-] [-clear-]{+big+} [splice: and so on]"
+        );
+        let coloured = diff_text(&edits, &Style { color: true });
+        assert!(coloured.contains("\x1b[31m[-very-]\x1b[0m"), "{coloured}");
+    }
+
+    #[test]
+    fn every_format_writes_every_quote() {
+        let results = results();
+        assert_eq!(results.len(), 3);
+        for format in [Format::Text, Format::Json, Format::Jsonl, Format::Csv] {
+            let mut buf = Vec::new();
+            {
+                let mut w = Writer::new(format, Box::new(&mut buf), Style::plain());
+                for r in &results {
+                    w.write(r).unwrap();
+                }
+                w.finish().unwrap();
+            }
+            let out = String::from_utf8(buf).unwrap();
+            match format {
+                Format::Json => {
+                    let v: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+                    assert_eq!(v.len(), 3);
+                }
+                Format::Jsonl => assert_eq!(out.lines().count(), 3),
+                Format::Csv => assert_eq!(out.lines().count(), 4, "{out}"),
+                Format::Text => {
+                    assert!(
+                        out.contains("3 quotes: 1 elided, 1 bracketed, 1 altered"),
+                        "{out}"
+                    );
+                    assert!(out.contains("(meaning)"), "{out}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_json_array_is_still_json() {
+        let mut buf = Vec::new();
+        {
+            let mut w = Writer::new(Format::Json, Box::new(&mut buf), Style::plain());
+            w.finish().unwrap();
+        }
+        let v: Vec<serde_json::Value> = serde_json::from_slice(&buf).unwrap();
+        assert!(v.is_empty());
+    }
+}
