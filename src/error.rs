@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: {source}")]
+    /// Reading or writing a file failed; the cause is the source (shown by `{:#}`).
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         #[source]

@@ -42,6 +42,21 @@ fn all_19_spans_with_gold_offsets_and_kinds() {
 }
 
 #[test]
+fn all_16_spoken_quotes_have_their_canonical_speakers() {
+    let gold = gold();
+    let got = quotes();
+    let mut spoken = 0;
+    for (g, q) in gold.iter().zip(&got) {
+        if let Some(speaker) = &g.speaker {
+            spoken += 1;
+            assert_eq!(q.speaker.as_deref(), Some(speaker.as_str()), "{}", g.text);
+            assert!(q.method.is_some() && q.confidence.is_some_and(|c| c > 0.0 && c <= 1.0));
+        }
+    }
+    assert_eq!(spoken, 16);
+}
+
+#[test]
 fn terms_have_no_speaker() {
     let gold = gold();
     for (g, q) in gold.iter().zip(quotes()) {

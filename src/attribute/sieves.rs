@@ -11,7 +11,7 @@
 use crate::lexicon::Cues;
 use crate::span::Span;
 
-use super::mentions::{Mention, mention_after, mention_before};
+use super::mentions::{Mention, MentionKind, mention_after, mention_before};
 use super::words::{Word, is_adverb};
 
 /// What a sieve found: the mention, the cue and how direct the evidence is.
@@ -46,37 +46,66 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
             confidence: 0.95,
         });
     }
-    // “Q,” X said / “Q,” X, the party's chairman, said / “Q,” Tulsa police Chief Chuck
-    // Jordan said / “Q” for criminal behavior, she said: the first cue of the sentence,
-    // and the mention before it, which must open the clause.
-    let limit = after.len().min(24);
-    for j in 1..limit {
-        let w = after[j];
-        if cues.is_cue(w.text) && w.text.chars().next().is_some_and(char::is_lowercase) {
-            let m = mention_before(after, j)?;
-            let first = after.iter().position(|x| x.span.start >= m.span.start)?;
-            let opens_clause = first == 0 || after[first - 1].trailing == Some(',');
-            let close_enough = first <= 6
-                && after[..first]
-                    .iter()
-                    .all(|x| x.trailing.is_none_or(|c| c != '.'));
-            if opens_clause || close_enough {
-                let confidence = if first == 0 { 0.95 } else { 0.85 };
+    // “Q,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said /
+    // “Q,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said: a name opening the
+    // clause, then an appositive, then the verb.
+    if let Some(m) = mention_opening(after) {
+        let end = after
+            .iter()
+            .position(|w| w.span.end >= m.span.end)
+            .unwrap_or(0);
+        if matches!(after[end].trailing, Some(',' | '(')) {
+            let limit = after.len().min(end + 30);
+            let closes_appositive = |j: usize| {
+                after[j - 1]
+                    .trailing
+                    .is_some_and(|c| matches!(c, ',' | ')'))
+            };
+            if let Some(j) =
+                (end + 1..limit).find(|&j| closes_appositive(j) && is_finite_cue(after, j, true))
+            {
                 return Some(Found {
                     method: "trailing",
                     mention: m,
-                    cue: Some(w.span),
-                    confidence,
+                    cue: Some(after[j].span),
+                    confidence: 0.9,
                 });
             }
-            return None;
         }
+    }
+    // “Q,” X said / “Q,” Tulsa police Chief Chuck Jordan said / “Q” for criminal behavior,
+    // she said: the first verb of the sentence that is a cue, and the mention before it,
+    // which must open the clause (or, for a name, stand close to its start).
+    let limit = after.len().min(24);
+    for j in 1..limit {
         if after[j - 1]
             .trailing
             .is_some_and(|c| matches!(c, '.' | '?' | '!' | ';'))
         {
             break;
         }
+        if !is_finite_cue(after, j, false) {
+            continue;
+        }
+        let m = mention_before(after, j)?;
+        let first = after.iter().position(|x| x.span.start >= m.span.start)?;
+        let opens_clause = first == 0 || after[first - 1].trailing == Some(',');
+        let named = !matches!(m.kind, MentionKind::Description);
+        let close_enough = named
+            && first <= 6
+            && after[..first]
+                .iter()
+                .all(|x| x.trailing.is_none_or(|c| c != '.'));
+        if opens_clause || close_enough {
+            let confidence = if first == 0 { 0.95 } else { 0.85 };
+            return Some(Found {
+                method: "trailing",
+                mention: m,
+                cue: Some(after[j].span),
+                confidence,
+            });
+        }
+        return None;
     }
     // “Q” — X
     if dash && let Some(m) = super::mentions::name_starting_at(after, 0) {
@@ -90,6 +119,35 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
     None
 }
 
+/// A name or pronoun at the very start of `words`.
+fn mention_opening(words: &[Word<'_>]) -> Option<Mention> {
+    let w = words.first()?;
+    if let Some(g) = super::words::pronoun(w.text) {
+        return Some(Mention {
+            span: w.span,
+            kind: MentionKind::Pronoun(g),
+            gender: g,
+        });
+    }
+    super::mentions::name_starting_at(words, 0)
+}
+
+/// A cue used as a finite verb: past forms anywhere, -s and base forms after a subject
+/// (or, with `after_subject`, where the caller knows the subject), never -ing forms (a
+/// tweet attacking…, a report noting…).
+fn is_finite_cue(words: &[Word<'_>], j: usize, after_subject: bool) -> bool {
+    use crate::lexicon::Form;
+    let w = words[j].text;
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    match Cues::get().form(w) {
+        Some(Form::Past) => true,
+        Some(Form::Base | Form::Third) => after_subject || is_verb_use(words, j),
+        _ => false,
+    }
+}
+
 /// `before`: the narrator's words from the sentence start to the quote. Fires when the
 /// quote follows a colon or comma after a cue near the end.
 pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
@@ -99,8 +157,23 @@ pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
     let cues = Cues::get();
     let n = before.len();
     for j in (n.saturating_sub(5)..n).rev() {
-        if cues.is_cue(before[j].text) {
-            let m = mention_before(before, j).or_else(|| mention_after(before, j))?;
+        if cues.is_cue(before[j].text) && is_verb_use(before, j) {
+            // Said Smith: / X, smiling, said: — the inverted order only right at the start
+            // of a clause, and only for a name.
+            let inverted = || {
+                (j == 0 || before[j - 1].trailing == Some(','))
+                    .then(|| mention_after(before, j))
+                    .flatten()
+                    .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+            };
+            let m = if before[j].text.ends_with("ing")
+                && j > 0
+                && before[j - 1].trailing == Some(',')
+            {
+                super::mentions::subject(&before[..j]).map(|(m, _)| m)?
+            } else {
+                mention_before(before, j).or_else(inverted)?
+            };
             return Some(Found {
                 method: "leading",
                 mention: m,
@@ -160,31 +233,88 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
     })
 }
 
-/// Base and -s forms are often nouns ("a report", "the Islamic State"): as cues they need
-/// a subject-like word before them.
+/// A partial quote in a sentence with no reporting verb belongs to the sentence's subject
+/// when a verb confirms it: Cruz exhorted Republicans to “vote your conscience”; Trump
+/// likened the refugees to a “vicious snake”.
+pub fn subject_of_sentence(before: &[Word<'_>]) -> Option<Found> {
+    let m = super::mentions::subject_with_verb(before)?;
+    Some(Found {
+        method: "sentence_subject",
+        mention: m,
+        cue: None,
+        confidence: 0.6,
+    })
+}
+
+/// Base and -s forms are often nouns ("a report", "the Islamic State", "a Donald Trump
+/// tweet"): as cues they need a subject that agrees with them before them. A base form
+/// follows I, you, we, they, a modal, "to" or a plural; an -s form a name, he, she, it or a
+/// singular noun.
 fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
     use crate::lexicon::Form;
+    if matches!(
+        Cues::get().form(words[j].text),
+        Some(Form::Past | Form::Ing)
+    ) {
+        return true;
+    }
+    if j == 0 {
+        return false;
+    }
+    let p = words[j - 1].text;
+    let lower = p.to_lowercase();
+    let plural = p.ends_with('s') && !p.ends_with("ss") && p.len() > 3;
     match Cues::get().form(words[j].text) {
         Some(Form::Past | Form::Ing) => true,
-        Some(Form::Base | Form::Third) => {
-            j > 0 && {
-                let p = words[j - 1].text;
-                p.chars().next().is_some_and(char::is_uppercase)
-                    || matches!(
-                        p.to_lowercase().as_str(),
-                        "he" | "she"
-                            | "they"
-                            | "it"
-                            | "who"
-                            | "to"
-                            | "will"
-                            | "would"
-                            | "also"
-                            | "i"
-                            | "we"
-                    )
-                    || (p.ends_with('s') && !p.ends_with("ss") && p.len() > 3)
-            }
+        Some(Form::Base) => {
+            matches!(
+                lower.as_str(),
+                "i" | "you"
+                    | "we"
+                    | "they"
+                    | "to"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "shall"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "not"
+                    | "also"
+                    | "never"
+                    | "often"
+                    | "who"
+            ) || (plural && p.chars().next().is_some_and(char::is_lowercase))
+        }
+        Some(Form::Third) => {
+            p.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    lower.as_str(),
+                    "he" | "she"
+                        | "it"
+                        | "who"
+                        | "that"
+                        | "which"
+                        | "also"
+                        | "never"
+                        | "often"
+                        | "still"
+                        | "now"
+                        | "repeatedly"
+                )
+                || (!plural
+                    && p.chars().all(char::is_lowercase)
+                    && p.len() > 3
+                    && !matches!(
+                        lower.as_str(),
+                        "their" | "this" | "that" | "with" | "from" | "into" | "than" | "then"
+                    ))
         }
         None => false,
     }
@@ -192,7 +322,6 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::mentions::MentionKind;
     use super::super::words::words;
     use super::*;
 
@@ -226,6 +355,22 @@ mod tests {
         );
         let t = "added a spokeswoman for the campaign.";
         assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "a spokeswoman");
+    }
+
+    #[test]
+    fn trailing_name_with_appositive_and_parenthetical() {
+        let t = "Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said in a statement.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Scott Pruitt");
+        let t = "Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Jim Jordan");
+    }
+
+    #[test]
+    fn trailing_ignores_participles_and_noun_phrases() {
+        let t = "a Donald Trump tweet attacking a former Miss Universe.";
+        assert!(trailing(&ws(t), false).is_none());
+        let t = "but in the course of their report they could not resist pointing out that every shooting counts.";
+        assert!(trailing(&ws(t), false).is_none());
     }
 
     #[test]

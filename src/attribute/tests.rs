@@ -94,3 +94,25 @@ fn attribution_later_in_the_sentence() {
         Some("Elizabeth Warren")
     );
 }
+
+#[test]
+fn partial_quote_belongs_to_the_sentence_subject() {
+    let text = "Ted Cruz spoke at the convention in July. Cruz exhorted Republicans to “vote your conscience” and left the stage.";
+    assert_eq!(speaker_of(text, "conscience").as_deref(), Some("Ted Cruz"));
+}
+
+#[test]
+fn sentence_subject_needs_a_verb() {
+    // No verb confirms a subject before the quote: the scare quote's sentence names nobody.
+    let text = "The chaos of the war led to the rise of the Islamic State (ISIS) and its so-called “caliphate” across the region.";
+    assert_eq!(speakers(text)[0].1, None);
+}
+
+#[test]
+fn inverted_cue_at_the_start_of_a_sentence() {
+    let text = "Tax experts disagree. Said Ryan Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”";
+    assert_eq!(
+        speaker_of(text, "tax reform").as_deref(),
+        Some("Ryan Ellis")
+    );
+}

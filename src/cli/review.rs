@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::cli::output::Output;
-use quotecheck::review::compare::{check_against_sources, compare_with_previous};
+use quotecheck::review::compare::{against_previous, against_sources};
 use quotecheck::review::{Inputs, LOW_CONFIDENCE, Report, html, terminal};
 use quotecheck::{Document, Input, extract};
 
@@ -17,7 +17,7 @@ Examples:
   quotecheck review fixtures/articles/putin-assad.txt
   quotecheck review article.txt --html review.html
   quotecheck review article-v2.txt --previous article-v1.txt --source transcript.txt
-  quotecheck review article.txt --color never --quotes | less";
+  quotecheck review article.txt --color never --all | less";
 
 /// Review one article: flags, changed and unverified quotes, and who is quoted how much.
 #[derive(clap::Args, Debug)]
@@ -37,9 +37,9 @@ pub struct Args {
     /// Flag attributions with a confidence below this.
     #[arg(long, value_name = "X", default_value_t = LOW_CONFIDENCE)]
     low_confidence: f64,
-    /// In the terminal summary, list every quote, not only the flagged ones.
+    /// In the terminal summary, list every flagged quote (not only 10 per group) and every quote.
     #[arg(long)]
-    quotes: bool,
+    all: bool,
     /// Colour the terminal summary: `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
@@ -71,17 +71,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     if let Some(path) = &args.previous {
         let previous = read_one(Input::Text(path.clone()))?;
-        let changes = compare_with_previous(&extraction.quotes, &extract(&previous).quotes);
+        let changes = against_previous(&extraction.quotes, &extract(&previous).quotes);
         inputs.previous = Some((previous.id, changes));
     }
     if !args.sources.is_empty() {
-        let sources = args
-            .sources
-            .iter()
-            .map(|p| read_one(Input::Text(p.clone())))
-            .collect::<anyhow::Result<Vec<Document>>>()?;
-        let verdicts = check_against_sources(&extraction.quotes, &sources);
-        inputs.sources = Some((sources.into_iter().map(|s| s.id).collect(), verdicts));
+        inputs.sources = Some(against_sources(&extraction.quotes, &args.sources)?);
     }
     let report = Report::new(&article, extraction, inputs);
 
@@ -107,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 &report,
                 terminal::Options {
                     color,
-                    quotes: args.quotes,
+                    all: args.all,
                 },
             );
             let mut out = Output::open(None)?;

@@ -13,7 +13,9 @@ use std::fmt::Write as _;
 
 use crate::kind::Kind;
 
-use super::{ChangeStatus, Concern, Entry, Report, WordOp, excerpt, percent};
+use crate::diff::{self, words::Op};
+
+use super::{Concern, Entry, FLAG_ORDER, Report, excerpt, percent};
 
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
@@ -103,16 +105,18 @@ fn header(out: &mut String, r: &Report) {
     out.push_str("</p>\n</header>\n");
 }
 
-/// The groups of the flags panel, in the order an editor would work through them.
-const GROUPS: [(&str, &str); 7] = [
-    ("unattributed", "Unattributed quotes"),
-    ("ambiguous", "Ambiguous speakers"),
-    ("unclosed", "Unclosed quotation marks"),
-    ("low confidence", "Low-confidence attributions"),
-    ("changed", "Changed since the previous version"),
-    ("new", "New since the previous version"),
-    ("not verified", "Not verified against the sources"),
-];
+/// The heading of each group of the flags panel.
+fn group_title(label: &str) -> &'static str {
+    match label {
+        "unattributed" => "Unattributed quotes",
+        "ambiguous" => "Ambiguous speakers",
+        "unclosed" => "Unclosed quotation marks",
+        "low confidence" => "Low-confidence attributions",
+        "changed" => "Changed since the previous version",
+        "new" => "New since the previous version",
+        _ => "Not verified against the sources",
+    }
+}
 
 fn flags(out: &mut String, r: &Report) {
     let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
@@ -124,7 +128,8 @@ fn flags(out: &mut String, r: &Report) {
         out.push_str("<p class=\"none\">No flags.</p>\n</div>\n</section>\n");
         return;
     }
-    for (label, title) in GROUPS {
+    for label in FLAG_ORDER {
+        let title = group_title(label);
         let hits: Vec<(&Entry, &Concern)> = r
             .entries
             .iter()
@@ -161,10 +166,7 @@ fn flags(out: &mut String, r: &Report) {
                 }
                 Concern::Changed => {
                     if let Some(change) = &e.change {
-                        out.push_str(" <span class=\"detail\">was #");
-                        let _ = write!(out, "{}", change.previous_index.unwrap_or(0));
-                        out.push_str(":</span> ");
-                        word_diff(out, change);
+                        changed(out, change);
                     }
                 }
                 Concern::Unverified(status) => {
@@ -224,13 +226,33 @@ fn removed(out: &mut String, r: &Report) {
     out.push_str("</ul>\n");
 }
 
+/// What changed since the previous version, and the word diff when the words changed.
+fn changed(out: &mut String, change: &super::Change) {
+    let _ = write!(
+        out,
+        " <span class=\"detail\">was {} ({})</span>",
+        change.was(),
+        escape(&change.describe())
+    );
+    if change.reworded() {
+        out.push(' ');
+        word_diff(out, change);
+    }
+}
+
 fn word_diff(out: &mut String, change: &super::Change) {
     out.push_str("<span class=\"diff\">");
+    let mut previous = Op::Equal;
     for w in &change.words {
+        // A replacement reads "old new", not "oldnew".
+        if previous == Op::Delete && w.op == Op::Insert {
+            out.push(' ');
+        }
+        previous = w.op;
         let (open, close) = match w.op {
-            WordOp::Same => ("", ""),
-            WordOp::Removed => ("<del><span class=\"sr\">removed: </span>", "</del>"),
-            WordOp::Added => ("<ins><span class=\"sr\">added: </span>", "</ins>"),
+            Op::Equal => ("", ""),
+            Op::Delete => ("<del><span class=\"sr\">removed: </span>", "</del>"),
+            Op::Insert => ("<ins><span class=\"sr\">added: </span>", "</ins>"),
         };
         let _ = write!(out, "{open}{}{close}", escape(&w.text));
     }
@@ -474,11 +496,18 @@ fn side_list(out: &mut String, r: &Report) {
                 v.status.as_str()
             ));
         }
-        if e.change
-            .as_ref()
-            .is_some_and(|c| c.status == ChangeStatus::Same)
-        {
-            notes.push("<span class=\"ok\">unchanged</span>".to_string());
+        match &e.change {
+            Some(c) if c.status == diff::Status::Unchanged => {
+                notes.push("<span class=\"ok\">unchanged</span>".to_string());
+            }
+            // Modified, but only in ways that need no review: cosmetic, moved, split, merged.
+            Some(c) if c.status == diff::Status::Modified && !c.needs_review() => {
+                notes.push(format!(
+                    "<span class=\"ok\">changed: {}</span>",
+                    escape(&c.describe())
+                ));
+            }
+            _ => {}
         }
         if !notes.is_empty() {
             let _ = writeln!(out, "<div class=\"notes\">{}</div>", notes.join(" "));
@@ -628,7 +657,9 @@ mod tests {
             "only the page's own style"
         );
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+        // Where the scanner puts quote boundaries may split the text between tags; each
+        // stretch between them is escaped.
+        assert!(html.contains("&gt;&lt;img src=x onerror=alert(2)&gt;"));
         assert!(html.contains("&amp;amp; no more"));
         // Every `<` left in the page opens one of our tags; none carries an event handler.
         for tag in html
@@ -706,6 +737,65 @@ mod tests {
         ));
         assert!(html.contains("No speaker</th><td>1</td><td>2</td><td>18%</td>"));
         assert!(html.contains("<h3>Unattributed quotes (1)</h3>"));
+    }
+
+    #[test]
+    fn changed_and_unverified_quotes_show_the_word_diff_and_the_verdict() {
+        use crate::review::compare::against_previous;
+        use crate::review::{Verdict, VerdictStatus};
+        let old = Document::new(
+            "old.txt",
+            "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
+             Assad applauded the “maturity” of the relationship.",
+        );
+        let new = Document::new(
+            "new.txt",
+            "“We have an opportunity to discuss the whole range of our relations,” Putin said.",
+        );
+        let ex = extract(&new);
+        // The verdict as a verifier would give it: the page shows it, whoever decided it.
+        let altered = Verdict {
+            status: VerdictStatus::Altered,
+            source: Some("kremlin.txt".into()),
+            detail: Some("92% of the words match a passage".into()),
+        };
+        let inputs = Inputs {
+            previous: Some((
+                "old.txt".into(),
+                against_previous(&ex.quotes, &extract(&old).quotes),
+            )),
+            sources: Some((vec!["kremlin.txt".into()], vec![Some(altered)])),
+            ..Inputs::default()
+        };
+        let html = render(&Report::new(&new, ex, inputs));
+        assert!(html.contains("<h3>Changed since the previous version (1)</h3>"));
+        assert!(html.contains(
+            "<del><span class=\"sr\">removed: </span>entire</del> <ins><span class=\"sr\">added: </span>whole</ins>"
+        ));
+        assert!(html.contains("<li><span class=\"badge\">removed</span> was #2 “maturity”</li>"));
+        assert!(html.contains("<h3>Not verified against the sources (1)</h3>"));
+        assert!(
+            html.contains("altered in kremlin.txt: 92% of the words match a passage"),
+            "{html}"
+        );
+        assert!(html.contains("compared with <span class=\"doc\">old.txt</span>"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_only_our_tags_and_balanced_marks(
+            text in "[a-zA-Z ,.:<>&;#/=\"'“”‘’«»„\n]{0,300}"
+        ) {
+            let html = report(&text);
+            for tag in tag_names(&html) {
+                proptest::prop_assert!(ALLOWED.contains(&tag.as_str()), "unexpected tag <{}>", tag);
+            }
+            proptest::prop_assert_eq!(html.matches("<mark ").count(), html.matches("</mark>").count());
+            proptest::prop_assert_eq!(
+                html.matches("<p>").count() + html.matches("<p ").count(),
+                html.matches("</p>").count()
+            );
+        }
     }
 
     #[test]

@@ -8,19 +8,23 @@ use std::fmt::Write as _;
 
 use crate::kind::Kind;
 
-use super::{Concern, Entry, Report, WordOp, excerpt, percent};
+use crate::diff::words::Op;
+
+use super::{Concern, Entry, FLAG_ORDER, Report, excerpt, percent};
 
 /// How to render.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
     /// ANSI colours and bold.
     pub color: bool,
-    /// List every quote, not only the flagged ones.
-    pub quotes: bool,
+    /// List every flagged quote (not only the first few of each group) and every quote.
+    pub all: bool,
 }
 
 const SPEAKER_COLOURS: [&str; 6] = ["34", "33", "32", "35", "36", "94"];
 const EXCERPT: usize = 64;
+/// Flagged quotes listed per group unless every one is asked for.
+const GROUP_LINES: usize = 10;
 
 struct Paint {
     on: bool,
@@ -86,9 +90,9 @@ pub fn render(report: &Report, options: Options) -> String {
         let _ = writeln!(out, "checked against {}", names.join(", "));
     }
 
-    flags(&mut out, report, &p);
+    flags(&mut out, report, &p, options.all);
     speakers(&mut out, report, &p);
-    if options.quotes {
+    if options.all {
         let _ = writeln!(out, "\n{}", p.paint("1", "Quotes"));
         for e in &report.entries {
             quote_line(&mut out, e, &p);
@@ -97,24 +101,14 @@ pub fn render(report: &Report, options: Options) -> String {
     out
 }
 
-const GROUPS: [&str; 7] = [
-    "unattributed",
-    "ambiguous",
-    "unclosed",
-    "low confidence",
-    "changed",
-    "new",
-    "not verified",
-];
-
-fn flags(out: &mut String, r: &Report, p: &Paint) {
+fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
     let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
     let _ = writeln!(out, "\n{}", p.paint("1", &format!("Flags ({total})")));
     if total == 0 {
         let _ = writeln!(out, "  none");
         return;
     }
-    for label in GROUPS {
+    for label in FLAG_ORDER {
         let hits: Vec<(&Entry, &Concern)> = r
             .entries
             .iter()
@@ -134,7 +128,9 @@ fn flags(out: &mut String, r: &Report, p: &Paint) {
             continue;
         }
         let _ = writeln!(out, "  {} ({})", p.paint("31", label), hits.len() + strays);
-        for (e, concern) in hits {
+        let shown = if all { hits.len() } else { GROUP_LINES };
+        let hidden = hits.len().saturating_sub(shown);
+        for (e, concern) in hits.into_iter().take(shown) {
             let _ = write!(
                 out,
                 "    #{:<3} ¶{:<3} {}",
@@ -159,28 +155,22 @@ fn flags(out: &mut String, r: &Report, p: &Paint) {
                     if let Some(change) = &e.change {
                         let _ = write!(
                             out,
-                            "\n           was #{}: ",
-                            change.previous_index.unwrap_or(0)
+                            "\n           was {} ({})",
+                            change.was(),
+                            clean(&change.describe())
                         );
-                        for w in &change.words {
-                            let t = clean(&w.text.replace('\n', " "));
-                            let _ = write!(
-                                out,
-                                "{}",
-                                match (w.op, p.on) {
-                                    (WordOp::Same, _) => t,
-                                    (WordOp::Removed, true) => p.paint("9;31", &t),
-                                    (WordOp::Added, true) => p.paint("4;32", &t),
-                                    (WordOp::Removed, false) => format!("[-{t}-]"),
-                                    (WordOp::Added, false) => format!("{{+{t}+}}"),
-                                }
-                            );
+                        if change.reworded() {
+                            out.push_str(": ");
+                            word_diff(out, change, p);
                         }
                     }
                 }
                 _ => {}
             }
             out.push('\n');
+        }
+        if hidden > 0 {
+            let _ = writeln!(out, "    … and {hidden} more (--all lists every one)");
         }
         if label == "unclosed" {
             for s in &r.stray_marks {
@@ -198,6 +188,20 @@ fn flags(out: &mut String, r: &Report, p: &Paint) {
         for q in &r.removed {
             let _ = writeln!(out, "    was #{:<3} {}", q.index, quoted(&q.text, EXCERPT));
         }
+    }
+}
+
+/// The word diff on one line: coloured, or `[-old-]{+new+}` as wdiff writes it.
+fn word_diff(out: &mut String, change: &super::Change, p: &Paint) {
+    for w in &change.words {
+        let t = clean(&w.text.replace('\n', " "));
+        out.push_str(&match (w.op, p.on) {
+            (Op::Equal, _) => t,
+            (Op::Delete, true) => p.paint("9;31", &t),
+            (Op::Insert, true) => p.paint("4;32", &t),
+            (Op::Delete, false) => format!("[-{t}-]"),
+            (Op::Insert, false) => format!("{{+{t}+}}"),
+        });
     }
 }
 
@@ -298,13 +302,13 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use crate::extract;
-    use crate::review::compare::compare_with_previous;
-    use crate::review::tests::attributed;
+    use crate::review::compare::against_previous;
+    use crate::review::tests::{attributed, unattributed};
     use crate::review::{Inputs, Report};
 
     const PLAIN: Options = Options {
         color: false,
-        quotes: true,
+        all: true,
     };
 
     #[test]
@@ -341,14 +345,43 @@ mod tests {
     }
 
     #[test]
+    fn long_groups_are_cut_unless_all_are_asked_for() {
+        let text = (1..=12)
+            .map(|i| format!("“We will meet {i} times,” a man said."))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (doc, ex) = unattributed(&text);
+        let report = Report::new(&doc, ex, Inputs::default());
+        let short = render(
+            &report,
+            Options {
+                color: false,
+                all: false,
+            },
+        );
+        assert!(short.contains("  unattributed (12)\n"));
+        assert!(
+            short.contains("“We will meet 10 times,”\n    … and 2 more (--all lists every one)\n"),
+            "{short}"
+        );
+        assert!(!short.contains("meet 11 times"));
+        let all = render(&report, PLAIN);
+        assert_eq!(
+            all.matches("“We will meet 11 times,”").count(),
+            2,
+            "in the flags and the quote list"
+        );
+    }
+
+    #[test]
     fn colour_only_when_asked() {
-        let doc = Document::new("a.txt", "“No comment,” a man said.");
-        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let (doc, ex) = unattributed("“No comment,” a man said.");
+        let report = Report::new(&doc, ex, Inputs::default());
         let coloured = render(
             &report,
             Options {
                 color: true,
-                quotes: false,
+                all: false,
             },
         );
         assert!(coloured.contains("\x1b[31munattributed\x1b[0m"));
@@ -366,7 +399,7 @@ mod tests {
             "“We have an opportunity to discuss the whole range of our relations,” Putin said.",
         );
         let (old_q, new_ex) = (extract(&old).quotes, extract(&new));
-        let changes = compare_with_previous(&new_ex.quotes, &old_q);
+        let changes = against_previous(&new_ex.quotes, &old_q);
         let inputs = Inputs {
             previous: Some(("old.txt".into(), changes)),
             ..Inputs::default()
@@ -375,7 +408,7 @@ mod tests {
         assert!(text.contains("compared with old.txt\n"));
         assert!(
             text.contains(
-                "was #1: We have an opportunity to discuss the [-entire-]{+whole+} range"
+                "was #1 (wording): We have an opportunity to discuss the [-entire-]{+whole+} range"
             ),
             "{text}"
         );

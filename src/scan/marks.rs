@@ -114,6 +114,17 @@ pub const STYLES: &[Style] = &[
         close: DOUBLE_APOSTROPHE,
         name: "double apostrophe",
     },
+    // Mixed typography, as hurried copy has it: “no evidence" and "work-related”.
+    Style {
+        open: '“',
+        close: '"',
+        name: "curly opened, straight closed",
+    },
+    Style {
+        open: '"',
+        close: '”',
+        name: "straight opened, curly closed",
+    },
 ];
 
 /// Every character that can be a quotation mark in some style.

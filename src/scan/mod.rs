@@ -98,7 +98,6 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Scan {
 /// [`scan`] with options.
 pub fn scan_with(text: &str, paragraphs: &[Span], options: Options) -> Scan {
     let mut scanner = Scanner {
-        options,
         text,
         stack: Vec::new(),
         open_counts: [0; MARKS.len()],
@@ -110,10 +109,13 @@ pub fn scan_with(text: &str, paragraphs: &[Span], options: Options) -> Scan {
         scanner.paragraph(index, para, paragraphs.get(index + 1).copied());
     }
     let Scanner { closed, stray, .. } = scanner;
-    Scan {
-        quotes: top_level(closed),
-        stray,
+    let mut quotes = top_level(closed);
+    // '' quotes are always paired, so that what they contain stays inside a quotation,
+    // but reported only on request.
+    if !options.double_apostrophes {
+        quotes.retain(|q| q.open_mark != marks::DOUBLE_APOSTROPHE);
     }
+    Scan { quotes, stray }
 }
 
 struct Frame {
@@ -126,7 +128,6 @@ struct Frame {
 }
 
 struct Scanner<'t> {
-    options: Options,
     text: &'t str,
     stack: Vec<Frame>,
     /// How many frames on the stack each opening mark has.
@@ -203,9 +204,6 @@ impl Scanner<'_> {
         let can_open = !next_space && (prev_space || prev.is_some_and(is_open_context));
         let can_close = !prev_space && (next_space || next.is_some_and(is_close_context));
 
-        if mark == marks::DOUBLE_APOSTROPHE && !self.options.double_apostrophes {
-            return Role::Ignore;
-        }
         if is_single(mark) && !is_unambiguous(mark) {
             return self.single_role(mark, prev, next, (before, after), can_open, can_close);
         }
@@ -222,6 +220,8 @@ impl Scanner<'_> {
         match (can_open, can_close) {
             (false, true) => match self.matching(mark) {
                 Some(depth) => Role::Close(depth),
+                // Two apostrophes closing nothing are two apostrophes (the workers'').
+                None if mark == marks::DOUBLE_APOSTROPHE => Role::Ignore,
                 None => Role::Stray,
             },
             (true, false) => match self.matching(mark) {

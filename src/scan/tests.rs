@@ -212,9 +212,15 @@ fn double_apostrophes_as_archives_print_them() {
         .map(|q| q.inner_text(text))
         .collect();
     assert_eq!(found, ["This isn't tax reform,", "It's anti-reform."]);
-    // By default '' is two apostrophes: no quote, and no stray report.
+    // By default '' quotes are not reported, and no stray mark either.
     assert_eq!(quotes(text), Vec::<String>::new());
     assert_eq!(stray(text), 0);
+}
+
+#[test]
+fn single_quotes_nested_in_double_apostrophes_stay_nested() {
+    let text = "She said, and ''I had to step back and think, 'This is their lives.'.''";
+    assert_eq!(quotes(text), Vec::<String>::new());
 }
 
 #[test]
@@ -222,5 +228,13 @@ fn french_closing_guillemet_before_punctuation() {
     assert_eq!(
         quotes("Il a déclaré : « Nous ne céderons pas », avant de partir."),
         ["Nous ne céderons pas"]
+    );
+}
+
+#[test]
+fn mixed_curly_and_straight_marks_pair() {
+    assert_eq!(
+        quotes("He said there was “no evidence\" yet and \"more hours” were needed."),
+        ["no evidence", "more hours"]
     );
 }
