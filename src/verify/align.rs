@@ -392,6 +392,19 @@ impl<'a> Aligner<'a> {
         if hits.is_empty() && (1..3).contains(&real.len()) {
             hits = self.short_quote(qw, &real, text);
         }
+        if hits.is_empty() && real.len() >= 3 {
+            // No trigram of the quote occurs (an ellipsis every two words, say): anchor on
+            // pairs of neighbouring words instead.
+            for w in range.clone().collect::<Vec<_>>().windows(2) {
+                let (i, j) = (w[0], w[1]);
+                if qw[i].mark || qw[j].mark {
+                    continue;
+                }
+                let mut found = self.pair_positions(qw[i].hash, qw[j].hash);
+                found.truncate(MAX_POSTINGS);
+                hits.extend(found.into_iter().map(|p| (p as u32, i as u32)));
+            }
+        }
         if hits.is_empty() {
             for &i in &real {
                 let post = self.index.word_positions(qw[i].hash);
@@ -509,6 +522,36 @@ impl<'a> Aligner<'a> {
                     continue;
                 }
             }
+            // The same when an ellipsis stands between the island and the rest: the island
+            // moves to the last (first) place it repeats before (after) the omission.
+            let only_marks = |b: &Block| !b.2.is_empty() && b.2.clone().all(|i| qw[i].mark);
+            if blocks.len() >= 3 && blocks[0].0 && only_marks(&blocks[1]) {
+                let (k, a, d) = (blocks[0].1.len(), blocks[0].1.start, blocks[1].1.len());
+                if let Some(sh) = (1..=d).rev().find(|&sh| same(a, a + sh, k)) {
+                    let n = blocks[0].2.clone();
+                    let marks = blocks[1].2.clone();
+                    blocks[0] = (false, a..a + sh, n.start..n.start);
+                    blocks[1] = (true, a + sh..a + sh + k, n);
+                    blocks.insert(2, (false, a + sh + k..a + k + d, marks));
+                    continue;
+                }
+            }
+            let len = blocks.len();
+            if len >= 3 && blocks[len - 1].0 && only_marks(&blocks[len - 2]) {
+                let (k, b, d) = (
+                    blocks[len - 1].1.len(),
+                    blocks[len - 1].1.start,
+                    blocks[len - 2].1.len(),
+                );
+                if let Some(sh) = (1..=d).rev().find(|&sh| same(b, b - sh, k)) {
+                    let n = blocks[len - 1].2.clone();
+                    let marks = blocks[len - 2].2.clone();
+                    blocks[len - 2] = (false, b - d..b - sh, marks);
+                    blocks[len - 1] = (true, b - sh..b - sh + k, n.clone());
+                    blocks.push((false, b - sh + k..b + k, n.end..n.end));
+                    continue;
+                }
+            }
             let len = blocks.len();
             if len >= 3 && blocks[len - 1].0 && !blocks[len - 2].0 && blocks[len - 2].2.is_empty() {
                 let (k, b, d) = (
@@ -582,6 +625,29 @@ impl<'a> Aligner<'a> {
         {
             blocks.truncate(j + 1);
         }
+        // Past an ellipsis, three or more quote words matched only here and there belong to
+        // another passage: leave them to be looked up on their own.
+        let marked = |b: &Block| !b.0 && b.2.clone().any(|i| qw[i].mark);
+        let own = |bs: &[Block]| -> usize {
+            bs.iter()
+                .map(|b| b.2.clone().filter(|&i| !qw[i].mark).count())
+                .sum()
+        };
+        let best_run = |bs: &[Block]| bs.iter().filter(|b| b.0).map(|b| b.1.len()).max();
+        if let Some(j) = blocks.iter().rposition(|b| b.0 && b.1.len() >= 3)
+            && let Some(m) = (j + 1..blocks.len()).find(|&m| marked(&blocks[m]))
+            && own(&blocks[m..]) >= 3
+            && best_run(&blocks[m..]) < Some(3)
+        {
+            blocks.truncate(m);
+        }
+        if let Some(j) = blocks.iter().position(|b| b.0 && b.1.len() >= 3)
+            && let Some(m) = (0..j).rev().find(|&m| marked(&blocks[m]))
+            && own(&blocks[..=m]) >= 3
+            && best_run(&blocks[..=m]) < Some(3)
+        {
+            blocks.drain(..=m);
+        }
         let first = blocks.first()?;
         let last = blocks.last()?;
         let equal = blocks.iter().filter(|b| b.0).map(|b| b.1.len()).sum();
@@ -597,30 +663,14 @@ impl<'a> Aligner<'a> {
     /// positions checked against the other), the character-for-character matches first;
     /// as `(position, quote index)` hits.
     fn short_quote(&self, qw: &[QWord], real: &[usize], text: &str) -> Vec<(u32, u32)> {
-        let words = &self.index.words;
-        let first = self.index.word_positions(qw[real[0]].hash);
         let mut starts: Vec<usize> = if real.len() == 1 {
-            first.iter().map(|&(_, p)| p as usize).collect()
+            self.index
+                .word_positions(qw[real[0]].hash)
+                .iter()
+                .map(|&(_, p)| p as usize)
+                .collect()
         } else {
-            let second = self.index.word_positions(qw[real[1]].hash);
-            let adjacent = |p: usize| {
-                p + 1 < words.len()
-                    && words[p + 1].hash == qw[real[1]].hash
-                    && self.index.source_of(p) == self.index.source_of(p + 1)
-            };
-            if first.len() <= second.len() {
-                first
-                    .iter()
-                    .map(|&(_, p)| p as usize)
-                    .filter(|&p| adjacent(p))
-                    .collect()
-            } else {
-                second
-                    .iter()
-                    .filter_map(|&(_, p)| (p as usize).checked_sub(1))
-                    .filter(|&p| words[p].hash == qw[real[0]].hash && adjacent(p))
-                    .collect()
-            }
+            self.pair_positions(qw[real[0]].hash, qw[real[1]].hash)
         };
         let exact = |p: usize| {
             real.iter()
@@ -638,6 +688,33 @@ impl<'a> Aligner<'a> {
                     .map(move |(k, &i)| ((p + k) as u32, i as u32))
             })
             .collect()
+    }
+
+    /// The positions where word `a` is followed by word `b` in one source: the rarer word's
+    /// positions checked against the other.
+    fn pair_positions(&self, a: u64, b: u64) -> Vec<usize> {
+        let words = &self.index.words;
+        let first = self.index.word_positions(a);
+        let second = self.index.word_positions(b);
+        let adjacent = |p: usize| {
+            p + 1 < words.len()
+                && words[p].hash == a
+                && words[p + 1].hash == b
+                && self.index.source_of(p) == self.index.source_of(p + 1)
+        };
+        if first.len() <= second.len() {
+            first
+                .iter()
+                .map(|&(_, p)| p as usize)
+                .filter(|&p| adjacent(p))
+                .collect()
+        } else {
+            second
+                .iter()
+                .filter_map(|&(_, p)| (p as usize).checked_sub(1))
+                .filter(|&p| adjacent(p))
+                .collect()
+        }
     }
 
     /// Turns located segments into edits and a verdict.
@@ -1150,6 +1227,24 @@ This is why we cannot meet under Erdogan's terms.\n";
         );
         // An ellipsis where nothing is missing (a pause in speech) changes nothing.
         assert_eq!(o.verdict, Verdict::Exact, "{o:?}");
+    }
+
+    #[test]
+    fn an_ellipsis_may_join_distant_passages() {
+        // Putin's first sentence and Assad's, two speakers apart: two stretches, elided, and
+        // the omission (Erdogan's "We do not have an eye…") holds negations.
+        let o = check(
+            "We have an opportunity to discuss the entire range of our relations. … We want to reach a clear goal.",
+        );
+        assert_eq!(o.verdict, Verdict::Elided, "{o:?}");
+        assert_eq!(o.stretches.len(), 2);
+        assert!(o.stretches[0].end < o.stretches[1].start);
+        assert!(o.meaning);
+        // The same join without the mark is a splice.
+        let o = check(
+            "We have an opportunity to discuss the entire range of our relations. We want to reach a clear goal.",
+        );
+        assert_eq!(o.verdict, Verdict::Spliced, "{o:?}");
     }
 
     #[test]
