@@ -31,6 +31,7 @@ pub mod review;
 pub mod scan;
 pub mod sentence;
 pub mod span;
+pub mod verify;
 
 pub use document::{Document, Input};
 pub use error::{Error, Result};
