@@ -53,7 +53,10 @@ fn material(path: &Path) -> (Vec<String>, Vec<String>) {
     let mut quotes = Vec::new();
     let mut seen = HashSet::new();
     let mut other = Vec::new();
-    for doc in Input::from_arg(&path.to_string_lossy(), true).documents().unwrap() {
+    for doc in Input::from_arg(&path.to_string_lossy(), true)
+        .documents()
+        .unwrap()
+    {
         let doc = doc.unwrap();
         for q in extract(&doc).quotes {
             let text = q.text.trim().trim_end_matches([',', ';', ':']).to_string();
