@@ -157,6 +157,7 @@ pub fn pronoun(w: &str) -> Option<Option<Gender>> {
     match w.to_lowercase().as_str() {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
+        "it" => Some(None),
         "they" => Some(None),
         _ => None,
     }
