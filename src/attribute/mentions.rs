@@ -98,7 +98,7 @@ fn name_mention(run: &[Word<'_>]) -> Mention {
     let names: Vec<String> = run[after_title..]
         .iter()
         .map(|w| w.text)
-        .map(|t| t.trim_end_matches("’s").trim_end_matches("'s").to_string())
+        .map(|t| super::words::strip_possessive(t).to_string())
         .collect();
     let names = if names.is_empty() {
         run.iter().map(|w| w.text.to_string()).collect()
