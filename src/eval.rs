@@ -252,10 +252,13 @@ fn gold_doc(raw: RawDoc, canon: &CanonMap) -> std::result::Result<GoldDoc, Strin
 
 /// The top-level double-quoted stretches inside `chars[s..e]`: from an opening double
 /// mark to the next double mark, which closes it (“…”, "…", „…“, «…», ''…'', and ”…” as
-/// some sites type it); an opening mark not closed inside the fragment runs to its end.
+/// some sites type it). A fragment cut inside a quotation keeps its part: an opening mark
+/// not closed in the fragment runs to its end, and a closing curly mark (” ») with no
+/// opener closes a stretch from the fragment's start. Stretches with no words are dropped.
 fn quoted_stretches(chars: &[char], s: usize, e: usize) -> Vec<Range> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    let mut seen_text = false;
     let mut i = s;
     while i < e {
         let c = chars[i];
@@ -267,18 +270,27 @@ fn quoted_stretches(chars: &[char], s: usize, e: usize) -> Vec<Range> {
         let is_double = width == 2 || matches!(c, '“' | '”' | '"' | '„' | '«' | '»');
         if is_double {
             match open {
+                None if matches!(c, '”' | '»') && seen_text && out.is_empty() => {
+                    out.push((s, i + 1))
+                }
                 None => open = Some(i),
                 Some(o) => {
                     out.push((o, i + width));
                     open = None;
                 }
             }
+        } else if !c.is_whitespace() {
+            seen_text = true;
         }
         i += width;
     }
     if let Some(o) = open {
         out.push((o, e));
     }
+    out.retain(|&r| {
+        let (a, b) = strip(chars, r);
+        chars[a..b].iter().any(|c| c.is_alphanumeric())
+    });
     out
 }
 

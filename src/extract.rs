@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
+use crate::attribute::attribute;
 use crate::document::{Document, paragraphs};
 use crate::kind::{Kind, classify};
 use crate::record::{Flag, Quote};
-use crate::scan::{QuoteSpan, scan};
+use crate::scan::{self, QuoteSpan, scan_with};
 use crate::span::{CharIndex, Span};
 
 /// Everything the pipeline learns about one document before it becomes records.
@@ -22,8 +23,12 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Analysis<'a> {
+        Analysis::with_options(text, &Options::default())
+    }
+
+    pub fn with_options(text: &'a str, options: &Options) -> Analysis<'a> {
         let paragraphs = paragraphs(text);
-        let scan = scan(text, &paragraphs);
+        let scan = scan_with(text, &paragraphs, options.scan);
         let kinds = scan
             .quotes
             .iter()
@@ -60,9 +65,20 @@ pub struct Extraction {
     pub stray_marks: Vec<StrayMark>,
 }
 
+/// How to run the pipeline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub scan: scan::Options,
+}
+
 /// Runs the whole pipeline on one document.
 pub fn extract(doc: &Document) -> Extraction {
-    let analysis = Analysis::new(&doc.text);
+    extract_with(doc, &Options::default())
+}
+
+/// [`extract`] with options.
+pub fn extract_with(doc: &Document, options: &Options) -> Extraction {
+    let analysis = Analysis::with_options(&doc.text, options);
     records(doc, &analysis)
 }
 
@@ -70,12 +86,14 @@ pub fn extract(doc: &Document) -> Extraction {
 pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
     let text = analysis.text;
     let chars = CharIndex::new(text);
+    let attributions = attribute(analysis);
     let quotes = analysis
         .quotes
         .iter()
         .zip(&analysis.kinds)
+        .zip(attributions)
         .enumerate()
-        .map(|(i, (q, &kind))| {
+        .map(|(i, ((q, &kind), attribution))| {
             let mut flags = Vec::new();
             if q.unclosed() {
                 flags.push(Flag::Unclosed);
@@ -86,6 +104,16 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
             if q.has_nested {
                 flags.push(Flag::Nested);
             }
+            let a = attribution.as_ref();
+            if kind != Kind::Term && a.is_none_or(|a| a.speaker.is_none()) {
+                flags.push(Flag::Unattributed);
+            }
+            if a.is_some_and(|a| a.ambiguous) {
+                flags.push(Flag::Ambiguous);
+            }
+            let offsets = |s: Span| (chars.char_offset(s.start), chars.char_offset(s.end));
+            let mention = a.map(|a| offsets(a.mention));
+            let cue = a.and_then(|a| a.cue).map(offsets);
             Quote {
                 doc: doc.id.clone(),
                 index: i + 1,
@@ -96,15 +124,15 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
                 paragraph: q.paragraph(),
                 text: q.inner_text(text),
                 kind,
-                speaker: None,
-                mention: None,
-                mention_start: None,
-                mention_end: None,
-                cue: None,
-                cue_start: None,
-                cue_end: None,
-                method: None,
-                confidence: None,
+                speaker: a.and_then(|a| a.speaker.clone()),
+                mention: a.map(|a| text[a.mention].to_string()),
+                mention_start: mention.map(|m| m.0),
+                mention_end: mention.map(|m| m.1),
+                cue: a.and_then(|a| a.cue).map(|c| text[c].to_string()),
+                cue_start: cue.map(|c| c.0),
+                cue_end: cue.map(|c| c.1),
+                method: a.map(|a| a.method.to_string()),
+                confidence: a.map(|a| a.confidence),
                 flags,
             }
         })

@@ -82,11 +82,48 @@ pub fn classify(text: &str, para: Span, outer: Span, inner: Span) -> Kind {
     if capitalised && words.ends_with(',') && word_count >= 3 && reports_speech(after) {
         return Kind::Direct;
     }
-    if reports_speech(&text[sentence]) {
+    if reports_speech(&text[sentence])
+        || is_someones_words(text, Span::new(sentence.start, outer.start), words)
+    {
         Kind::Partial
     } else {
         Kind::Term
     }
+}
+
+/// Signs, short of a reporting verb, that a quoted fragment is somebody's words: a
+/// possessive just before it (Clinton’s “public option”, his “sex tape”), "as" before it
+/// (going after Trump as “uniquely unacceptable and unfit”), three or more words that are
+/// not a title, or a person doing something earlier in the sentence (a doctor had typed
+/// “homicidal ideation.”). A scare quote has none of these: the ISIS “caliphate,”, the
+/// Syrian “resistance” does not pose a threat.
+fn is_someones_words(text: &str, before: Span, words: &str) -> bool {
+    use crate::attribute::mentions::{MentionKind, subject_with_verb};
+    use crate::attribute::words::words as split_words;
+
+    let lead = text[before].trim_end();
+    let last_words: Vec<&str> = lead.rsplit(char::is_whitespace).take(3).collect();
+    let possessive = last_words.iter().take(2).any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        w.ends_with("’s") || w.ends_with("'s") || matches!(w, "his" | "her" | "their")
+    });
+    let after_as = matches!(last_words.first(), Some(&"as"))
+        || (matches!(last_words.first(), Some(&("a" | "an" | "the")))
+            && matches!(last_words.get(1), Some(&"as")));
+    let quoted: Vec<&str> = words.split_whitespace().collect();
+    let title = quoted.len() >= 2
+        && quoted
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let long = quoted.len() >= 3 && !title;
+    if possessive || after_as || long {
+        return true;
+    }
+    let ws = split_words(text, before);
+    !title
+        && subject_with_verb(&ws)
+            .is_some_and(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Pronoun(_)))
 }
 
 /// Whether `s` contains a reporting verb used as a verb, or a cue phrase.
@@ -226,6 +263,48 @@ mod tests {
         );
         assert_eq!(
             kinds("The group's so-called “peace plan” was never published, officials said."),
+            [Kind::Term]
+        );
+    }
+
+    #[test]
+    fn someones_words_without_a_reporting_verb_are_partial() {
+        assert_eq!(
+            kinds(
+                "He made the criticism while showing support for Hillary Clinton’s “public option”, which would allow buying into Medicare."
+            ),
+            [Kind::Partial]
+        );
+        assert_eq!(
+            kinds("Reid has been steadily pounding Trump as a “con artist” this year."),
+            [Kind::Partial]
+        );
+        assert_eq!(
+            kinds("On her discharge papers, a doctor had typed “homicidal ideation.”"),
+            [Kind::Partial]
+        );
+        assert_eq!(
+            kinds("Democrats went after Trump as “uniquely unacceptable and unfit” in the fall."),
+            [Kind::Partial]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_stay_terms() {
+        assert_eq!(
+            kinds(
+                "While the war never technically ended, the Syrian “resistance” does not pose a threat."
+            ),
+            [Kind::Term]
+        );
+        assert_eq!(
+            kinds(
+                "The chaos resulted in Syria fracturing into rebel-controlled areas, the ISIS “caliphate,” and Kurdish areas."
+            ),
+            [Kind::Term]
+        );
+        assert_eq!(
+            kinds("The bill, the “Justice Against Sponsors of Terrorism Act” passed in the fall."),
             [Kind::Term]
         );
     }

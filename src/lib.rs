@@ -15,6 +15,8 @@
 //! assert_eq!((quotes[0].start, quotes[0].end), (0, 25));
 //! ```
 
+pub mod attribute;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -23,6 +25,7 @@ pub mod extract;
 pub mod kind;
 pub mod lexicon;
 pub mod record;
+pub mod review;
 pub mod scan;
 pub mod sentence;
 pub mod span;

@@ -1,7 +1,7 @@
 //! Adversarial inputs: the right answer and no panic. How long they take is measured by
 //! scripts/bench-side-by-side.py (each within 10x of ordinary text of the same size), not here.
 
-mod common;
+mod invariants;
 
 use std::io::BufReader;
 use std::path::PathBuf;
@@ -24,7 +24,7 @@ fn a_megabyte_of_closing_marks_makes_stray_marks_not_quotes() {
 #[test]
 fn a_megabyte_of_opening_marks_is_one_unclosed_quote_per_paragraph() {
     let text = "“and then ".repeat((1 << 20) / 12) + "\nThe next “paragraph";
-    let quotes = common::check_pipeline(&text);
+    let quotes = invariants::check_pipeline(&text);
     assert_eq!(quotes.len(), 2);
     assert!(quotes.iter().all(|q| q.flags.contains(&Flag::Unclosed)));
 }
@@ -50,7 +50,7 @@ fn deep_nesting_is_one_top_level_quote() {
         text.push_str(if i % 2 == 0 { "a” " } else { "a’ " });
     }
     text.push_str("and left.");
-    let quotes = common::check_pipeline(&text);
+    let quotes = invariants::check_pipeline(&text);
     assert_eq!(quotes.len(), 1);
     assert!(quotes[0].flags.contains(&Flag::Nested));
     assert_eq!(&text[quotes[0].byte_start..quotes[0].byte_start + 3], "“");
@@ -59,7 +59,7 @@ fn deep_nesting_is_one_top_level_quote() {
 #[test]
 fn nul_bytes_are_text() {
     let text = "\0He said “we\0 have\0 an opportunity” and\0 left.\0";
-    let quotes = common::check_pipeline(text);
+    let quotes = invariants::check_pipeline(text);
     assert_eq!(quotes.len(), 1);
     assert_eq!(quotes[0].text, "we\0 have\0 an opportunity");
 }
@@ -68,7 +68,7 @@ fn nul_bytes_are_text() {
 fn cr_crlf_and_lf_line_ends_give_the_same_quotes() {
     let lf = "“We have an opportunity,” Putin said.\nAssad applauded the “maturity” of ties.\n\n“It is,” he said.";
     let summary = |text: &str| -> Vec<(String, usize, quotecheck::Kind)> {
-        common::check_pipeline(text)
+        invariants::check_pipeline(text)
             .into_iter()
             .map(|q| (q.text, q.paragraph, q.kind))
             .collect()

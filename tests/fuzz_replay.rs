@@ -2,7 +2,7 @@
 //! whole pipeline under plain `cargo test`, checking the same invariants as the property
 //! tests. A crash found by `cargo fuzz` is fixed by adding its input to tests/fuzz-regressions.
 
-mod common;
+mod invariants;
 
 use std::path::Path;
 
@@ -31,7 +31,7 @@ fn saved_fuzz_inputs_hold() {
         let bytes = std::fs::read(path).unwrap();
         // The fuzz targets read their bytes the same way.
         let text = String::from_utf8_lossy(&bytes);
-        let result = std::panic::catch_unwind(|| common::check_pipeline(&text));
+        let result = std::panic::catch_unwind(|| invariants::check_pipeline(&text));
         assert!(result.is_ok(), "{} fails", path.display());
     }
 }

@@ -3,7 +3,7 @@
 //! and CSV. Inputs are built from the pieces that make quote scanning hard (every mark,
 //! line ends of every kind, NUL, multi-byte letters), plus arbitrary strings.
 
-mod common;
+mod invariants;
 
 use proptest::prelude::*;
 
@@ -70,12 +70,12 @@ proptest! {
 
     #[test]
     fn pipeline_holds_on_news_like_text(text in news_like()) {
-        common::check_pipeline(&text);
+        invariants::check_pipeline(&text);
     }
 
     #[test]
     fn pipeline_holds_on_any_string(text in any::<String>()) {
-        common::check_pipeline(&text);
+        invariants::check_pipeline(&text);
     }
 
     #[test]
@@ -90,6 +90,6 @@ proptest! {
             cut.push_str(if i % 3 == 2 { "\n\n" } else { "\n" });
             text.push_str(&cut);
         }
-        common::check_pipeline(&text);
+        invariants::check_pipeline(&text);
     }
 }

@@ -35,6 +35,9 @@ enum EvalFormat {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     let canonical = args
         .canonical
         .clone()
@@ -45,27 +48,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.format {
         EvalFormat::Json => {
             let value = serde_json::json!({ "scores": scores, "errors": shown });
-            println!("{}", serde_json::to_string_pretty(&value)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         }
         EvalFormat::Text => {
             let c = &scores.counts;
-            println!(
+            writeln!(
+                out,
                 "{} ({} documents, {} gold units)",
                 args.gold.display(),
                 c.documents,
                 c.units
-            );
-            println!(
+            )?;
+            writeln!(
+                out,
                 "quote detection   P {:.3}  R {:.3}  F1 {:.3}   ({} matched, {} false positives, {} neutral)",
                 scores.precision, scores.recall, scores.f1, c.matched, c.false_positives, c.neutral
-            );
-            println!(
+            )?;
+            writeln!(
+                out,
                 "speaker accuracy  {:.3}   ({} of {} matched units with a source)",
                 scores.speaker_accuracy, c.speaker_correct, c.with_source
-            );
-            println!("end-to-end recall {:.3}", scores.end_to_end_recall);
+            )?;
+            writeln!(out, "end-to-end recall {:.3}", scores.end_to_end_recall)?;
             if let Some(a) = scores.canonical_accuracy {
-                println!(
+                writeln!(
+                    out,
                     "canonical names   {:.3}   ({} of {}); pronoun mentions {:.3} ({} of {})",
                     a,
                     c.canonical_correct,
@@ -73,22 +80,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     scores.canonical_pronoun_accuracy.unwrap_or(0.0),
                     c.canonical_pronoun_correct,
                     c.canonical_pronoun_total
-                );
+                )?;
             }
             for e in shown {
-                println!();
-                println!("[{}] {}", e.what, e.doc);
-                println!("  quote:     {}", e.text.replace('\n', " "));
+                writeln!(out)?;
+                writeln!(out, "[{}] {}", e.what, e.doc)?;
+                writeln!(out, "  quote:     {}", e.text.replace('\n', " "))?;
                 if e.gold_speaker.is_some() || e.predicted_speaker.is_some() {
-                    println!(
+                    writeln!(
+                        out,
                         "  gold: {:?}  predicted: {:?} (mention {:?}, {})",
                         e.gold_speaker.as_deref().unwrap_or("-"),
                         e.predicted_speaker.as_deref().unwrap_or("-"),
                         e.predicted_mention.as_deref().unwrap_or("-"),
                         e.method.as_deref().unwrap_or("-")
-                    );
+                    )?;
                 }
-                println!("  context:   …{}…", e.context);
+                writeln!(out, "  context:   …{}…", e.context)?;
             }
         }
     }

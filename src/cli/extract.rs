@@ -10,7 +10,9 @@ use anyhow::Context;
 use crate::cli::batches;
 use crate::cli::output::Output;
 use quotecheck::export::{self, Encoder, Format, QuoteWriter};
-use quotecheck::{Document, Error, Input, Kind, Quote, extract};
+use quotecheck::extract::{Options, extract_with};
+use quotecheck::scan;
+use quotecheck::{Document, Error, Input, Kind, Quote};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -42,6 +44,9 @@ pub struct Args {
     /// In CSV, prefix cells starting with = + - @ with an apostrophe.
     #[arg(long)]
     excel_safe: bool,
+    /// Read two apostrophes ('') as a double quotation mark, as some archives typed them.
+    #[arg(long)]
+    double_apostrophes: bool,
     /// Worker threads [default: one per core]. Output keeps input order whatever the number.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
@@ -64,6 +69,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         });
     let options = export::Options {
         excel_safe: args.excel_safe,
+    };
+    let pipeline = Options {
+        scan: scan::Options {
+            double_apostrophes: args.double_apostrophes,
+        },
     };
     let inputs: Vec<Input> = args
         .inputs
@@ -91,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // Extraction, and for JSONL and CSV the encoding of records, runs on the workers;
         // this thread only writes, in input order.
         let process = |doc: &Document| -> anyhow::Result<Extracted> {
-            let extraction = extract(doc);
+            let extraction = extract_with(doc, &pipeline);
             let mut warnings = String::new();
             for stray in &extraction.stray_marks {
                 warnings.push_str(&format!(

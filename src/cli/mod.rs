@@ -1,9 +1,11 @@
 //! The command line: one file per subcommand.
 
 mod batches;
+mod diff;
 mod eval;
 mod extract;
 pub mod output;
+mod review;
 
 use std::process::ExitCode;
 
@@ -21,6 +23,8 @@ pub struct Cli {
 enum Command {
     Extract(extract::Args),
     Eval(eval::Args),
+    Diff(diff::Args),
+    Review(review::Args),
 }
 
 /// Parses the command line and runs the subcommand; the exit code on success.
@@ -29,5 +33,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Review(args) => review::run(args),
     }
 }

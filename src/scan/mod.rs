@@ -81,8 +81,22 @@ pub struct Scan {
     pub stray: Vec<usize>,
 }
 
+/// How to read the marks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Read two apostrophes ('') as a double quotation mark, as some newspaper archives
+    /// typed them (''This isn't reform,'' he said). Off by default: in most text '' is two
+    /// apostrophes or an inch mark, and annotation schemes do not count it as a quote mark.
+    pub double_apostrophes: bool,
+}
+
 /// Scans `text`, split into `paragraphs` (ordered, non-overlapping spans).
 pub fn scan(text: &str, paragraphs: &[Span]) -> Scan {
+    scan_with(text, paragraphs, Options::default())
+}
+
+/// [`scan`] with options.
+pub fn scan_with(text: &str, paragraphs: &[Span], options: Options) -> Scan {
     let mut scanner = Scanner {
         text,
         stack: Vec::new(),
@@ -95,10 +109,13 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Scan {
         scanner.paragraph(index, para, paragraphs.get(index + 1).copied());
     }
     let Scanner { closed, stray, .. } = scanner;
-    Scan {
-        quotes: top_level(closed),
-        stray,
+    let mut quotes = top_level(closed);
+    // '' quotes are always paired, so that what they contain stays inside a quotation,
+    // but reported only on request.
+    if !options.double_apostrophes {
+        quotes.retain(|q| q.open_mark != marks::DOUBLE_APOSTROPHE);
     }
+    Scan { quotes, stray }
 }
 
 struct Frame {
@@ -196,12 +213,15 @@ impl Scanner<'_> {
             return Role::Ignore;
         }
         if is_unambiguous(mark) {
-            return self.unambiguous_role(mark, can_open, can_close, next_space);
+            let next_word = next.is_some_and(char::is_alphanumeric);
+            return self.unambiguous_role(mark, (can_open, can_close), (next_space, next_word));
         }
         let top_closes = self.stack.last().is_some_and(|f| pairs(f.open, mark));
         match (can_open, can_close) {
             (false, true) => match self.matching(mark) {
                 Some(depth) => Role::Close(depth),
+                // Two apostrophes closing nothing are two apostrophes (the workers'').
+                None if mark == marks::DOUBLE_APOSTROPHE => Role::Ignore,
                 None => Role::Stray,
             },
             (true, false) => match self.matching(mark) {
@@ -222,16 +242,16 @@ impl Scanner<'_> {
     fn unambiguous_role(
         &self,
         mark: char,
-        can_open: bool,
-        can_close: bool,
-        next_space: bool,
+        (can_open, can_close): (bool, bool),
+        (next_space, next_word): (bool, bool),
     ) -> Role {
         match mark {
             '「' | '『' => Role::Open,
             '」' | '』' => self.matching(mark).map_or(Role::Stray, Role::Close),
-            // « and ‹ close a reversed »…« quote when one is open and this mark ends it.
+            // « and ‹ close a reversed »…« quote, » and › a French one, unless the mark
+            // is clearly opening (space before, a word after).
             _ => match self.matching(mark) {
-                Some(depth) if can_close || !can_open => Role::Close(depth),
+                Some(depth) if !(can_open && !can_close && next_word) => Role::Close(depth),
                 _ if matches!(mark, '«' | '‹') || can_open || next_space => Role::Open,
                 _ => Role::Stray,
             },
@@ -257,7 +277,8 @@ impl Scanner<'_> {
         if can_close && top_closes && !is_elided_n(before) && !is_plural_possessive(prev, after) {
             return Role::Close(self.stack.len() - 1);
         }
-        if can_open && opens(mark) && mark != '’' || (mark == '’' && can_open && !can_close) {
+        // ’ opens only where it cannot close (a curly apostrophe typed for ‘).
+        if can_open && opens(mark) && (mark != '’' || !can_close) {
             if starts_with_elision(after) {
                 return Role::Ignore;
             }

@@ -9,9 +9,9 @@ use nom::{IResult, Parser};
 use super::marks::{DOUBLE_APOSTROPHE, MARKS, is_mark};
 
 /// One step of the scan: the text before the next quotation mark, and the mark. Two
-/// apostrophes ('') are one mark, [`DOUBLE_APOSTROPHE`], as in archives that typed double
-/// quotes that way. Fails (consuming nothing) when no mark is left. Always consumes the
-/// mark on success, so a loop over it is linear.
+/// apostrophes ('') are one mark, [`DOUBLE_APOSTROPHE`] (archives typed double quotes that
+/// way; the scanner decides whether to read it so). Fails (consuming nothing) when no mark
+/// is left. Always consumes the mark on success, so a loop over it is linear.
 pub fn next_mark(input: &str) -> IResult<&str, (&str, char)> {
     (
         till_mark,

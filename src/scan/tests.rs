@@ -199,3 +199,42 @@ fn crlf_line_ends() {
     let text = "“One,” he said.\r\n“Two,” she said.\r\n";
     assert_eq!(quotes(text), ["One,", "Two,"]);
 }
+
+#[test]
+fn double_apostrophes_as_archives_print_them() {
+    let text = "''This isn't tax reform,'' said the economist. ''It's anti-reform.''";
+    let archive = Options {
+        double_apostrophes: true,
+    };
+    let found: Vec<String> = scan_with(text, &paragraphs(text), archive)
+        .quotes
+        .iter()
+        .map(|q| q.inner_text(text))
+        .collect();
+    assert_eq!(found, ["This isn't tax reform,", "It's anti-reform."]);
+    // By default '' quotes are not reported, and no stray mark either.
+    assert_eq!(quotes(text), Vec::<String>::new());
+    assert_eq!(stray(text), 0);
+}
+
+#[test]
+fn single_quotes_nested_in_double_apostrophes_stay_nested() {
+    let text = "She said, and ''I had to step back and think, 'This is their lives.'.''";
+    assert_eq!(quotes(text), Vec::<String>::new());
+}
+
+#[test]
+fn french_closing_guillemet_before_punctuation() {
+    assert_eq!(
+        quotes("Il a déclaré : « Nous ne céderons pas », avant de partir."),
+        ["Nous ne céderons pas"]
+    );
+}
+
+#[test]
+fn mixed_curly_and_straight_marks_pair() {
+    assert_eq!(
+        quotes("He said there was “no evidence\" yet and \"more hours” were needed."),
+        ["no evidence", "more hours"]
+    );
+}

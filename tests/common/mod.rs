@@ -1,66 +1,89 @@
-//! What must hold for any input, shared by the property tests and the fuzz-input replay.
+//! Helpers shared by the review tests: reading quotes back out of a report's HTML.
 
-use quotecheck::export::{self, Format, Options};
-use quotecheck::record::CsvRow;
-use quotecheck::{Document, Quote, extract};
+#![allow(dead_code)] // each test binary uses its own subset of the helpers
 
-/// Runs the whole pipeline on `text` and checks every invariant of its output; the records.
-pub fn check_pipeline(text: &str) -> Vec<Quote> {
-    let doc = Document::new("doc", text);
-    let extraction = extract(&doc);
-    let quotes = extraction.quotes;
-    for (i, q) in quotes.iter().enumerate() {
-        assert_eq!(q.index, i + 1, "indices count from 1");
-        assert!(
-            q.byte_start < q.byte_end && q.byte_end <= text.len(),
-            "{q:?}"
-        );
-        assert!(
-            text.is_char_boundary(q.byte_start) && text.is_char_boundary(q.byte_end),
-            "{q:?}"
-        );
-        assert_eq!(q.start, text[..q.byte_start].chars().count(), "{q:?}");
-        assert_eq!(q.end, text[..q.byte_end].chars().count(), "{q:?}");
-        // The words inside lie inside the marks (paragraphs joined with \n).
-        let outer = &text[q.byte_start..q.byte_end];
-        for part in q.text.split('\n') {
-            assert!(outer.contains(part), "{part:?} not in {outer:?}");
+use std::collections::BTreeMap;
+
+/// One quote as the page shows it: the first `<mark>` carrying its `data-quote`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub quote: usize,
+    pub kind: String,
+    pub speaker: String,
+}
+
+/// The attributes of every tag named `name`, in document order.
+pub fn tags(html: &str, name: &str) -> Vec<BTreeMap<String, String>> {
+    let open = format!("<{name}");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(&open) {
+        rest = &rest[at + open.len()..];
+        if !rest.starts_with([' ', '>', '\n', '/']) {
+            continue;
         }
+        let mut attrs = BTreeMap::new();
+        loop {
+            rest = rest.trim_start();
+            if rest.starts_with('>') || rest.starts_with("/>") || rest.is_empty() {
+                break;
+            }
+            let name_end = rest
+                .find(|c: char| c == '=' || c == '>' || c.is_whitespace())
+                .unwrap_or(rest.len());
+            let attr = rest[..name_end].to_string();
+            rest = &rest[name_end..];
+            let value = if let Some(after) = rest.strip_prefix("=\"") {
+                let end = after.find('"').expect("closed attribute value");
+                let v = unescape(&after[..end]);
+                rest = &after[end + 1..];
+                v
+            } else {
+                String::new()
+            };
+            attrs.insert(attr, value);
+        }
+        out.push(attrs);
     }
-    for pair in quotes.windows(2) {
-        assert!(
-            pair[0].byte_end <= pair[1].byte_start,
-            "top-level quotes ordered and apart: {:?} {:?}",
-            pair[0],
-            pair[1]
-        );
-    }
-    for stray in &extraction.stray_marks {
-        assert!(stray.start <= text.chars().count());
-        assert!(stray.line >= 1 && stray.line <= 1 + text.matches('\n').count());
-    }
-    check_round_trip(&quotes);
-    quotes
+    out
 }
 
-/// JSONL and CSV output re-parse to the same records.
-pub fn check_round_trip(quotes: &[Quote]) {
-    let jsonl = export::to_string(Format::Jsonl, quotes, Options::default());
-    let back: Vec<Quote> = jsonl
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSONL line parses"))
-        .collect();
-    assert_eq!(back, quotes);
-
-    let json = export::to_string(Format::Json, quotes, Options::default());
-    let back: Vec<Quote> = serde_json::from_str(&json).expect("JSON array parses");
-    assert_eq!(back, quotes);
-
-    let csv = export::to_string(Format::Csv, quotes, Options::default());
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let back: Vec<Quote> = reader
-        .deserialize::<CsvRow>()
-        .map(|r| Quote::try_from(r.expect("CSV row parses")).expect("flags parse"))
-        .collect();
-    assert_eq!(back, quotes);
+/// Every quote in the page, once each, in the order of their first mark.
+pub fn marks(html: &str) -> Vec<Mark> {
+    let mut seen = std::collections::BTreeSet::new();
+    tags(html, "mark")
+        .into_iter()
+        .filter_map(|a| {
+            let quote: usize = a.get("data-quote")?.parse().ok()?;
+            seen.insert(quote).then(|| Mark {
+                quote,
+                kind: a.get("data-kind").cloned().unwrap_or_default(),
+                speaker: a.get("data-speaker").cloned().unwrap_or_default(),
+            })
+        })
+        .collect()
 }
+
+/// Rows of the speaker table (the unattributed row and the totals are not speakers).
+pub fn speaker_rows(html: &str) -> usize {
+    tags(html, "tr")
+        .iter()
+        .filter(|a| a.get("class").is_some_and(|c| c == "speaker"))
+        .count()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+/// Text with every trick the report must show as text, never run.
+pub const HOSTILE: &str = "<script>document.body.setAttribute('data-pwned','script')</script> opened the meeting.\n\
+“\"><img src=x onerror=\"document.body.setAttribute('data-pwned','img')\">” was all he said &amp; no more.\n\
+“</mark><script>document.title='pwned'</script>,” the spokesman said.\n\
+He called it “' autofocus onfocus='document.body.setAttribute(`data-pwned`,1)” and left. <style>body{display:none}</style>\n\
+<!-- “an open comment, the minister said.";

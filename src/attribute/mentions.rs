@@ -1,0 +1,443 @@
+//! Mentions of speakers: names (with titles and particles), pronouns and descriptions; the
+//! document's entities, whose canonical name is the fullest form the document gives; and
+//! the subject of a sentence, which pronouns resolve to.
+
+use crate::lexicon::Cues;
+use crate::span::Span;
+
+use super::words::{
+    Gender, Word, is_adverb, is_common_capitalised, is_name_particle, is_name_word, is_title,
+    pronoun, title_gender,
+};
+
+/// What a mention is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A name: its words without titles (Vladimir Putin, al-Jazeera).
+    Name(Vec<String>),
+    Pronoun(Option<Gender>),
+    /// A description: the ad’s narrator, a spokesman, officials.
+    Description,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+    pub gender: Option<Gender>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "another", "one", "two", "several", "some",
+    "many", "other",
+];
+
+/// The name run that ends at word `end` (inclusive), walking back over name words,
+/// particles and titles.
+pub fn name_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
+    if !is_name_word(words[end].text) || is_common_capitalised(words[end].text) {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 {
+        let w = words[start - 1];
+        if w.trailing.is_some() {
+            break;
+        }
+        if is_name_word(w.text) && !is_common_capitalised(w.text) || is_name_particle(w.text) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    Some(name_mention(&words[start..=end]))
+}
+
+/// The name run that starts at word `start`, walking forward.
+pub fn name_starting_at(words: &[Word<'_>], start: usize) -> Option<Mention> {
+    if !is_name_word(words[start].text) {
+        return None;
+    }
+    let mut end = start;
+    while end + 1 < words.len() && words[end].trailing.is_none() {
+        let w = words[end + 1];
+        if is_name_word(w.text) && !is_common_capitalised(w.text)
+            || (is_name_particle(w.text)
+                && words.get(end + 2).is_some_and(|n| is_name_word(n.text)))
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    Some(name_mention(&words[start..=end]))
+}
+
+fn name_mention(run: &[Word<'_>]) -> Mention {
+    let gender = run.iter().find_map(|w| title_gender(w.text));
+    // Everything up to the last title is title or nationality: Syrian President Bashar Assad.
+    let after_title = run
+        .iter()
+        .rposition(|w| is_title(w.text))
+        .map_or(0, |p| p + 1);
+    let names: Vec<String> = run[after_title..]
+        .iter()
+        .map(|w| w.text)
+        .map(|t| t.trim_end_matches("’s").trim_end_matches("'s").to_string())
+        .collect();
+    let names = if names.is_empty() {
+        run.iter().map(|w| w.text.to_string()).collect()
+    } else {
+        names
+    };
+    Mention {
+        span: Span::new(run[0].span.start, run[run.len() - 1].span.end),
+        kind: MentionKind::Name(names),
+        gender,
+    }
+}
+
+/// The mention that ends just before word `at` (the cue), skipping adverbs and an
+/// appositive set off by commas ("Erdogan, one of Hamas’s supporters, said").
+pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
+    let mut i = at;
+    while i > 0 && is_adverb(words[i - 1].text) && words[i - 1].trailing.is_none() {
+        i -= 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    let mut last = i - 1;
+    // A parenthetical between name and verb: Rep. John Mica (R-Fla.) said
+    if words[last].trailing == Some(')') {
+        let open = (last.saturating_sub(6)..last)
+            .rev()
+            .find(|&j| words[j].trailing == Some('('))?;
+        last = open;
+        if words[last].trailing == Some('(') {
+            return mention_at_end_or_of(words, last);
+        }
+    }
+    if words[last].trailing == Some(',') {
+        // An appositive: find the comma that opens it.
+        let open = (last.saturating_sub(12)..last)
+            .rev()
+            .find(|&j| words[j].trailing == Some(','))?;
+        return mention_at_end_or_of(words, open);
+    }
+    if words[last].trailing.is_some() {
+        return None;
+    }
+    mention_at_end_or_of(words, last)
+}
+
+/// The mention ending at `end`, or, when it is the object of "of", "at" or "from"
+/// (Mr. Morgan of the Sierra Club), the mention before that preposition.
+fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
+    let m = mention_at_end(words, end)?;
+    let first = words.iter().position(|w| w.span.start >= m.span.start)?;
+    let mut k = first;
+    if k > 0 && matches!(words[k - 1].text, "the" | "a") {
+        k -= 1;
+    }
+    if k > 1
+        && matches!(words[k - 1].text, "of" | "at" | "from" | "for" | "with")
+        && words[k - 2].trailing.is_none()
+    {
+        if let Some(owner) = mention_at_end(words, k - 2) {
+            if !matches!(owner.kind, MentionKind::Pronoun(_)) {
+                return Some(owner);
+            }
+        }
+    }
+    Some(m)
+}
+
+fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
+    let w = words[end];
+    if let Some(g) = pronoun(w.text) {
+        return Some(Mention {
+            span: w.span,
+            kind: MentionKind::Pronoun(g),
+            gender: g,
+        });
+    }
+    if let Some(m) = name_ending_at(words, end) {
+        return Some(m);
+    }
+    description_ending_at(words, end)
+}
+
+/// A lower-case noun phrase ending at `end`: back to a determiner within four words
+/// (the ad’s narrator, a spokeswoman), or a bare plural (officials, sources).
+fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
+    let w = words[end];
+    if !w.text.chars().next().is_some_and(char::is_lowercase)
+        || Cues::get().is_cue(w.text)
+        || is_function_word(w.text)
+    {
+        return None;
+    }
+    for start in (end.saturating_sub(4)..=end).rev() {
+        if start < end && words[start].trailing.is_some() {
+            break;
+        }
+        let t = words[start].text;
+        let determiner = DETERMINERS.contains(&t.to_lowercase().as_str())
+            || (t.ends_with("’s") || t.ends_with("'s"))
+                && t.chars().next().is_some_and(char::is_uppercase);
+        if determiner && start < end {
+            return Some(Mention {
+                span: Span::new(words[start].span.start, w.span.end),
+                kind: MentionKind::Description,
+                gender: None,
+            });
+        }
+    }
+    (w.text.ends_with('s') && w.text.len() > 4 && !w.text.ends_with("ss")).then_some(Mention {
+        span: w.span,
+        kind: MentionKind::Description,
+        gender: None,
+    })
+}
+
+/// Words that cannot end a noun phrase.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "to"
+            | "of"
+            | "for"
+            | "on"
+            | "at"
+            | "in"
+            | "with"
+            | "from"
+            | "and"
+            | "or"
+            | "but"
+            | "are"
+            | "is"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "that"
+            | "which"
+            | "who"
+            | "this"
+            | "it"
+            | "as"
+            | "than"
+            | "then"
+            | "there"
+            | "here"
+            | "what"
+            | "when"
+            | "if"
+            | "not"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+    ) || w.ends_with("ly")
+}
+
+/// The mention right after word `at` (an inverted cue: said Caddell, said a spokesman).
+pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
+    let i = at + 1;
+    let w = *words.get(i)?;
+    if let Some(g) = pronoun(w.text) {
+        return Some(Mention {
+            span: w.span,
+            kind: MentionKind::Pronoun(g),
+            gender: g,
+        });
+    }
+    if let Some(m) = name_starting_at(words, i) {
+        return Some(m);
+    }
+    if DETERMINERS.contains(&w.text.to_lowercase().as_str()) {
+        let mut end = i;
+        while end + 1 < words.len() && end < i + 4 && words[end].trailing.is_none() {
+            let n = words[end + 1].text;
+            if matches!(
+                n,
+                "of" | "in" | "at" | "for" | "to" | "on" | "with" | "who" | "that"
+            ) {
+                break;
+            }
+            end += 1;
+        }
+        if end > i {
+            return Some(Mention {
+                span: Span::new(w.span.start, words[end].span.end),
+                kind: MentionKind::Description,
+                gender: None,
+            });
+        }
+    }
+    None
+}
+
+/// Whether a word after a mention makes it a sentence subject.
+fn is_verb_like(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
+        "might", "must", "should", "does", "did", "met", "said", "told", "made", "took", "gave",
+        "went", "came", "led", "won", "lost", "ran", "sent", "spoke", "wrote", "held", "left",
+        "became", "began", "saw", "knew", "thought", "felt", "kept", "brought", "bought",
+    ];
+    let first_lower = w.chars().next().is_some_and(char::is_lowercase);
+    first_lower
+        && (VERBS.contains(&w)
+            || w.ends_with("ed")
+            || Cues::get().is_cue(w)
+            || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3))
+}
+
+/// The subject of the words (one sentence's narrator words, in order): the first mention
+/// followed, after adverbs or an appositive, by a verb; else the first name. The second
+/// value says whether the choice was a fallback among several names (ambiguous).
+pub fn subject(words: &[Word<'_>]) -> Option<(Mention, bool)> {
+    subject_found(words).map(|(m, how)| (m, how == How::Ambiguous))
+}
+
+/// The subject only when a verb confirms it ("a doctor had typed"), not a fallback.
+pub fn subject_with_verb(words: &[Word<'_>]) -> Option<Mention> {
+    subject_found(words).and_then(|(m, how)| (how == How::Verb).then_some(m))
+}
+
+#[derive(PartialEq, Eq)]
+enum How {
+    Verb,
+    OnlyName,
+    Ambiguous,
+}
+
+fn subject_found(words: &[Word<'_>]) -> Option<(Mention, How)> {
+    let mut names: Vec<(usize, Mention)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let mention = if let Some(g) = pronoun(w.text).filter(|_| w.text != "her") {
+            Some((
+                i,
+                Mention {
+                    span: w.span,
+                    kind: MentionKind::Pronoun(g),
+                    gender: g,
+                },
+            ))
+        } else if is_name_word(w.text) && !(is_common_capitalised(w.text)) {
+            let m = name_starting_at(words, i)?;
+            let len = words[i..]
+                .iter()
+                .take_while(|x| x.span.end <= m.span.end)
+                .count();
+            Some((i + len - 1, m))
+        } else {
+            None
+        };
+        let Some((end, m)) = mention else {
+            i += 1;
+            continue;
+        };
+        // What follows: adverbs, then a verb; or an appositive first.
+        let mut j = end + 1;
+        if words[end].trailing == Some(',') {
+            if let Some(close) =
+                (end + 1..words.len().min(end + 14)).find(|&k| words[k].trailing == Some(','))
+            {
+                j = close + 1;
+            }
+        } else if words[end].trailing.is_some() {
+            names.push((end, m));
+            i = end + 1;
+            continue;
+        }
+        while j < words.len()
+            && is_adverb(words[j].text)
+            && !matches!(
+                words[j].text,
+                "has" | "had" | "have" | "was" | "is" | "would" | "will" | "did"
+            )
+        {
+            j += 1;
+        }
+        if words.get(j).is_some_and(|v| is_verb_like(v.text)) {
+            return Some((m, How::Verb));
+        }
+        names.push((end, m));
+        i = end + 1;
+    }
+    let how = if names.len() > 1 {
+        How::Ambiguous
+    } else {
+        How::OnlyName
+    };
+    names
+        .into_iter()
+        .find(|(_, m)| matches!(m.kind, MentionKind::Name(_)))
+        .map(|(_, m)| (m, how))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::words;
+    use super::*;
+
+    fn ws(text: &str) -> Vec<Word<'_>> {
+        words(text, Span::new(0, text.len()))
+    }
+
+    fn name(m: &Mention) -> String {
+        match &m.kind {
+            MentionKind::Name(n) => n.join(" "),
+            MentionKind::Pronoun(_) => "PRONOUN".into(),
+            MentionKind::Description => "DESC".into(),
+        }
+    }
+
+    #[test]
+    fn subject_skips_introductions_and_organisations() {
+        let w = ws(
+            "More recently, in the August 2023 Sky News interview, Assad rejected the idea of attempting to reconcile with Erdogan.",
+        );
+        assert_eq!(name(&subject(&w).unwrap().0), "Assad");
+        let w = ws(
+            "Erdogan, one of the world’s most vocal supporters of Hamas, publicly offered talks to Assad in remarks in July.",
+        );
+        assert_eq!(name(&subject(&w).unwrap().0), "Erdogan");
+        let w = ws(
+            "Russian strongman Vladimir Putin welcomed longtime Syrian dictator Bashar Assad to Syria on Wednesday evening.",
+        );
+        assert_eq!(name(&subject(&w).unwrap().0), "Vladimir Putin");
+    }
+
+    #[test]
+    fn mention_before_a_cue() {
+        let w = ws("SANA reported that Putin also highlighted");
+        assert_eq!(name(&mention_before(&w, 5).unwrap()), "Putin");
+        let w = ws("Rep. G.K. Butterfield, head of the caucus, said");
+        assert_eq!(name(&mention_before(&w, 7).unwrap()), "G.K. Butterfield");
+        let w = ws("the ad’s narrator says");
+        assert_eq!(name(&mention_before(&w, 3).unwrap()), "DESC");
+        let w = ws("Qatari outlet al-Jazeera reported");
+        assert_eq!(name(&mention_before(&w, 3).unwrap()), "al-Jazeera");
+    }
+
+    #[test]
+    fn mention_after_an_inverted_cue() {
+        let w = ws("said Rep. G.K. Butterfield (D-N.C.), head of the caucus.");
+        let m = mention_after(&w, 0).unwrap();
+        assert_eq!(name(&m), "G.K. Butterfield");
+        let w = ws("said a spokesman for the campaign");
+        assert_eq!(name(&mention_after(&w, 0).unwrap()), "DESC");
+    }
+}

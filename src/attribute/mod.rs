@@ -1,0 +1,340 @@
+//! Speaker attribution: who said each `direct` and `partial` quote, by which words, and how
+//! sure the evidence is.
+//!
+//! For each quote the [`sieves`] are tried in order (trailing, leading, according to,
+//! embedded); a quote none of them attributes continues the speaker of the quote before it
+//! in its paragraph, or of the paragraph before when it opens its own (`continuation`). A
+//! mention that is a name gets the fullest form of that name the document gives; a pronoun
+//! resolves to the subject of the nearest preceding sentence with a compatible name, never
+//! to a name inside the quote itself ([`resolve`]).
+
+pub mod mentions;
+pub mod sieves;
+pub mod words;
+
+use crate::extract::Analysis;
+use crate::kind::Kind;
+use crate::sentence::{sentence_around, sentence_start};
+use crate::span::Span;
+
+use mentions::{Mention, MentionKind, name_starting_at, subject};
+use sieves::Found;
+use words::{Gender, Word, is_common_capitalised, is_name_word, is_title};
+
+/// Who said a quote and why we think so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    /// The canonical speaker: a name's fullest form, or a description's words.
+    pub speaker: Option<String>,
+    pub mention: Span,
+    pub cue: Option<Span>,
+    pub method: &'static str,
+    pub confidence: f64,
+    /// A pronoun had more than one plausible antecedent.
+    pub ambiguous: bool,
+    /// For `--explain`: how a pronoun was resolved.
+    pub chain: Vec<String>,
+}
+
+/// Attributes every quote of an analysed document (None for terms and unattributed ones).
+pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
+    let doc = Doc::new(analysis);
+    let mut out: Vec<Option<Attribution>> = Vec::with_capacity(analysis.quotes.len());
+    for (i, q) in analysis.quotes.iter().enumerate() {
+        if analysis.kinds[i] == Kind::Term {
+            out.push(None);
+            continue;
+        }
+        let found = doc.sieve(i);
+        out.push(found.map(|f| doc.resolve(f, q.span)));
+    }
+    // Continuation: a quote nobody was found for inherits from its neighbours.
+    for i in 0..out.len() {
+        if out[i].is_some() || analysis.kinds[i] == Kind::Term {
+            continue;
+        }
+        let para = analysis.quotes[i].paragraph();
+        let inherited = (0..i)
+            .rev()
+            .take_while(|&j| {
+                analysis.quotes[j]
+                    .parts
+                    .last()
+                    .is_some_and(|p| p.paragraph + 1 >= para)
+            })
+            .find_map(|j| {
+                let a = out[j].as_ref()?;
+                let pj = analysis.quotes[j].parts.last().map_or(0, |p| p.paragraph);
+                (pj == para || (pj + 1 == para && doc.opens_paragraph(i))).then(|| a.clone())
+            })
+            .or_else(|| {
+                // “A.” “B,” she said: the next quote of the same paragraph.
+                let next = i + 1;
+                (next < out.len() && analysis.quotes[next].paragraph() == para)
+                    .then(|| out[next].clone())
+                    .flatten()
+            });
+        if let Some(mut a) = inherited {
+            a.method = "continuation";
+            a.confidence = (a.confidence * 0.85).min(0.8);
+            a.cue = None;
+            out[i] = Some(a);
+        }
+    }
+    out
+}
+
+/// A name seen in the document.
+struct NameRun {
+    span: Span,
+    words: Vec<String>,
+    gender: Option<Gender>,
+}
+
+struct Doc<'a, 'b> {
+    a: &'b Analysis<'a>,
+    names: Vec<NameRun>,
+}
+
+impl<'a, 'b> Doc<'a, 'b> {
+    fn new(a: &'b Analysis<'a>) -> Doc<'a, 'b> {
+        let mut names = Vec::new();
+        for &para in &a.paragraphs {
+            let ws = words::words(a.text, para);
+            let mut i = 0;
+            while i < ws.len() {
+                let w = ws[i].text;
+                let starts = (is_name_word(w) && !is_common_capitalised(w)) || is_title(w);
+                if starts && let Some(m) = name_starting_at(&ws, i) {
+                    let n = ws[i..]
+                        .iter()
+                        .take_while(|x| x.span.end <= m.span.end)
+                        .count()
+                        .max(1);
+                    if let MentionKind::Name(words) = m.kind {
+                        names.push(NameRun {
+                            span: m.span,
+                            words,
+                            gender: m.gender,
+                        });
+                    }
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        Doc { a, names }
+    }
+
+    /// The narrator's words of `range`: words inside quotes are left out.
+    fn narrator_words(&self, range: Span) -> Vec<Word<'a>> {
+        let quotes = &self.a.quotes;
+        let first = quotes.partition_point(|q| q.span.end <= range.start);
+        words::words(self.a.text, range)
+            .into_iter()
+            .filter(|w| {
+                !quotes[first..]
+                    .iter()
+                    .take_while(|q| q.span.start < range.end)
+                    .any(|q| q.span.contains(w.span))
+            })
+            .collect()
+    }
+
+    fn opens_paragraph(&self, i: usize) -> bool {
+        let q = &self.a.quotes[i];
+        let para = self.a.paragraphs[q.paragraph()];
+        q.span.start == para.start
+    }
+
+    fn sieve(&self, i: usize) -> Option<Found> {
+        let text = self.a.text;
+        let q = &self.a.quotes[i];
+        let first = q.parts[0];
+        let last = q.parts[q.parts.len() - 1];
+        let para_first = self.a.paragraphs[first.paragraph];
+        let para_last = self.a.paragraphs[last.paragraph];
+
+        let after_sentence = sentence_around(text, para_last, last.outer);
+        let next_quote = self
+            .a
+            .quotes
+            .get(i + 1)
+            .map_or(usize::MAX, |n| n.span.start);
+        let after_end = after_sentence.end.min(next_quote).max(last.outer.end);
+        let after = self.narrator_words(Span::new(last.outer.end, after_end));
+        let dash = text[last.outer.end..]
+            .trim_start_matches([' ', ','])
+            .starts_with(['—', '―', '–']);
+        let trailing_ok = !text[last.outer.end..after_end]
+            .trim_start()
+            .starts_with(['.', '?', '!'])
+            || q.close_mark.is_none();
+        if trailing_ok && let Some(f) = sieves::trailing(&after, dash) {
+            return Some(f);
+        }
+
+        let sentence = sentence_around(text, para_first, first.outer);
+        let before = self.narrator_words(Span::new(sentence.start, first.outer.start));
+        let lead_text = text[sentence.start..first.outer.start].trim_end();
+        let introduced = lead_text.ends_with([':', ',']);
+        if let Some(f) = sieves::leading(&before, introduced) {
+            return Some(f);
+        }
+        let whole = self.narrator_words(sentence);
+        if let Some(f) = sieves::according_to(&whole) {
+            return Some(f);
+        }
+        let subj = subject(&before).map(|(m, _)| m);
+        if let Some(f) = sieves::embedded(&before, subj.as_ref()) {
+            return Some(f);
+        }
+        // He said:¶“Q”: the paragraph before ends with a cue and a colon.
+        if first.paragraph > 0 && before.is_empty() {
+            let prev = self.a.paragraphs[first.paragraph - 1];
+            if text[prev].trim_end().ends_with(':') {
+                let start =
+                    sentence_start(text, prev.start, prev.end.saturating_sub(1).max(prev.start));
+                let words = self.narrator_words(Span::new(start, prev.end));
+                return sieves::leading(&words, true);
+            }
+        }
+        None
+    }
+
+    /// Turns a sieve's finding into an attribution: names to their fullest form, pronouns
+    /// to their antecedent.
+    fn resolve(&self, f: Found, quote: Span) -> Attribution {
+        let text = self.a.text;
+        let mut chain = Vec::new();
+        let mut ambiguous = false;
+        let speaker = match &f.mention.kind {
+            MentionKind::Name(words) => Some(self.canonical(words, f.mention.span.start)),
+            MentionKind::Description => Some(text[f.mention.span].to_string()),
+            MentionKind::Pronoun(gender) => {
+                match self.antecedent(f.mention.span.start, *gender, quote) {
+                    Some((m, amb, via)) => {
+                        ambiguous = amb;
+                        chain.push(format!(
+                            "{} -> {} ({})",
+                            &text[f.mention.span], &text[m.span], via
+                        ));
+                        match &m.kind {
+                            MentionKind::Name(words) => Some(self.canonical(words, m.span.start)),
+                            _ => None,
+                        }
+                    }
+                    None => None,
+                }
+            }
+        };
+        Attribution {
+            speaker,
+            mention: f.mention.span,
+            cue: f.cue,
+            method: f.method,
+            confidence: if matches!(f.mention.kind, MentionKind::Pronoun(_)) {
+                f.confidence * 0.9
+            } else {
+                f.confidence
+            },
+            ambiguous,
+            chain,
+        }
+    }
+
+    /// The fullest form of a name: among the document's names ending in the same word,
+    /// the longest, nearest before `at` (else the first after).
+    fn canonical(&self, words: &[String], at: usize) -> String {
+        let Some(surname) = words.last() else {
+            return String::new();
+        };
+        let candidates = self
+            .names
+            .iter()
+            .filter(|n| n.words.last() == Some(surname) && n.words.len() >= words.len());
+        let best_len = candidates.clone().map(|n| n.words.len()).max().unwrap_or(0);
+        let full: Vec<&NameRun> = candidates
+            .filter(|n| n.words.len() == best_len && best_len > words.len())
+            .collect();
+        let pick = full
+            .iter()
+            .rev()
+            .find(|n| n.span.start < at)
+            .or_else(|| full.first());
+        match pick {
+            Some(n) => n.words.join(" "),
+            None => words.join(" "),
+        }
+    }
+
+    fn gender_of(&self, words: &[String]) -> Option<Gender> {
+        let surname = words.last()?;
+        self.names
+            .iter()
+            .filter(|n| n.words.last() == Some(surname))
+            .find_map(|n| n.gender)
+    }
+
+    /// The antecedent of a pronoun at `at`: the subject of the current sentence before it,
+    /// else of the nearest preceding sentences (this paragraph, then earlier ones).
+    fn antecedent(
+        &self,
+        at: usize,
+        gender: Option<Gender>,
+        quote: Span,
+    ) -> Option<(Mention, bool, &'static str)> {
+        let text = self.a.text;
+        let pi = self
+            .a
+            .paragraphs
+            .partition_point(|p| p.end < at)
+            .min(self.a.paragraphs.len() - 1);
+        let mut para_idx = pi;
+        let mut end = at;
+        for step in 0..10 {
+            let para = self.a.paragraphs[para_idx];
+            let start = sentence_start(text, para.start, end.saturating_sub(1).max(para.start));
+            let range = Span::new(start, end);
+            let ws: Vec<Word<'_>> = self
+                .narrator_words(range)
+                .into_iter()
+                .filter(|w| !quote.contains(w.span) && w.span.end <= at)
+                .collect();
+            if let Some((m, fallback)) = subject(&ws).filter(|(m, _)| self.compatible(m, gender))
+                && let MentionKind::Name(_) = m.kind
+            {
+                let via = if step == 0 {
+                    "subject of this sentence"
+                } else {
+                    "subject of a preceding sentence"
+                };
+                return Some((m, fallback, via));
+            }
+            if start <= para.start {
+                if para_idx == 0 || pi - para_idx >= 2 {
+                    return None;
+                }
+                para_idx -= 1;
+                end = self.a.paragraphs[para_idx].end;
+            } else {
+                end = start;
+            }
+        }
+        None
+    }
+
+    fn compatible(&self, m: &Mention, gender: Option<Gender>) -> bool {
+        match (&m.kind, gender) {
+            (MentionKind::Name(words), Some(g)) => {
+                self.gender_of(words).is_none_or(|h| h == g) && m.gender.is_none_or(|h| h == g)
+            }
+            (MentionKind::Name(_), None) => true,
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

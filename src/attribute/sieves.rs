@@ -1,0 +1,394 @@
+//! The attribution sieves, tried in order for each quote; the first that fires decides,
+//! and its name becomes the record's `method`.
+//!
+//! - `trailing`: “Q,” X said / “Q,” said X / “Q,” X, the party's chairman, said / “Q” — X
+//! - `leading`: X said: “Q” / X said, “Q” / X, a spokesperson, told reporters: “Q”
+//! - `according_to`: according to X, “Q”
+//! - `embedded`: the nearest reporting verb before the quote in its sentence, and that
+//!   verb's subject: X called it “Q”; SANA reported that Putin also highlighted “Q” (Putin)
+//! - `continuation` (in mod.rs): the next quote of an attributed speaker.
+
+use crate::lexicon::Cues;
+use crate::span::Span;
+
+use super::mentions::{Mention, MentionKind, mention_after, mention_before};
+use super::words::{Word, is_adverb};
+
+/// What a sieve found: the mention, the cue and how direct the evidence is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub method: &'static str,
+    pub mention: Mention,
+    pub cue: Option<Span>,
+    pub confidence: f64,
+}
+
+/// `after`: the narrator's words from the quote's end to its sentence's end.
+pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
+    let cues = Cues::get();
+    if after.is_empty() {
+        return None;
+    }
+    // “Q,” said X / “Q,” reportedly said X
+    let mut i = 0;
+    while i < after.len() && is_adverb(after[i].text) {
+        i += 1;
+    }
+    if i < after.len()
+        && cues.is_cue(after[i].text)
+        && after[..i].iter().all(|w| w.trailing.is_none())
+        && let Some(m) = mention_after(after, i)
+    {
+        return Some(Found {
+            method: "trailing",
+            mention: m,
+            cue: Some(after[i].span),
+            confidence: 0.95,
+        });
+    }
+    // “Q,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said /
+    // “Q,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said: a name opening the
+    // clause, then an appositive, then the verb.
+    if let Some(m) = mention_opening(after) {
+        let end = after
+            .iter()
+            .position(|w| w.span.end >= m.span.end)
+            .unwrap_or(0);
+        if matches!(after[end].trailing, Some(',' | '(')) {
+            let limit = after.len().min(end + 30);
+            let closes_appositive = |j: usize| {
+                after[j - 1]
+                    .trailing
+                    .is_some_and(|c| matches!(c, ',' | ')'))
+            };
+            if let Some(j) =
+                (end + 1..limit).find(|&j| closes_appositive(j) && is_finite_cue(after, j, true))
+            {
+                return Some(Found {
+                    method: "trailing",
+                    mention: m,
+                    cue: Some(after[j].span),
+                    confidence: 0.9,
+                });
+            }
+        }
+    }
+    // “Q,” X said / “Q,” Tulsa police Chief Chuck Jordan said / “Q” for criminal behavior,
+    // she said: the first verb of the sentence that is a cue, and the mention before it,
+    // which must open the clause (or, for a name, stand close to its start).
+    let limit = after.len().min(24);
+    for j in 1..limit {
+        if after[j - 1]
+            .trailing
+            .is_some_and(|c| matches!(c, '.' | '?' | '!' | ';'))
+        {
+            break;
+        }
+        if !is_finite_cue(after, j, false) {
+            continue;
+        }
+        let m = mention_before(after, j)?;
+        let first = after.iter().position(|x| x.span.start >= m.span.start)?;
+        let opens_clause = first == 0 || after[first - 1].trailing == Some(',');
+        let named = !matches!(m.kind, MentionKind::Description);
+        let close_enough = named
+            && first <= 6
+            && after[..first]
+                .iter()
+                .all(|x| x.trailing.is_none_or(|c| c != '.'));
+        if opens_clause || close_enough {
+            let confidence = if first == 0 { 0.95 } else { 0.85 };
+            return Some(Found {
+                method: "trailing",
+                mention: m,
+                cue: Some(after[j].span),
+                confidence,
+            });
+        }
+        return None;
+    }
+    // “Q” — X
+    if dash && let Some(m) = super::mentions::name_starting_at(after, 0) {
+        return Some(Found {
+            method: "trailing_dash",
+            mention: m,
+            cue: None,
+            confidence: 0.8,
+        });
+    }
+    None
+}
+
+/// A name or pronoun at the very start of `words`.
+fn mention_opening(words: &[Word<'_>]) -> Option<Mention> {
+    let w = words.first()?;
+    if let Some(g) = super::words::pronoun(w.text) {
+        return Some(Mention {
+            span: w.span,
+            kind: MentionKind::Pronoun(g),
+            gender: g,
+        });
+    }
+    super::mentions::name_starting_at(words, 0)
+}
+
+/// A cue used as a finite verb: past forms anywhere, -s and base forms after a subject
+/// (or, with `after_subject`, where the caller knows the subject), never -ing forms (a
+/// tweet attacking…, a report noting…).
+fn is_finite_cue(words: &[Word<'_>], j: usize, after_subject: bool) -> bool {
+    use crate::lexicon::Form;
+    let w = words[j].text;
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    match Cues::get().form(w) {
+        Some(Form::Past) => true,
+        Some(Form::Base | Form::Third) => after_subject || is_verb_use(words, j),
+        _ => false,
+    }
+}
+
+/// `before`: the narrator's words from the sentence start to the quote. Fires when the
+/// quote follows a colon or comma after a cue near the end.
+pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
+    if !introduced || before.is_empty() {
+        return None;
+    }
+    let cues = Cues::get();
+    let n = before.len();
+    for j in (n.saturating_sub(5)..n).rev() {
+        if cues.is_cue(before[j].text) {
+            // Said Smith: / X, smiling, said: — the inverted order only right at the start
+            // of a clause, and only for a name.
+            let inverted = || {
+                (j == 0 || before[j - 1].trailing == Some(','))
+                    .then(|| mention_after(before, j))
+                    .flatten()
+                    .filter(|m| matches!(m.kind, MentionKind::Name(_)))
+            };
+            let m = if before[j].text.ends_with("ing")
+                && j > 0
+                && before[j - 1].trailing == Some(',')
+            {
+                super::mentions::subject(&before[..j]).map(|(m, _)| m)?
+            } else {
+                mention_before(before, j).or_else(inverted)?
+            };
+            return Some(Found {
+                method: "leading",
+                mention: m,
+                cue: Some(before[j].span),
+                confidence: 0.9,
+            });
+        }
+    }
+    None
+}
+
+/// "according to X" anywhere in the sentence's narrator words.
+pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
+    let i = sentence
+        .windows(2)
+        .position(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")?;
+    let m = mention_after(sentence, i + 1)?;
+    Some(Found {
+        method: "according_to",
+        mention: m,
+        cue: Some(Span::new(sentence[i].span.start, sentence[i + 1].span.end)),
+        confidence: 0.9,
+    })
+}
+
+/// The nearest cue before the quote in its sentence, and its subject. A cue after a
+/// conjunction or comma ("and applauded", ", accusing") shares the sentence's subject,
+/// which the caller supplies.
+pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Option<Found> {
+    let cues = Cues::get();
+    let j = (0..before.len()).rev().find(|&j| {
+        let w = before[j].text;
+        cues.is_cue(w) && w.chars().next().is_some_and(char::is_lowercase) && is_verb_use(before, j)
+    })?;
+    let cue = Some(before[j].span);
+    let mut k = j;
+    while k > 0 && is_adverb(before[k - 1].text) {
+        k -= 1;
+    }
+    let coordinated = k == 0
+        || matches!(before[k - 1].text, "and" | "but" | "while")
+        || before[k - 1].trailing == Some(',');
+    if !coordinated && let Some(m) = mention_before(before, j) {
+        return Some(Found {
+            method: "embedded",
+            mention: m,
+            cue,
+            confidence: 0.85,
+        });
+    }
+    let m = sentence_subject?.clone();
+    Some(Found {
+        method: "embedded",
+        mention: m,
+        cue,
+        confidence: 0.75,
+    })
+}
+
+/// Base and -s forms are often nouns ("a report", "the Islamic State", "a Donald Trump
+/// tweet"): as cues they need a subject that agrees with them before them. A base form
+/// follows I, you, we, they, a modal, "to" or a plural; an -s form a name, he, she, it or a
+/// singular noun.
+fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
+    use crate::lexicon::Form;
+    if j == 0 {
+        return false;
+    }
+    let p = words[j - 1].text;
+    let lower = p.to_lowercase();
+    let plural = p.ends_with('s') && !p.ends_with("ss") && p.len() > 3;
+    match Cues::get().form(words[j].text) {
+        Some(Form::Past | Form::Ing) => true,
+        Some(Form::Base) => {
+            matches!(
+                lower.as_str(),
+                "i" | "you"
+                    | "we"
+                    | "they"
+                    | "to"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "shall"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "not"
+                    | "also"
+                    | "never"
+                    | "often"
+                    | "who"
+            ) || (plural && p.chars().next().is_some_and(char::is_lowercase))
+        }
+        Some(Form::Third) => {
+            p.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    lower.as_str(),
+                    "he" | "she"
+                        | "it"
+                        | "who"
+                        | "that"
+                        | "which"
+                        | "also"
+                        | "never"
+                        | "often"
+                        | "still"
+                        | "now"
+                        | "repeatedly"
+                )
+                || (!plural
+                    && p.chars().all(char::is_lowercase)
+                    && p.len() > 3
+                    && !matches!(
+                        lower.as_str(),
+                        "their" | "this" | "that" | "with" | "from" | "into" | "than" | "then"
+                    ))
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::words;
+    use super::*;
+
+    fn ws(text: &str) -> Vec<Word<'_>> {
+        words(text, Span::new(0, text.len()))
+    }
+
+    fn who(f: &Found, text: &str) -> String {
+        match &f.mention.kind {
+            MentionKind::Name(n) => n.join(" "),
+            _ => text[f.mention.span].to_string(),
+        }
+    }
+
+    #[test]
+    fn trailing_name_then_cue() {
+        let t = "Putin reportedly said.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Putin");
+        let t = "Erdogan, the Turkish president, said in November 2016.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Erdogan");
+        let t = "he told Sky News at the time, referring to the opposition.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "he");
+    }
+
+    #[test]
+    fn trailing_cue_then_name() {
+        let t = "said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus.";
+        assert_eq!(
+            who(&trailing(&ws(t), false).unwrap(), t),
+            "G.K. Butterfield"
+        );
+        let t = "added a spokeswoman for the campaign.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "a spokeswoman");
+    }
+
+    #[test]
+    fn trailing_name_with_appositive_and_parenthetical() {
+        let t = "Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing, said in a statement.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Scott Pruitt");
+        let t = "Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Jim Jordan");
+    }
+
+    #[test]
+    fn trailing_ignores_participles_and_noun_phrases() {
+        let t = "a Donald Trump tweet attacking a former Miss Universe.";
+        assert!(trailing(&ws(t), false).is_none());
+        let t = "but in the course of their report they could not resist pointing out that every shooting counts.";
+        assert!(trailing(&ws(t), false).is_none());
+    }
+
+    #[test]
+    fn trailing_does_not_fire_on_narration() {
+        let t = "of the relationship between Moscow and Damascus.";
+        assert!(trailing(&ws(t), false).is_none());
+        let t = "and separatist Kurdish areas in addition to the territory controlled by Assad.";
+        assert!(trailing(&ws(t), false).is_none());
+    }
+
+    #[test]
+    fn leading_cue_and_colon() {
+        let t = "The senator told reporters:";
+        assert_eq!(who(&leading(&ws(t), true).unwrap(), t), "The senator");
+        assert!(leading(&ws(t), false).is_none());
+    }
+
+    #[test]
+    fn embedded_takes_the_governing_verb_not_the_outlet() {
+        let t = "SANA reported that Putin also highlighted";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Putin");
+        let t = "In December, Qatari outlet al-Jazeera reported that Iran and the Hezbollah Lebanese terrorist organization had attempted to facilitate a";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "al-Jazeera");
+    }
+
+    #[test]
+    fn embedded_does_not_take_a_noun_for_a_verb() {
+        let t = "the Islamic State (ISIS), and resulted in Syria fracturing into rebel-controlled areas, the ISIS";
+        assert!(embedded(&ws(t), None).is_none());
+    }
+
+    #[test]
+    fn according_to_names_the_source() {
+        let t = "According to the Kremlin readout, Putin said";
+        assert_eq!(
+            who(&according_to(&ws(t)).unwrap(), t),
+            "the Kremlin readout"
+        );
+    }
+}

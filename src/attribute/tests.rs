@@ -1,0 +1,96 @@
+//! Attribution on whole paragraphs of real-world shape: the fixture's hard cases by name.
+
+use crate::Document;
+use crate::extract::extract;
+
+fn speakers(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    extract(&Document::new("t", text))
+        .quotes
+        .into_iter()
+        .map(|q| (q.text, q.speaker, q.method))
+        .collect()
+}
+
+fn speaker_of(text: &str, quote: &str) -> Option<String> {
+    speakers(text)
+        .into_iter()
+        .find(|(t, _, _)| t.contains(quote))
+        .and_then(|(_, s, _)| s)
+}
+
+#[test]
+fn pronoun_resolves_to_subject_not_last_name() {
+    let text = "More recently, in a television interview, Bashar Assad rejected the idea of meeting Recep Tayyip Erdogan on the grounds that the Turkish leader had shown no inclination to leave.\n“Why would Erdogan and I meet? To have soft drinks together?” he joked.";
+    assert_eq!(
+        speaker_of(text, "soft drinks").as_deref(),
+        Some("Bashar Assad")
+    );
+}
+
+#[test]
+fn report_of_a_report_credits_the_speaker_not_the_outlet() {
+    let text = "Vladimir Putin met the delegation. SANA reported that Putin also highlighted “promising opportunities for trade” between the two countries.";
+    assert_eq!(
+        speaker_of(text, "promising").as_deref(),
+        Some("Vladimir Putin")
+    );
+}
+
+#[test]
+fn second_quote_continues_the_speaker() {
+    let text = "Recep Tayyip Erdogan spoke in July.\n“We will extend our invitation to Assad,” he said in an interview. “We have now arrived at a point where we can talk.”";
+    let s = speakers(text);
+    assert_eq!(s[1].1.as_deref(), Some("Recep Tayyip Erdogan"));
+    assert_eq!(s[1].2.as_deref(), Some("continuation"));
+}
+
+#[test]
+fn inverted_cue_with_title_and_appositive() {
+    let text = "“Donald Trump is a disgusting fraud,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus.";
+    assert_eq!(
+        speaker_of(text, "fraud").as_deref(),
+        Some("G.K. Butterfield")
+    );
+}
+
+#[test]
+fn terms_get_no_speaker() {
+    let text = "As of 2024, the “caliphate” has long fallen and Assad controls most of Syria.";
+    assert_eq!(speakers(text)[0].1, None);
+}
+
+#[test]
+fn unattributed_quote_is_flagged() {
+    let text = "The sign on the door read “Closed for the season. Come back in spring.”";
+    let q = extract(&Document::new("t", text)).quotes;
+    assert!(q[0].speaker.is_none());
+    assert!(q[0].flags.contains(&crate::Flag::Unattributed));
+}
+
+#[test]
+fn colon_at_the_end_of_the_paragraph_before() {
+    let text = "Donald Trump used the example of Chicago. He said:\n\n“We have a situation where we have our inner cities living in hell.”";
+    assert_eq!(
+        speaker_of(text, "inner cities").as_deref(),
+        Some("Donald Trump")
+    );
+}
+
+#[test]
+fn trailing_attribution_after_a_title_and_description() {
+    let text = "“I will just make this promise to you: We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.";
+    assert_eq!(speaker_of(text, "promise").as_deref(), Some("Chuck Jordan"));
+    let text = "“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.";
+    assert_eq!(speaker_of(text, "least bad").as_deref(), Some("Morgan"));
+    let text = "“We cannot have people come here,” Rep. John Mica (R-Fla.) said.";
+    assert_eq!(speaker_of(text, "come here").as_deref(), Some("John Mica"));
+}
+
+#[test]
+fn attribution_later_in_the_sentence() {
+    let text = "Elizabeth Warren spoke at length. “The only way Wall Street will change will be if executives face jail time” for criminal behavior, she said.";
+    assert_eq!(
+        speaker_of(text, "Wall Street").as_deref(),
+        Some("Elizabeth Warren")
+    );
+}

@@ -1,0 +1,396 @@
+//! Words with their byte spans, and the small word classes attribution needs.
+
+use crate::span::Span;
+
+/// A word of the text: its span and its text with surrounding punctuation removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'t> {
+    pub span: Span,
+    pub text: &'t str,
+    /// Punctuation right after the word (",", ":", "."), if any.
+    pub trailing: Option<char>,
+}
+
+/// The words of `text[range]`, in order.
+pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
+    let mut out: Vec<Word<'_>> = Vec::new();
+    let slice = &text[range];
+    for raw in slice.split(char::is_whitespace) {
+        let start = range.start + (raw.as_ptr() as usize - slice.as_ptr() as usize);
+        let lead = raw.len() - raw.trim_start_matches(is_edge_punct).len();
+        // An opening bracket or mark ends the word before it: Butterfield (D-N.C.)
+        if lead > 0
+            && let (Some(last), Some(c)) = (out.last_mut(), raw.chars().next())
+            && last.trailing.is_none()
+            && !raw[lead..].is_empty()
+        {
+            last.trailing = Some(c);
+        }
+        let body = raw.trim_start_matches(is_edge_punct);
+        let bare = body.trim_end_matches(is_edge_punct);
+        let keep_period = body.starts_with(bare)
+            && body[bare.len()..].starts_with('.')
+            && is_title(&format!("{bare}."))
+            || is_initials(body);
+        let trimmed = if keep_period {
+            body.trim_end_matches(|c: char| is_edge_punct(c) && c != '.')
+        } else {
+            body.trim_end_matches(is_edge_punct)
+        };
+        if trimmed.is_empty() {
+            // A dash or other lone punctuation ends the word before it.
+            if let (Some(last), Some(c)) = (out.last_mut(), raw.chars().next())
+                && last.trailing.is_none()
+            {
+                last.trailing = Some(c);
+            }
+            continue;
+        }
+        let rest = &body[trimmed.len()..];
+        // A closing bracket wins over the period inside it: (R-Fla.)
+        let trailing = if rest.contains(')') {
+            Some(')')
+        } else {
+            rest.chars().find(|c| !matches!(c, '”' | '"' | '’' | '\''))
+        };
+        let s = start + lead;
+        out.push(Word {
+            span: Span::new(s, s + trimmed.len()),
+            text: trimmed,
+            trailing,
+        });
+    }
+    out
+}
+
+fn is_edge_punct(c: char) -> bool {
+    !c.is_alphanumeric() && c != '-'
+}
+
+/// G.K. or J.
+fn is_initials(w: &str) -> bool {
+    w.len() >= 2
+        && w.ends_with('.')
+        && w.split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+const TITLES: &[&str] = &[
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Sgt.",
+    "Prof.",
+    "Rev.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "President",
+    "Senator",
+    "Governor",
+    "Secretary",
+    "Minister",
+    "Prime",
+    "Chancellor",
+    "Judge",
+    "Justice",
+    "Mayor",
+    "Speaker",
+    "Representative",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Queen",
+    "King",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Chairman",
+    "Vice",
+    "Former",
+    "Attorney",
+    "General",
+    "Sheikh",
+    "Ambassador",
+    "Commissioner",
+    "Chief",
+    "Director",
+];
+
+/// Whether `w` is a title that precedes a name (Mr., Sen., President).
+pub fn is_title(w: &str) -> bool {
+    TITLES.contains(&w)
+}
+
+/// The gender a title gives, if any.
+pub fn title_gender(w: &str) -> Option<Gender> {
+    match w {
+        "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" => Some(Gender::Male),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Dame" | "Lady" | "Queen" | "Princess" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Third-person pronouns that can be a speaker, with their gender (None: they).
+pub fn pronoun(w: &str) -> Option<Option<Gender>> {
+    match w.to_lowercase().as_str() {
+        "he" | "him" => Some(Some(Gender::Male)),
+        "she" | "her" => Some(Some(Gender::Female)),
+        "they" => Some(None),
+        _ => None,
+    }
+}
+
+/// Lower-case particles inside names: al-Assad, bin Salman, van der Leyen, de Blasio.
+pub fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "al" | "bin"
+            | "ibn"
+            | "de"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "dos"
+            | "y"
+    )
+}
+
+/// Whether `w` can be part of a name: capitalised (Putin, O’Brien, McCain, G.K.), or a
+/// prefixed form (al-Jazeera, el-Sisi).
+pub fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if first.is_uppercase() {
+        return w.chars().any(char::is_alphabetic);
+    }
+    for prefix in ["al-", "el-", "bin-", "ad-", "as-"] {
+        if let Some(rest) = w.strip_prefix(prefix) {
+            return rest.chars().next().is_some_and(char::is_uppercase);
+        }
+    }
+    false
+}
+
+/// Capitalised words that start sentences or name times, not people.
+pub fn is_common_capitalised(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "As",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "While",
+        "When",
+        "After",
+        "Before",
+        "Both",
+        "More",
+        "Most",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "We",
+        "I",
+        "You",
+        "He",
+        "She",
+        "They",
+        "For",
+        "From",
+        "With",
+        "Without",
+        "Since",
+        "Until",
+        "During",
+        "Although",
+        "Though",
+        "Yet",
+        "So",
+        "Still",
+        "Then",
+        "Now",
+        "Here",
+        "There",
+        "Also",
+        "According",
+        "Asked",
+        "Last",
+        "Next",
+        "One",
+        "Two",
+        "Many",
+        "Some",
+        "All",
+        "Every",
+        "Each",
+        "No",
+        "Not",
+        "Even",
+        "Only",
+        "Just",
+        "Meanwhile",
+        "However",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Read",
+        "RELATED",
+        "Related",
+        "Why",
+        "What",
+        "Who",
+        "How",
+        "Where",
+        "Yes",
+        "Well",
+        "Of",
+        "To",
+        "By",
+        "Under",
+        "Over",
+        "Among",
+        "Despite",
+        "Because",
+        "Instead",
+        "Like",
+        "Unlike",
+    ];
+    WORDS.contains(&w)
+}
+
+/// Adverbs that stand between a speaker and the verb: "Putin reportedly said".
+pub fn is_adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "also"
+                | "once"
+                | "last"
+                | "then"
+                | "later"
+                | "still"
+                | "never"
+                | "not"
+                | "already"
+                | "now"
+                | "again"
+                | "often"
+                | "always"
+                | "just"
+                | "too"
+                | "first"
+                | "further"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "is"
+                | "would"
+                | "will"
+                | "did"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_titles_and_initials() {
+        let text = "said Rep. G.K. Butterfield (D-N.C.), head of the caucus.";
+        let w: Vec<&str> = words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "said",
+                "Rep.",
+                "G.K.",
+                "Butterfield",
+                "D-N.C",
+                "head",
+                "of",
+                "the",
+                "caucus"
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_punctuation_is_kept_apart() {
+        let text = "“We will,” Erdogan, one of them, said:";
+        let w = words(text, Span::new(0, text.len()));
+        assert_eq!(w[1].text, "will");
+        assert_eq!(w[2].trailing, Some(','));
+        assert_eq!(w.last().unwrap().trailing, Some(':'));
+    }
+
+    #[test]
+    fn name_words() {
+        for w in ["Putin", "al-Jazeera", "O’Brien", "McCain", "G.K."] {
+            assert!(is_name_word(w), "{w}");
+        }
+        for w in ["strongman", "al-qaeda", "he"] {
+            assert!(!is_name_word(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! `quotecheck review`: an editorial review of one article, as an HTML report or a terminal
+//! summary.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use crate::cli::output::Output;
+use quotecheck::review::compare::{check_against_sources, compare_with_previous};
+use quotecheck::review::{Inputs, LOW_CONFIDENCE, Report, html, terminal};
+use quotecheck::{Document, Input, extract};
+
+const EXAMPLES: &str = "\
+Examples:
+  quotecheck review fixtures/articles/putin-assad.txt
+  quotecheck review article.txt --html review.html
+  quotecheck review article-v2.txt --previous article-v1.txt --source transcript.txt
+  quotecheck review article.txt --color never --all | less";
+
+/// Review one article: flags, changed and unverified quotes, and who is quoted how much.
+#[derive(clap::Args, Debug)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// The article: a text file, or `-` for standard input.
+    article: String,
+    /// A previous version of the article: quotes changed, added or removed since are flagged.
+    #[arg(long, value_name = "OLD")]
+    previous: Option<PathBuf>,
+    /// A source (transcript, statement) to check quotes against; may be repeated.
+    #[arg(long = "source", value_name = "FILE")]
+    sources: Vec<PathBuf>,
+    /// Write a self-contained HTML report here (`-` for standard output) instead of the summary.
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
+    /// Flag attributions with a confidence below this.
+    #[arg(long, value_name = "X", default_value_t = LOW_CONFIDENCE)]
+    low_confidence: f64,
+    /// In the terminal summary, list every flagged quote (not only 10 per group) and every quote.
+    #[arg(long)]
+    all: bool,
+    /// Colour the terminal summary: `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if !(0.0..=1.0).contains(&args.low_confidence) {
+        bail!(
+            "--low-confidence must be between 0 and 1, not {}",
+            args.low_confidence
+        );
+    }
+    let article = read_one(if args.article == "-" {
+        Input::Stdin
+    } else {
+        Input::Text(PathBuf::from(&args.article))
+    })?;
+    let extraction = extract(&article);
+    let mut inputs = Inputs {
+        low_confidence: args.low_confidence,
+        ..Inputs::default()
+    };
+    if let Some(path) = &args.previous {
+        let previous = read_one(Input::Text(path.clone()))?;
+        let changes = compare_with_previous(&extraction.quotes, &extract(&previous).quotes);
+        inputs.previous = Some((previous.id, changes));
+    }
+    if !args.sources.is_empty() {
+        let sources = args
+            .sources
+            .iter()
+            .map(|p| read_one(Input::Text(p.clone())))
+            .collect::<anyhow::Result<Vec<Document>>>()?;
+        let verdicts = check_against_sources(&extraction.quotes, &sources);
+        inputs.sources = Some((sources.into_iter().map(|s| s.id).collect(), verdicts));
+    }
+    let report = Report::new(&article, extraction, inputs);
+
+    match &args.html {
+        Some(path) => {
+            let path = (path.as_os_str() != "-").then_some(path.as_path());
+            let mut out = Output::open(path)?;
+            out.writer()
+                .write_all(html::render(&report).as_bytes())
+                .context("writing the report")?;
+            out.commit()?;
+        }
+        None => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let text = terminal::render(
+                &report,
+                terminal::Options {
+                    color,
+                    all: args.all,
+                },
+            );
+            let mut out = Output::open(None)?;
+            out.writer()
+                .write_all(text.as_bytes())
+                .context("writing the summary")?;
+            out.commit()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The one document of a text input.
+fn read_one(input: Input) -> anyhow::Result<Document> {
+    let doc = input.documents()?.next().transpose()?;
+    doc.context("no document to review")
+}

@@ -1,0 +1,734 @@
+//! Comparing the quotes of two or more versions of an article.
+//!
+//! [`diff`] aligns the quotes of an old and a new version ([`align`]), then says for each pair
+//! what became of the quote: its [`Status`], the [`Change`]s, and a word-level diff
+//! ([`words`]). [`diff_series`] does the same for every consecutive pair of a series and
+//! carries each quote's id through it, so a quote can be followed from version to version.
+//!
+//! ```
+//! use quotecheck::{Document, extract};
+//! use quotecheck::diff::{Options, Status, diff};
+//!
+//! let old = extract(&Document::new("v1", "“We have an opportunity,” Putin said.")).quotes;
+//! let new = extract(&Document::new("v2", "“We have a chance,” Putin said.")).quotes;
+//! let d = diff("v1", &old, "v2", &new, &Options::default());
+//! assert_eq!(d.pairs[0].status, Status::Modified);
+//! ```
+
+pub mod align;
+pub mod report;
+pub mod words;
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::record::Quote;
+
+use self::align::{Group, align, out_of_order, same_name};
+use self::words::{WordOp, skeleton, word_diff};
+
+/// What became of a quote between two versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Unchanged,
+    Modified,
+    Added,
+    Removed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unchanged => "unchanged",
+            Status::Modified => "modified",
+            Status::Added => "added",
+            Status::Removed => "removed",
+        }
+    }
+}
+
+/// What changed about a matched quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// Words were changed, added or cut.
+    Wording,
+    /// Only case, whitespace, punctuation or quote typography changed.
+    Cosmetic,
+    /// Both versions name a speaker, and not the same one.
+    Speaker,
+    /// Both versions name a cue (the reporting verb), and not the same one.
+    Cue,
+    /// The kind changed (direct, partial, term).
+    Kind,
+    /// The quote moved: it is out of order with respect to the quotes around it.
+    Position,
+    /// The old quote became several new ones.
+    Split,
+    /// Several old quotes became this one.
+    Merged,
+}
+
+impl Change {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Wording => "wording",
+            Change::Cosmetic => "cosmetic",
+            Change::Speaker => "speaker",
+            Change::Cue => "cue",
+            Change::Kind => "kind",
+            Change::Position => "position",
+            Change::Split => "split",
+            Change::Merged => "merged",
+        }
+    }
+}
+
+/// One line of a diff: a quote in the old version, the new, or both.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    /// The quote's stable id: the same in every version where the quote is matched.
+    pub id: String,
+    pub status: Status,
+    /// In the order of [`Change`]; empty exactly when unchanged, added or removed.
+    pub changes: Vec<Change>,
+    /// The alignment score, 0 to 1, rounded to 3 decimals (0 when added or removed).
+    pub similarity: f64,
+    pub old: Option<Quote>,
+    pub new: Option<Quote>,
+    /// The word-level diff of the old text against the new.
+    pub word_diff: Vec<WordOp>,
+}
+
+/// How many pairs have each status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub unchanged: usize,
+    pub modified: usize,
+    pub added: usize,
+    pub removed: usize,
+}
+
+impl Summary {
+    pub fn of(pairs: &[Pair]) -> Summary {
+        let mut s = Summary::default();
+        for p in pairs {
+            *match p.status {
+                Status::Unchanged => &mut s.unchanged,
+                Status::Modified => &mut s.modified,
+                Status::Added => &mut s.added,
+                Status::Removed => &mut s.removed,
+            } += 1;
+        }
+        s
+    }
+
+    pub fn add(&mut self, other: Summary) {
+        self.unchanged += other.unchanged;
+        self.modified += other.modified;
+        self.added += other.added;
+        self.removed += other.removed;
+    }
+
+    /// Whether any quote changed.
+    pub fn changed(&self) -> bool {
+        self.modified + self.added + self.removed > 0
+    }
+}
+
+/// The diff of two versions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Diff {
+    /// The old version's name (`null` when a corpus lacks the document).
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// In the new version's order, each removed quote after the quote it followed.
+    pub pairs: Vec<Pair>,
+    pub summary: Summary,
+}
+
+/// Settings for the alignment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// The lowest alignment score at which two quotes are the same quote.
+    pub threshold: f64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+}
+
+/// Half the words in common (or a trimmed quote's containment, discounted): below that, a
+/// quote was replaced rather than edited.
+pub const DEFAULT_THRESHOLD: f64 = 0.5;
+
+/// A version of a document: its name and its quotes (`None` when it is missing).
+#[derive(Clone, Copy, Debug)]
+pub struct Version<'a> {
+    pub name: Option<&'a str>,
+    pub quotes: &'a [Quote],
+}
+
+/// The diffs of a series, and each quote's history across it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    pub diffs: Vec<Diff>,
+    pub history: Vec<History>,
+}
+
+/// One quote across a series.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    pub id: String,
+    /// One entry per version: the quote there, or `null` where it is absent.
+    pub versions: Vec<Option<Sighting>>,
+    /// One entry per consecutive pair of versions: what happened, or `null` when the quote is
+    /// in neither.
+    pub steps: Vec<Option<Step>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sighting {
+    pub index: usize,
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub status: Status,
+    pub changes: Vec<Change>,
+}
+
+/// Diffs two versions.
+pub fn diff(
+    old_name: &str,
+    old: &[Quote],
+    new_name: &str,
+    new: &[Quote],
+    options: &Options,
+) -> Diff {
+    let versions = [
+        Version {
+            name: Some(old_name),
+            quotes: old,
+        },
+        Version {
+            name: Some(new_name),
+            quotes: new,
+        },
+    ];
+    diff_series(&versions, options).diffs.remove(0)
+}
+
+/// Diffs every consecutive pair of `versions`, keeping each matched quote's id throughout.
+pub fn diff_series(versions: &[Version<'_>], options: &Options) -> Series {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut ids: Vec<String> = versions
+        .first()
+        .map(|v| v.quotes.iter().map(|q| fresh_id(q, &mut used)).collect())
+        .unwrap_or_default();
+    let mut diffs = Vec::new();
+    let mut per_version_ids = vec![ids.clone()];
+    for step in versions.windows(2) {
+        let (old, new) = (&step[0], &step[1]);
+        let (diff, new_ids) = diff_pair(old, new, &ids, &mut used, options);
+        diffs.push(diff);
+        per_version_ids.push(new_ids.clone());
+        ids = new_ids;
+    }
+    let history = history(versions, &per_version_ids, &diffs);
+    Series { diffs, history }
+}
+
+/// Diffs one pair; `old_ids` are the old quotes' ids, and the new quotes' ids are returned.
+fn diff_pair(
+    old: &Version<'_>,
+    new: &Version<'_>,
+    old_ids: &[String],
+    used: &mut HashSet<String>,
+    options: &Options,
+) -> (Diff, Vec<String>) {
+    let (a, b) = (old.quotes, new.quotes);
+    let alignment = align(a, b, options.threshold);
+    let mut new_ids: Vec<Option<String>> = vec![None; b.len()];
+    // Primary links pass the old id on; the rest get ids of their own below.
+    for link in &alignment.links {
+        if let (Some(i), Some(j)) = (link.old, link.new) {
+            let passes = matches!(
+                link.group,
+                Group::One | Group::Split { primary: true } | Group::Merge { primary: true }
+            );
+            if passes {
+                new_ids[j] = Some(old_ids[i].clone());
+            }
+        }
+    }
+    let new_ids: Vec<String> = new_ids
+        .into_iter()
+        .zip(b)
+        .map(|(id, q)| id.unwrap_or_else(|| fresh_id(q, used)))
+        .collect();
+
+    // Moves: matched one-to-one (or primary) links out of old order.
+    let mut primaries: Vec<(usize, usize)> = alignment
+        .links
+        .iter()
+        .filter(|l| {
+            matches!(
+                l.group,
+                Group::One | Group::Split { primary: true } | Group::Merge { primary: true }
+            )
+        })
+        .filter_map(|l| Some((l.old?, l.new?)))
+        .collect();
+    primaries.sort_unstable();
+    let moved: HashSet<(usize, usize)> =
+        out_of_order(&primaries.iter().map(|&(_, j)| j).collect::<Vec<_>>())
+            .into_iter()
+            .zip(&primaries)
+            .filter_map(|(m, &p)| m.then_some(p))
+            .collect();
+
+    let mut keyed: Vec<((usize, usize, usize), Pair)> = Vec::new();
+    let mut after_old = vec![None; a.len()]; // old index -> new index it is matched to
+    for l in &alignment.links {
+        if let (Some(i), Some(j)) = (l.old, l.new) {
+            after_old[i] = Some(after_old[i].map_or(j, |k: usize| k.min(j)));
+        }
+    }
+    for link in &alignment.links {
+        let pair = match (link.old, link.new) {
+            (Some(i), Some(j)) => {
+                let mut changes = Vec::new();
+                let (qa, qb) = (&a[i], &b[j]);
+                match link.group {
+                    Group::One => {
+                        if skeleton(&qa.text) != skeleton(&qb.text) {
+                            changes.push(Change::Wording);
+                        } else if qa.text != qb.text {
+                            changes.push(Change::Cosmetic);
+                        }
+                    }
+                    Group::Split { .. } => {
+                        let pieces = group_of(&alignment, |l| l.old == Some(i), |l| l.new);
+                        if joined_skeleton(b, &pieces) != skeleton(&qa.text) {
+                            changes.push(Change::Wording);
+                        }
+                    }
+                    Group::Merge { .. } => {
+                        let parts = group_of(&alignment, |l| l.new == Some(j), |l| l.old);
+                        if joined_skeleton(a, &parts) != skeleton(&qb.text) {
+                            changes.push(Change::Wording);
+                        }
+                    }
+                }
+                if let (Some(x), Some(y)) = (&qa.speaker, &qb.speaker)
+                    && !same_name(x, y)
+                {
+                    changes.push(Change::Speaker);
+                }
+                if let (Some(x), Some(y)) = (&qa.cue, &qb.cue)
+                    && !x.trim().eq_ignore_ascii_case(y.trim())
+                {
+                    changes.push(Change::Cue);
+                }
+                if qa.kind != qb.kind {
+                    changes.push(Change::Kind);
+                }
+                if moved.contains(&(i, j)) {
+                    changes.push(Change::Position);
+                }
+                match link.group {
+                    Group::Split { .. } => changes.push(Change::Split),
+                    Group::Merge { .. } => changes.push(Change::Merged),
+                    Group::One => {}
+                }
+                let id = match link.group {
+                    Group::Merge { primary: false } => old_ids[i].clone(),
+                    _ => new_ids[j].clone(),
+                };
+                let status = if changes.is_empty() {
+                    Status::Unchanged
+                } else {
+                    Status::Modified
+                };
+                (
+                    (j, 1, i),
+                    Pair {
+                        id,
+                        status,
+                        changes,
+                        similarity: round3(link.score),
+                        old: Some(qa.clone()),
+                        new: Some(qb.clone()),
+                        word_diff: word_diff(&qa.text, &qb.text),
+                    },
+                )
+            }
+            (Some(i), None) => {
+                // After the new quote matched to the nearest earlier old quote.
+                let anchor = (0..i).rev().find_map(|k| after_old[k]);
+                let key = match anchor {
+                    Some(j) => (j, 2, i),
+                    None => (0, 0, i),
+                };
+                (
+                    key,
+                    Pair {
+                        id: old_ids[i].clone(),
+                        status: Status::Removed,
+                        changes: Vec::new(),
+                        similarity: 0.0,
+                        old: Some(a[i].clone()),
+                        new: None,
+                        word_diff: word_diff(&a[i].text, ""),
+                    },
+                )
+            }
+            (None, Some(j)) => (
+                (j, 1, 0),
+                Pair {
+                    id: new_ids[j].clone(),
+                    status: Status::Added,
+                    changes: Vec::new(),
+                    similarity: 0.0,
+                    old: None,
+                    new: Some(b[j].clone()),
+                    word_diff: word_diff("", &b[j].text),
+                },
+            ),
+            (None, None) => continue,
+        };
+        keyed.push(pair);
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    let pairs: Vec<Pair> = keyed.into_iter().map(|(_, p)| p).collect();
+    let summary = Summary::of(&pairs);
+    (
+        Diff {
+            old: old.name.map(str::to_string),
+            new: new.name.map(str::to_string),
+            pairs,
+            summary,
+        },
+        new_ids,
+    )
+}
+
+/// The other side of every link that `member` selects, in text order.
+fn group_of(
+    alignment: &align::Alignment,
+    member: impl Fn(&align::Link) -> bool,
+    side: impl Fn(&align::Link) -> Option<usize>,
+) -> Vec<usize> {
+    let mut v: Vec<usize> = alignment
+        .links
+        .iter()
+        .filter(|l| member(l))
+        .filter_map(side)
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+fn joined_skeleton(quotes: &[Quote], idx: &[usize]) -> String {
+    idx.iter().map(|&k| skeleton(&quotes[k].text)).collect()
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// A short id from the quote's words and speaker, unique among `used` (a suffix `-2`, `-3`…
+/// tells apart repeats of the same words).
+fn fresh_id(q: &Quote, used: &mut HashSet<String>) -> String {
+    let mut key: String = words::words(&q.text).collect::<Vec<_>>().join(" ");
+    key.push('\u{1f}');
+    if let Some(s) = &q.speaker {
+        key.push_str(
+            &s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase(),
+        );
+    }
+    let base = format!("{:08x}", fnv1a(key.as_bytes()) >> 32);
+    let mut id = base.clone();
+    let mut n = 1;
+    while used.contains(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    used.insert(id.clone());
+    id
+}
+
+/// FNV-1a, 64 bits: stable across platforms and Rust releases, unlike the std hasher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+fn history(versions: &[Version<'_>], ids: &[Vec<String>], diffs: &[Diff]) -> Vec<History> {
+    let mut order: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for v in ids {
+        for id in v {
+            if seen.insert(id) {
+                order.push(id.clone());
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|id| {
+            let sightings = versions
+                .iter()
+                .zip(ids)
+                .map(|(v, vids)| {
+                    let k = vids.iter().position(|x| *x == id)?;
+                    let q = &v.quotes[k];
+                    Some(Sighting {
+                        index: q.index,
+                        speaker: q.speaker.clone(),
+                        text: q.text.clone(),
+                    })
+                })
+                .collect();
+            let steps = diffs
+                .iter()
+                .map(|d| {
+                    let p = d.pairs.iter().find(|p| p.id == id)?;
+                    Some(Step {
+                        status: p.status,
+                        changes: p.changes.clone(),
+                    })
+                })
+                .collect();
+            History {
+                id,
+                versions: sightings,
+                steps,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::kind::Kind;
+
+    /// A quote record with just what alignment reads.
+    pub(crate) fn quote(index: usize, text: &str) -> Quote {
+        Quote {
+            doc: "t".into(),
+            index,
+            start: index * 100,
+            end: index * 100 + text.chars().count() + 2,
+            byte_start: index * 100,
+            byte_end: index * 100 + text.len() + 6,
+            paragraph: index,
+            text: text.into(),
+            kind: Kind::Direct,
+            speaker: None,
+            mention: None,
+            mention_start: None,
+            mention_end: None,
+            cue: None,
+            cue_start: None,
+            cue_end: None,
+            method: None,
+            confidence: None,
+            flags: Vec::new(),
+        }
+    }
+
+    fn said(index: usize, text: &str, speaker: &str, cue: &str) -> Quote {
+        let mut q = quote(index, text);
+        q.speaker = Some(speaker.into());
+        q.cue = Some(cue.into());
+        q
+    }
+
+    fn changes(d: &Diff) -> Vec<(Status, Vec<Change>)> {
+        d.pairs
+            .iter()
+            .map(|p| (p.status, p.changes.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn reworded_and_reattributed() {
+        let old = [said(
+            1,
+            "We will not abandon our allies in the region.",
+            "Vladimir Putin",
+            "said",
+        )];
+        let new = [said(
+            1,
+            "We will never abandon our allies in the region.",
+            "Sergei Lavrov",
+            "said",
+        )];
+        let d = diff("a", &old, "b", &new, &Options::default());
+        assert_eq!(
+            changes(&d),
+            [(Status::Modified, vec![Change::Wording, Change::Speaker])]
+        );
+    }
+
+    #[test]
+    fn speaker_and_cue_compare_only_when_both_sides_have_one() {
+        let old = [said(
+            1,
+            "The talks were productive.",
+            "Vladimir Putin",
+            "said",
+        )];
+        let mut new = [quote(1, "The talks were productive.")];
+        let d = diff("a", &old, "b", &new, &Options::default());
+        assert_eq!(changes(&d), [(Status::Unchanged, vec![])]);
+        new[0].speaker = Some("vladimir  putin".into());
+        new[0].cue = Some("claimed".into());
+        let d = diff("a", &old, "b", &new, &Options::default());
+        assert_eq!(changes(&d), [(Status::Modified, vec![Change::Cue])]);
+    }
+
+    #[test]
+    fn cosmetic_only() {
+        let old = [quote(1, "It’s been a long time since we last met.")];
+        let new = [quote(1, "It's been a long time since we last met,")];
+        let d = diff("a", &old, "b", &new, &Options::default());
+        assert_eq!(changes(&d), [(Status::Modified, vec![Change::Cosmetic])]);
+        assert!(!d.pairs[0].word_diff.is_empty());
+    }
+
+    #[test]
+    fn a_kind_change_is_reported() {
+        let old = [quote(1, "complex transformation processes")];
+        let mut new = [quote(1, "complex transformation processes")];
+        new[0].kind = Kind::Partial;
+        let d = diff("a", &old, "b", &new, &Options::default());
+        assert_eq!(changes(&d), [(Status::Modified, vec![Change::Kind])]);
+    }
+
+    #[test]
+    fn a_moved_quote_is_the_one_out_of_order() {
+        let texts = [
+            "We have an opportunity to discuss the entire range of our relations.",
+            "Regrettably, we see that it tends to deteriorate.",
+            "This directly concerns Syria and the whole region.",
+            "Our meeting today is extremely important for discussing the details.",
+        ];
+        let old: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| quote(i + 1, t))
+            .collect();
+        let new: Vec<Quote> = [3, 0, 1, 2]
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| quote(k + 1, texts[i]))
+            .collect();
+        let d = diff("a", &old, "b", &new, &Options::default());
+        let moved: Vec<&str> = d
+            .pairs
+            .iter()
+            .filter(|p| p.changes == [Change::Position])
+            .map(|p| p.old.as_ref().unwrap().text.as_str())
+            .collect();
+        assert_eq!(moved, [texts[3]]);
+        assert_eq!(d.summary.unchanged, 3);
+    }
+
+    #[test]
+    fn added_and_removed() {
+        let old = [quote(
+            1,
+            "The sanctions will stay in place until the spring.",
+        )];
+        let new = [quote(
+            1,
+            "We are open to a new round of negotiations in Geneva.",
+        )];
+        let d = diff("a", &old, "b", &new, &Options::default());
+        let mut got = changes(&d);
+        got.sort();
+        assert_eq!(got, [(Status::Added, vec![]), (Status::Removed, vec![])]);
+        assert_eq!(
+            d.summary,
+            Summary {
+                unchanged: 0,
+                modified: 0,
+                added: 1,
+                removed: 1
+            }
+        );
+    }
+
+    #[test]
+    fn ids_follow_a_quote_through_a_series() {
+        let v1 = [quote(
+            1,
+            "We have an opportunity to discuss the entire range of our relations.",
+        )];
+        let v2 = [
+            quote(1, "A new quote that was not there before, about trade."),
+            quote(
+                2,
+                "We have a chance to discuss the entire range of our relations.",
+            ),
+        ];
+        let v3 = [quote(
+            1,
+            "We have a chance to discuss the whole range of our relations.",
+        )];
+        let versions = [
+            Version {
+                name: Some("v1"),
+                quotes: &v1,
+            },
+            Version {
+                name: Some("v2"),
+                quotes: &v2,
+            },
+            Version {
+                name: Some("v3"),
+                quotes: &v3,
+            },
+        ];
+        let s = diff_series(&versions, &Options::default());
+        let id = &s.diffs[0]
+            .pairs
+            .iter()
+            .find(|p| p.old.is_some())
+            .unwrap()
+            .id;
+        let later = s.diffs[1].pairs.iter().find(|p| p.new.is_some()).unwrap();
+        assert_eq!(&later.id, id);
+        assert_eq!(id.len(), 8);
+        let h = s.history.iter().find(|h| &h.id == id).unwrap();
+        assert!(h.versions.iter().all(Option::is_some));
+        let other = s.history.iter().find(|h| &h.id != id).unwrap();
+        assert!(other.versions[0].is_none() && other.versions[2].is_none());
+        assert_eq!(other.steps[1].as_ref().unwrap().status, Status::Removed);
+    }
+
+    #[test]
+    fn repeated_quotes_get_distinct_ids() {
+        let v = [quote(1, "terrorists"), quote(2, "terrorists")];
+        let d = diff("a", &v, "b", &v, &Options::default());
+        assert_ne!(d.pairs[0].id, d.pairs[1].id);
+        assert!(!d.summary.changed());
+    }
+}

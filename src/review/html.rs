@@ -1,0 +1,785 @@
+//! The HTML report: one self-contained page, no script, no network.
+//!
+//! Everything from the article, the records and file names is data: it goes through
+//! [`escape`] on its way into text and attribute values, and a Content-Security-Policy that
+//! allows inline styles only stops anything that would slip past it from running.
+//!
+//! Each quote is a focusable `<mark>` carrying `data-quote` (its index), `data-kind` and
+//! `data-speaker` (empty when there is none); its details show on hover and keyboard focus,
+//! and again in the side list. A visible label after each quote repeats its number and
+//! speaker, so colour is never the only signal.
+
+use std::fmt::Write as _;
+
+use crate::kind::Kind;
+
+use super::{ChangeStatus, Concern, Entry, FLAG_ORDER, Report, WordOp, excerpt, percent};
+
+/// Colours for speakers, by their row in the speaker table; later rows reuse them.
+const PALETTE: usize = 8;
+
+/// Escapes text for HTML text and for double- or single-quoted attribute values.
+pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    push_escaped(&mut out, s);
+    out.into()
+}
+
+fn push_escaped(out: &mut String, s: &str) {
+    let mut from = 0;
+    for (i, c) in s.match_indices(['&', '<', '>', '"', '\'']) {
+        out.push_str(&s[from..i]);
+        out.push_str(match c {
+            "&" => "&amp;",
+            "<" => "&lt;",
+            ">" => "&gt;",
+            "\"" => "&quot;",
+            _ => "&#39;",
+        });
+        from = i + c.len();
+    }
+    out.push_str(&s[from..]);
+}
+
+/// Renders the whole page.
+pub fn render(report: &Report) -> String {
+    let mut out = String::with_capacity(report.text.len() * 3 + 16_384);
+    let doc = escape(&report.doc);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Quote review: {doc}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <a class=\"skip\" href=\"#article\">Skip to the article</a>\n"
+    );
+    header(&mut out, report);
+    out.push_str("<div class=\"summary\">\n");
+    flags(&mut out, report);
+    speakers(&mut out, report);
+    out.push_str("</div>\n<div class=\"layout\">\n<main>\n");
+    article(&mut out, report);
+    out.push_str("</main>\n");
+    side_list(&mut out, report);
+    out.push_str("</div>\n</body>\n</html>\n");
+    out
+}
+
+fn header(out: &mut String, r: &Report) {
+    let [direct, partial, terms] = r.kinds();
+    let _ = write!(
+        out,
+        "<header>\n<h1>Quote review</h1>\n<p class=\"meta\"><span class=\"doc\">{}</span> · {} quotes ({direct} direct, {partial} partial, {terms} {}) · {} {} · {} flagged",
+        escape(&r.doc),
+        r.entries.len(),
+        if terms == 1 { "term" } else { "terms" },
+        r.speakers.len(),
+        if r.speakers.len() == 1 {
+            "speaker"
+        } else {
+            "speakers"
+        },
+        r.flagged().count(),
+    );
+    if let Some(prev) = &r.previous {
+        let _ = write!(
+            out,
+            " · compared with <span class=\"doc\">{}</span>",
+            escape(prev)
+        );
+    }
+    if !r.sources.is_empty() {
+        out.push_str(" · checked against ");
+        for (i, s) in r.sources.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            let _ = write!(out, "<span class=\"doc\">{}</span>", escape(s));
+        }
+    }
+    out.push_str("</p>\n</header>\n");
+}
+
+/// The heading of each group of the flags panel.
+fn group_title(label: &str) -> &'static str {
+    match label {
+        "unattributed" => "Unattributed quotes",
+        "ambiguous" => "Ambiguous speakers",
+        "unclosed" => "Unclosed quotation marks",
+        "low confidence" => "Low-confidence attributions",
+        "changed" => "Changed since the previous version",
+        "new" => "New since the previous version",
+        _ => "Not verified against the sources",
+    }
+}
+
+fn flags(out: &mut String, r: &Report) {
+    let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
+    let _ = write!(
+        out,
+        "<section id=\"flags\" aria-labelledby=\"flags-h\">\n<h2 id=\"flags-h\">Flags ({total})</h2>\n<div class=\"scroll\" tabindex=\"0\" aria-label=\"Flags list\">\n"
+    );
+    if total == 0 {
+        out.push_str("<p class=\"none\">No flags.</p>\n</div>\n</section>\n");
+        return;
+    }
+    for label in FLAG_ORDER {
+        let title = group_title(label);
+        let hits: Vec<(&Entry, &Concern)> = r
+            .entries
+            .iter()
+            .filter_map(|e| {
+                e.concerns
+                    .iter()
+                    .find(|c| c.label() == label)
+                    .map(|c| (e, c))
+            })
+            .collect();
+        let strays = if label == "unclosed" {
+            r.stray_marks.len()
+        } else {
+            0
+        };
+        if hits.is_empty() && strays == 0 {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "<h3>{title} ({})</h3>\n<ul class=\"flag-list\" data-flag=\"{label}\">\n",
+            hits.len() + strays
+        );
+        for (e, concern) in hits {
+            let _ = write!(
+                out,
+                "<li><span class=\"badge\">{label}</span> <a href=\"#q{0}\">#{0}</a> “{1}”",
+                e.quote.index,
+                escape(&excerpt(&e.quote.text, 120))
+            );
+            match concern {
+                Concern::LowConfidence(c) => {
+                    let _ = write!(out, " <span class=\"detail\">confidence {c:.2}</span>");
+                }
+                Concern::Changed => {
+                    if let Some(change) = &e.change {
+                        out.push_str(" <span class=\"detail\">was #");
+                        let _ = write!(out, "{}", change.previous_index.unwrap_or(0));
+                        out.push_str(":</span> ");
+                        word_diff(out, change);
+                    }
+                }
+                Concern::Unverified(status) => {
+                    let _ = write!(out, " <span class=\"detail\">{}", status.as_str());
+                    if let Some(v) = &e.verdict {
+                        if let Some(s) = &v.source {
+                            let _ = write!(out, " in {}", escape(s));
+                        }
+                        if let Some(d) = &v.detail {
+                            let _ = write!(out, ": {}", escape(d));
+                        }
+                    }
+                    out.push_str("</span>");
+                }
+                _ => {}
+            }
+            out.push_str("</li>\n");
+        }
+        if label == "unclosed" {
+            for s in &r.stray_marks {
+                let _ = writeln!(
+                    out,
+                    "<li><span class=\"badge\">stray mark</span> closing mark {} on line {} closes nothing</li>",
+                    escape(&s.mark.to_string()),
+                    s.line
+                );
+            }
+        }
+        out.push_str("</ul>\n");
+        if label == "new" {
+            removed(out, r);
+        }
+    }
+    if !r.entries.iter().any(|e| e.concerns.contains(&Concern::New)) {
+        removed(out, r);
+    }
+    out.push_str("</div>\n</section>\n");
+}
+
+fn removed(out: &mut String, r: &Report) {
+    if r.removed.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<h3>Removed since the previous version ({})</h3>\n<ul class=\"flag-list\" data-flag=\"removed\">\n",
+        r.removed.len()
+    );
+    for q in &r.removed {
+        let _ = writeln!(
+            out,
+            "<li><span class=\"badge\">removed</span> was #{} “{}”</li>",
+            q.index,
+            escape(&excerpt(&q.text, 120))
+        );
+    }
+    out.push_str("</ul>\n");
+}
+
+fn word_diff(out: &mut String, change: &super::Change) {
+    out.push_str("<span class=\"diff\">");
+    let mut previous = WordOp::Same;
+    for w in &change.words {
+        // A replacement reads "old new", not "oldnew".
+        if previous == WordOp::Removed && w.op == WordOp::Added {
+            out.push(' ');
+        }
+        previous = w.op;
+        let (open, close) = match w.op {
+            WordOp::Same => ("", ""),
+            WordOp::Removed => ("<del><span class=\"sr\">removed: </span>", "</del>"),
+            WordOp::Added => ("<ins><span class=\"sr\">added: </span>", "</ins>"),
+        };
+        let _ = write!(out, "{open}{}{close}", escape(&w.text));
+    }
+    out.push_str("</span>");
+}
+
+fn speakers(out: &mut String, r: &Report) {
+    out.push_str(
+        "<section id=\"speakers\" aria-labelledby=\"speakers-h\">\n<h2 id=\"speakers-h\">Speakers</h2>\n\
+         <table>\n<thead><tr><th scope=\"col\">Speaker</th><th scope=\"col\">Quotes</th>\
+         <th scope=\"col\">Words quoted</th><th scope=\"col\">Share</th>\
+         <th scope=\"col\">Attributed by</th></tr></thead>\n<tbody>\n",
+    );
+    for (i, row) in r.speakers.iter().enumerate() {
+        let methods: Vec<String> = row
+            .methods
+            .iter()
+            .map(|(m, n)| format!("{} ({n})", escape(m)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr class=\"speaker\"><th scope=\"row\"><span class=\"sw s{}\" aria-hidden=\"true\"></span>{}</th>\
+             <td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            i % PALETTE,
+            escape(&row.speaker),
+            row.quotes,
+            row.words,
+            percent(row.share),
+            methods.join(", ")
+        );
+    }
+    let u = r.unattributed;
+    if u.quotes > 0 {
+        let share = if r.quoted.words == 0 {
+            0.0
+        } else {
+            u.words as f64 / r.quoted.words as f64
+        };
+        let _ = writeln!(
+            out,
+            "<tr class=\"no-speaker\"><th scope=\"row\"><span class=\"sw s-none\" aria-hidden=\"true\"></span>No speaker</th>\
+             <td>{}</td><td>{}</td><td>{}</td><td>–</td></tr>",
+            u.quotes,
+            u.words,
+            percent(share)
+        );
+    }
+    let _ = write!(
+        out,
+        "</tbody>\n<tfoot><tr><th scope=\"row\">All quotes from people</th><td>{}</td><td>{}</td><td>100%</td><td></td></tr></tfoot>\n\
+         </table>\n<p class=\"note\">Terms (scare quotes, titles) are not counted as anyone's words.</p>\n</section>\n",
+        r.quoted.quotes, r.quoted.words
+    );
+}
+
+/// The label shown after a quote: its number and who said it.
+fn short_label(e: &Entry) -> String {
+    let who = match (&e.quote.speaker, e.quote.kind) {
+        (Some(s), _) if s.chars().count() <= 16 => s.clone(),
+        (Some(s), _) => s.split_whitespace().last().unwrap_or(s).to_string(),
+        (None, Kind::Term) => "term".to_string(),
+        (None, _) => "no speaker".to_string(),
+    };
+    let flag = if e.concerns.is_empty() { "" } else { " ⚑" };
+    format!("{} {who}{flag}", e.quote.index)
+}
+
+fn classes(e: &Entry) -> String {
+    let colour = match (e.speaker_row, e.quote.kind) {
+        (Some(row), _) => format!("s{}", row % PALETTE),
+        (None, Kind::Term) => "s-term".to_string(),
+        (None, _) => "s-none".to_string(),
+    };
+    let flagged = if e.concerns.is_empty() {
+        ""
+    } else {
+        " flagged"
+    };
+    format!("q {colour} {}{flagged}", e.quote.kind.as_str())
+}
+
+fn tooltip(e: &Entry) -> String {
+    let q = &e.quote;
+    let mut t = format!(
+        "#{} · {}<br>Speaker: {}<br>Cue: {}<br>Method: {}<br>Confidence: {}",
+        q.index,
+        q.kind.as_str(),
+        escape(q.speaker.as_deref().unwrap_or("none")),
+        escape(q.cue.as_deref().unwrap_or("none")),
+        escape(q.method.as_deref().unwrap_or("none")),
+        q.confidence
+            .map_or("none".to_string(), |c| format!("{c:.2}")),
+    );
+    if !e.concerns.is_empty() {
+        let labels: Vec<&str> = e.concerns.iter().map(Concern::label).collect();
+        let _ = write!(t, "<br>Flags: {}", labels.join(", "));
+    }
+    t
+}
+
+fn article(out: &mut String, r: &Report) {
+    out.push_str(
+        "<section id=\"article\" aria-labelledby=\"article-h\">\n<h2 id=\"article-h\">Article</h2>\n\
+         <p class=\"legend\">Quotes are highlighted by speaker and numbered; tab to a quote or hover over it for its details. \
+         <span class=\"eg direct\">solid underline</span> direct, <span class=\"eg partial\">dashed</span> partial, \
+         <span class=\"eg term\">dotted</span> term; ⚑ flagged.</p>\n<div class=\"text\">\n",
+    );
+    let text = r.text.as_str();
+    // Quotes that can be placed: in bounds, on char boundaries, not overlapping the one before.
+    let mut placed: Vec<&Entry> = r
+        .entries
+        .iter()
+        .filter(|e| {
+            let (s, t) = (e.quote.byte_start, e.quote.byte_end);
+            s < t && t <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(t)
+        })
+        .collect();
+    placed.sort_by_key(|e| e.quote.byte_start);
+    let mut last_end = 0;
+    placed.retain(|e| {
+        let keep = e.quote.byte_start >= last_end;
+        if keep {
+            last_end = e.quote.byte_end;
+        }
+        keep
+    });
+
+    let mut next = 0; // the first placed quote that may reach into this paragraph
+    for para in &r.paragraphs {
+        out.push_str("<p>");
+        let mut pos = para.start;
+        let mut k = next;
+        while k < placed.len() && placed[k].quote.byte_start < para.end {
+            let e = placed[k];
+            let start = e.quote.byte_start.max(para.start);
+            let end = e.quote.byte_end.min(para.end);
+            k += 1;
+            if start >= end {
+                continue;
+            }
+            push_escaped(out, &text[pos..start]);
+            segment(
+                out,
+                e,
+                &text[start..end],
+                start == e.quote.byte_start,
+                end == e.quote.byte_end,
+            );
+            pos = end;
+        }
+        push_escaped(out, &text[pos..para.end]);
+        out.push_str("</p>\n");
+        while next < placed.len() && placed[next].quote.byte_end <= para.end {
+            next += 1;
+        }
+    }
+    out.push_str("</div>\n</section>\n");
+}
+
+/// One quote's stretch within one paragraph (a multi-paragraph quote has several).
+fn segment(out: &mut String, e: &Entry, words: &str, first: bool, last: bool) {
+    let q = &e.quote;
+    let speaker = escape(q.speaker.as_deref().unwrap_or(""));
+    if first {
+        let _ = write!(
+            out,
+            "<mark class=\"{classes}\" id=\"q{index}\" tabindex=\"0\" data-quote=\"{index}\" data-kind=\"{kind}\" data-speaker=\"{speaker}\" aria-describedby=\"tip{index}\">",
+            classes = classes(e),
+            index = q.index,
+            kind = q.kind.as_str(),
+        );
+    } else {
+        let _ = write!(
+            out,
+            "<mark class=\"{} cont\" data-quote=\"{}\" data-kind=\"{}\" data-speaker=\"{}\">",
+            classes(e),
+            q.index,
+            q.kind.as_str(),
+            speaker
+        );
+    }
+    push_escaped(out, words);
+    out.push_str("</mark>");
+    if first {
+        let _ = write!(
+            out,
+            "<span class=\"tip\" id=\"tip{}\" role=\"tooltip\">{}</span>",
+            q.index,
+            tooltip(e)
+        );
+    }
+    if last {
+        let _ = write!(
+            out,
+            "<span class=\"lbl\" aria-hidden=\"true\">{}</span>",
+            escape(&short_label(e))
+        );
+    }
+}
+
+fn side_list(out: &mut String, r: &Report) {
+    out.push_str(
+        "<aside id=\"quotes\" aria-labelledby=\"quotes-h\">\n<h2 id=\"quotes-h\">Quotes</h2>\n<ol class=\"quotes\">\n",
+    );
+    for e in &r.entries {
+        let q = &e.quote;
+        let swatch = match (e.speaker_row, q.kind) {
+            (Some(row), _) => format!("s{}", row % PALETTE),
+            (None, Kind::Term) => "s-term".to_string(),
+            (None, _) => "s-none".to_string(),
+        };
+        let who = match (&q.speaker, q.kind) {
+            (Some(s), _) => escape(s).into_owned(),
+            (None, Kind::Term) => "term".to_string(),
+            (None, _) => "no speaker".to_string(),
+        };
+        let _ = write!(
+            out,
+            "<li id=\"item{0}\" data-quote=\"{0}\"><a href=\"#q{0}\">#{0}</a> <span class=\"sw {1}\" aria-hidden=\"true\"></span><b>{2}</b> <span class=\"kind\">{3}</span>\n\
+             <div class=\"ex\">“{4}”</div>\n<div class=\"facts\">cue: {5} · method: {6} · confidence: {7}</div>\n",
+            q.index,
+            swatch,
+            who,
+            q.kind.as_str(),
+            escape(&excerpt(&q.text, 200)),
+            escape(q.cue.as_deref().unwrap_or("none")),
+            escape(q.method.as_deref().unwrap_or("none")),
+            q.confidence
+                .map_or("none".to_string(), |c| format!("{c:.2}")),
+        );
+        let mut notes: Vec<String> = e
+            .concerns
+            .iter()
+            .map(|c| format!("<span class=\"badge\">{}</span>", c.label()))
+            .collect();
+        if let Some(v) = &e.verdict
+            && v.status.is_clean()
+        {
+            notes.push(format!(
+                "<span class=\"ok\">source: {}</span>",
+                v.status.as_str()
+            ));
+        }
+        if e.change
+            .as_ref()
+            .is_some_and(|c| c.status == ChangeStatus::Same)
+        {
+            notes.push("<span class=\"ok\">unchanged</span>".to_string());
+        }
+        if !notes.is_empty() {
+            let _ = writeln!(out, "<div class=\"notes\">{}</div>", notes.join(" "));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</aside>\n");
+}
+
+const STYLE: &str = r#"
+:root{--ink:#1b1b1b;--muted:#555;--line:#ccc;--focus:#0b57d0}
+*{box-sizing:border-box}
+body{margin:0;color:var(--ink);background:#fff;font:16px/1.6 Georgia,"Times New Roman",serif}
+h1,h2,h3,.meta,.legend,table,aside,.tip,.lbl,.badge,.note,.flag-list{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+header{padding:1rem 1.5rem;border-bottom:1px solid var(--line)}
+h1{margin:0;font-size:1.4rem}
+h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
+h3{font-size:1rem;margin:1rem 0 .3rem}
+.meta{margin:.3rem 0 0;color:var(--muted);font-size:.9rem}
+.doc{font-family:ui-monospace,Menlo,Consolas,monospace}
+.skip{position:absolute;left:-999px}
+.skip:focus{left:1rem;top:1rem;background:#fff;padding:.3rem .6rem;z-index:20}
+.summary{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:2rem;padding:0 1.5rem;border-bottom:1px solid var(--line)}
+.summary .scroll{max-height:16rem;overflow:auto;padding-bottom:.5rem}
+.summary .scroll:focus{outline:3px solid var(--focus)}
+.layout{display:grid;grid-template-columns:minmax(0,1fr) 22rem;gap:2rem;padding:0 1.5rem 2rem}
+main{min-width:0;max-width:48rem}
+.text p{margin:0 0 1rem;position:relative}
+.legend,.note{color:var(--muted);font-size:.85rem}
+.eg{padding:0 .2rem}
+.eg.direct{border-bottom:2px solid #333}.eg.partial{border-bottom:2px dashed #333}.eg.term{border-bottom:2px dotted #333}
+mark.q{color:inherit;padding:.05rem .1rem;border-radius:2px;border-bottom:2px solid #333;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+mark.partial{border-bottom-style:dashed}
+mark.term{border-bottom-style:dotted}
+mark.q:focus{outline:3px solid var(--focus);outline-offset:2px}
+mark.q:hover{outline:2px solid #777}
+.s0{background:#cfe3ff;border-color:#1f5fbf!important}
+.s1{background:#ffdcae;border-color:#b25d00!important}
+.s2{background:#cdeec9;border-color:#2c7a26!important}
+.s3{background:#f7cde3;border-color:#a3306b!important}
+.s4{background:#e2d8ff;border-color:#5b3fbf!important}
+.s5{background:#fff0a0;border-color:#8a7000!important}
+.s6{background:#c4efea;border-color:#11776c!important}
+.s7{background:#ecd6c6;border-color:#7a4a2a!important}
+.s-none{background:#f1f1f1;border-color:#666!important;border-bottom-width:3px!important}
+.s-term{background:transparent;border-color:#666!important}
+.tip{display:none}
+mark.q:hover+.tip,mark.q:focus+.tip{display:block;position:absolute;left:0;z-index:10;max-width:26rem;margin-top:.2rem;padding:.45rem .6rem;border-radius:4px;background:#1b1b1b;color:#fff;font-size:.8rem;line-height:1.4;box-shadow:0 2px 8px rgba(0,0,0,.3)}
+.lbl{font-size:.68rem;vertical-align:super;line-height:0;color:#333;margin:0 .15rem 0 .1rem;white-space:nowrap}
+#flags h3{margin-top:.8rem}
+.flag-list{margin:0;padding-left:1.2rem;font-size:.9rem}
+.flag-list li{margin:.2rem 0}
+.badge{display:inline-block;font-size:.72rem;padding:0 .35rem;border:1px solid #8a1c1c;color:#8a1c1c;border-radius:3px;background:#fff5f5}
+.detail{color:var(--muted)}
+.ok{display:inline-block;font-size:.72rem;padding:0 .35rem;border:1px solid #2c7a26;color:#2c7a26;border-radius:3px}
+del{background:#fde0e0;text-decoration:line-through}
+ins{background:#dff5dc;text-decoration:underline}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+table{border-collapse:collapse;font-size:.9rem;width:100%}
+th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+td:nth-child(2),td:nth-child(3),td:nth-child(4){text-align:right;font-variant-numeric:tabular-nums}
+tfoot th,tfoot td{border-top:2px solid #999;font-weight:600}
+.sw{display:inline-block;width:.9rem;height:.9rem;margin-right:.4rem;vertical-align:-.1rem;border:1px solid #333;border-radius:2px}
+aside{font-size:.85rem;border-left:1px solid var(--line);padding-left:1rem}
+aside h2{position:sticky;top:0;background:#fff;margin-top:1rem}
+ol.quotes{list-style:none;margin:0;padding:0}
+ol.quotes li{padding:.4rem 0;border-bottom:1px solid #eee}
+ol.quotes li:target{background:#fffbe0}
+.kind{color:var(--muted)}
+.ex{font-family:Georgia,serif;margin:.15rem 0}
+.facts{color:var(--muted)}
+.notes{margin-top:.15rem}
+a{color:var(--focus)}
+a:focus{outline:3px solid var(--focus);outline-offset:1px}
+@media (max-width:60rem){.layout,.summary{grid-template-columns:1fr}aside{border-left:0;padding-left:0}}
+@media print{
+ body{font-size:11pt}
+ .layout,.summary{display:block;padding:0}
+ .summary .scroll{max-height:none;overflow:visible}
+ header{padding:0 0 .5rem}
+ .skip,.tip{display:none!important}
+ aside{border:0;padding:0;break-before:page}
+ aside h2{position:static}
+ a{color:inherit;text-decoration:none}
+ mark.q{outline:0}
+ tr,li{break-inside:avoid}
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::extract;
+    use crate::review::tests::attributed;
+    use crate::review::{Inputs, Report};
+
+    fn report(text: &str) -> String {
+        let doc = Document::new("article.txt", text);
+        render(&Report::new(&doc, extract(&doc), Inputs::default()))
+    }
+
+    /// The names of every tag the page opens or closes.
+    fn tag_names(html: &str) -> Vec<String> {
+        html.split('<')
+            .skip(1)
+            .map(|t| {
+                t.trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+                    .collect::<String>()
+                    .to_ascii_lowercase()
+            })
+            .collect()
+    }
+
+    const ALLOWED: [&str; 33] = [
+        "!doctype", "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "h2",
+        "h3", "p", "span", "div", "main", "section", "aside", "ul", "ol", "li", "table", "thead",
+        "tbody", "tfoot", "tr", "th", "td", "mark", "b", "br", "del", "ins",
+    ];
+
+    #[test]
+    fn escape_handles_every_special_character() {
+        assert_eq!(
+            escape(r#"<script>alert("x") & 'y'</script>"#),
+            "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;"
+        );
+        assert_eq!(escape("Assad’s “visit”"), "Assad’s “visit”");
+        assert_eq!(escape("&amp;"), "&amp;amp;");
+    }
+
+    #[test]
+    fn hostile_article_text_renders_as_text() {
+        let hostile = "<script>alert(1)</script> opened the meeting.\n\
+            “\"><img src=x onerror=alert(2)>” was all he said &amp; no more.\n\
+            “</mark><script>alert(3)</script>,” the spokesman said.\n\
+            He called it “' onmouseover='alert(4)” and left. <style>body{display:none}</style>";
+        let html = report(hostile);
+        for tag in tag_names(&html) {
+            assert!(ALLOWED.contains(&tag.as_str()), "unexpected tag <{tag}>");
+        }
+        assert_eq!(html.matches("<script").count(), 0);
+        assert_eq!(
+            html.matches("<style").count(),
+            1,
+            "only the page's own style"
+        );
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+        assert!(html.contains("&amp;amp; no more"));
+        // Every `<` left in the page opens one of our tags; none carries an event handler.
+        for tag in html
+            .split('<')
+            .skip(1)
+            .map(|t| t.split('>').next().unwrap_or(""))
+        {
+            let lower = tag.to_ascii_lowercase();
+            assert!(!lower.contains(" on"), "event handler in <{tag}>");
+        }
+        assert!(html.contains("default-src 'none'"));
+    }
+
+    #[test]
+    fn hostile_speaker_names_cannot_leave_their_attribute() {
+        let (doc, ex) = attributed(
+            "“We will extend our invitation to Assad,” Erdogan said.",
+            &[(1, "\" onfocus=\"alert(1)\" x=\"<b>", "trailing_cue", 0.9)],
+        );
+        let html = render(&Report::new(&doc, ex, Inputs::default()));
+        assert!(
+            html.contains("data-speaker=\"&quot; onfocus=&quot;alert(1)&quot; x=&quot;&lt;b&gt;\"")
+        );
+        assert!(!html.contains("onfocus=\"alert"));
+    }
+
+    #[test]
+    fn every_quote_is_a_focusable_mark_with_a_tooltip_and_a_label() {
+        let (doc, ex) = attributed(
+            "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
+             The ISIS “caliphate” has long fallen.\n\
+             “Why would Erdogan and I meet?” he joked.",
+            &[(1, "Vladimir Putin", "trailing_cue", 0.9)],
+        );
+        let html = render(&Report::new(&doc, ex, Inputs::default()));
+        assert_eq!(html.matches("<mark ").count(), 3);
+        assert_eq!(html.matches("tabindex=\"0\" data-quote=").count(), 3);
+        assert!(
+            html.contains("data-quote=\"1\" data-kind=\"direct\" data-speaker=\"Vladimir Putin\"")
+        );
+        assert!(html.contains("data-quote=\"2\" data-kind=\"term\" data-speaker=\"\""));
+        assert!(html.contains("id=\"tip1\" role=\"tooltip\">#1 · direct<br>Speaker: Vladimir Putin<br>Cue: said<br>Method: trailing_cue<br>Confidence: 0.90"));
+        assert!(html.contains("<span class=\"lbl\" aria-hidden=\"true\">1 Vladimir Putin</span>"));
+        assert!(html.contains("<span class=\"lbl\" aria-hidden=\"true\">2 term</span>"));
+        assert!(html.contains("<span class=\"lbl\" aria-hidden=\"true\">3 no speaker ⚑</span>"));
+        // The words around the quotes are all there, in order.
+        assert!(html.contains("</mark><span class=\"tip\""));
+        assert!(html.contains("</span> Putin said.</p>"));
+    }
+
+    #[test]
+    fn a_multi_paragraph_quote_is_marked_in_each_paragraph() {
+        let text =
+            "“The first part of what he said,\n“and the second part of it,” he said.\nAfter.";
+        let html = report(text);
+        assert_eq!(html.matches("data-quote=\"1\" data-kind").count(), 2);
+        assert_eq!(html.matches(" cont\" data-quote=\"1\"").count(), 1);
+        assert_eq!(html.matches("id=\"q1\"").count(), 1);
+        assert!(html.contains("<p>After.</p>"));
+    }
+
+    #[test]
+    fn speaker_table_lists_speakers_then_the_unattributed() {
+        let (doc, ex) = attributed(
+            "“We have an opportunity,” Putin said.\n“We will extend our invitation,” Erdogan said.\n“No comment,” a man said.",
+            &[
+                (1, "Vladimir Putin", "trailing_cue", 0.9),
+                (2, "Recep Tayyip Erdogan", "trailing_cue", 0.9),
+            ],
+        );
+        let html = render(&Report::new(&doc, ex, Inputs::default()));
+        assert_eq!(html.matches("<tr class=\"speaker\">").count(), 2);
+        assert!(html.contains(
+            "Recep Tayyip Erdogan</th><td>1</td><td>5</td><td>45%</td><td>trailing_cue (1)</td>"
+        ));
+        assert!(html.contains("No speaker</th><td>1</td><td>2</td><td>18%</td>"));
+        assert!(html.contains("<h3>Unattributed quotes (1)</h3>"));
+    }
+
+    #[test]
+    fn changed_and_unverified_quotes_show_the_word_diff_and_the_verdict() {
+        use crate::review::compare::{check_against_sources, compare_with_previous};
+        let old = Document::new(
+            "old.txt",
+            "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
+             Assad applauded the “maturity” of the relationship.",
+        );
+        let new = Document::new(
+            "new.txt",
+            "“We have an opportunity to discuss the whole range of our relations,” Putin said.",
+        );
+        let source = Document::new(
+            "kremlin.txt",
+            "We have an opportunity to discuss the entire range of our relations.",
+        );
+        let ex = extract(&new);
+        let inputs = Inputs {
+            previous: Some((
+                "old.txt".into(),
+                compare_with_previous(&ex.quotes, &extract(&old).quotes),
+            )),
+            sources: Some((
+                vec!["kremlin.txt".into()],
+                check_against_sources(&ex.quotes, std::slice::from_ref(&source)),
+            )),
+            ..Inputs::default()
+        };
+        let html = render(&Report::new(&new, ex, inputs));
+        assert!(html.contains("<h3>Changed since the previous version (1)</h3>"));
+        assert!(html.contains(
+            "<del><span class=\"sr\">removed: </span>entire</del> <ins><span class=\"sr\">added: </span>whole</ins>"
+        ));
+        assert!(html.contains("<li><span class=\"badge\">removed</span> was #2 “maturity”</li>"));
+        assert!(html.contains("<h3>Not verified against the sources (1)</h3>"));
+        assert!(
+            html.contains("altered in kremlin.txt: 92% of the words match a passage"),
+            "{html}"
+        );
+        assert!(html.contains("compared with <span class=\"doc\">old.txt</span>"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_only_our_tags_and_balanced_marks(
+            text in "[a-zA-Z ,.:<>&;#/=\"'“”‘’«»„\n]{0,300}"
+        ) {
+            let html = report(&text);
+            for tag in tag_names(&html) {
+                proptest::prop_assert!(ALLOWED.contains(&tag.as_str()), "unexpected tag <{}>", tag);
+            }
+            proptest::prop_assert_eq!(html.matches("<mark ").count(), html.matches("</mark>").count());
+            proptest::prop_assert_eq!(
+                html.matches("<p>").count() + html.matches("<p ").count(),
+                html.matches("</p>").count()
+            );
+        }
+    }
+
+    #[test]
+    fn no_flags_says_so() {
+        let html = report("Nothing quoted here.");
+        assert!(html.contains("<p class=\"none\">No flags.</p>"));
+        assert_eq!(html.matches("<mark ").count(), 0);
+    }
+}

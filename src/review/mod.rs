@@ -1,0 +1,567 @@
+//! The editorial review: one article's quotes, what an editor should look at, and who is quoted
+//! how much, built once as a [`Report`] that the [`html`] and [`terminal`] views render.
+//!
+//! The report reads records only: speakers, cues, methods and confidences come from the
+//! [`Quote`]s as attribution left them (and may be `None`). Two optional inputs add to it:
+//! - [`Change`] per quote, from comparing with a previous version of the article;
+//! - [`Verdict`] per quote, from checking it against source documents.
+//!
+//! [`compare`] fills both with a small stand-in (pairing by normalised text, word-level
+//! matching against sources); the `diff` and `verify` stages can fill the same structs.
+
+pub mod compare;
+pub mod html;
+pub mod terminal;
+
+use std::collections::HashMap;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::document::{Document, paragraphs};
+use crate::extract::{Extraction, StrayMark};
+use crate::kind::Kind;
+use crate::record::{Flag, Quote};
+use crate::span::Span;
+
+/// Below this confidence an attribution is flagged, unless the caller says otherwise.
+pub const LOW_CONFIDENCE: f64 = 0.5;
+
+/// How a quote compares with the previous version of the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub status: ChangeStatus,
+    /// The previous version's quote (its 1-based index and text), when one was paired.
+    pub previous_index: Option<usize>,
+    pub previous_text: Option<String>,
+    /// Word diff from the previous text to this one; empty unless `status` is `Changed`.
+    pub words: Vec<WordChange>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeStatus {
+    /// The same words (up to spacing, case of quote marks and punctuation at word edges).
+    Same,
+    /// Paired with a previous quote whose words differ.
+    Changed,
+    /// Nothing in the previous version pairs with it.
+    New,
+}
+
+/// One run of words in a word diff.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordChange {
+    pub op: WordOp,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordOp {
+    Same,
+    Removed,
+    Added,
+}
+
+/// What checking a quote against the sources found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub status: VerdictStatus,
+    /// The source the verdict rests on (its path), when one matched at all.
+    pub source: Option<String>,
+    /// A short explanation for the editor.
+    pub detail: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerdictStatus {
+    /// The quote's characters appear in a source as they are.
+    Exact,
+    /// The same words, differing only in case, punctuation, quote marks or spacing.
+    Cosmetic,
+    /// The quote cuts words out (…) and every remaining piece appears, in order.
+    Elision,
+    /// A passage matches in part but words were changed.
+    Altered,
+    /// No source has these words.
+    NotFound,
+}
+
+impl VerdictStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerdictStatus::Exact => "exact",
+            VerdictStatus::Cosmetic => "cosmetic",
+            VerdictStatus::Elision => "clean elision",
+            VerdictStatus::Altered => "altered",
+            VerdictStatus::NotFound => "not found",
+        }
+    }
+
+    /// Exact, cosmetic and clean elisions need no editor's attention.
+    pub fn is_clean(self) -> bool {
+        matches!(
+            self,
+            VerdictStatus::Exact | VerdictStatus::Cosmetic | VerdictStatus::Elision
+        )
+    }
+}
+
+/// Something about a quote that an editor should look at: the flags panel's rows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Concern {
+    /// Not a term, and no speaker.
+    Unattributed,
+    /// Attribution saw two plausible speakers.
+    Ambiguous,
+    /// The opening mark is never closed.
+    Unclosed,
+    /// Attributed with a confidence below the threshold.
+    LowConfidence(f64),
+    /// Its words differ from the previous version's.
+    Changed,
+    /// Not in the previous version.
+    New,
+    /// Checked against the sources and not exact, cosmetic or a clean elision.
+    Unverified(VerdictStatus),
+}
+
+/// The flags panel's groups, in the order an editor would work through them.
+pub const FLAG_ORDER: [&str; 7] = [
+    "unattributed",
+    "ambiguous",
+    "unclosed",
+    "low confidence",
+    "changed",
+    "new",
+    "not verified",
+];
+
+impl Concern {
+    /// A short label: the same words in the HTML and the terminal.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Concern::Unattributed => "unattributed",
+            Concern::Ambiguous => "ambiguous",
+            Concern::Unclosed => "unclosed",
+            Concern::LowConfidence(_) => "low confidence",
+            Concern::Changed => "changed",
+            Concern::New => "new",
+            Concern::Unverified(_) => "not verified",
+        }
+    }
+}
+
+/// One quote in the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub quote: Quote,
+    /// Words inside the marks.
+    pub words: usize,
+    /// The row of [`Report::speakers`] for this quote's speaker (it picks the colour).
+    pub speaker_row: Option<usize>,
+    pub change: Option<Change>,
+    pub verdict: Option<Verdict>,
+    pub concerns: Vec<Concern>,
+}
+
+/// One speaker's line in the speaker table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerRow {
+    pub speaker: String,
+    pub quotes: usize,
+    pub words: usize,
+    /// Share of all words quoted from people (terms excluded), 0 to 1.
+    pub share: f64,
+    /// Attribution methods and how many quotes each decided, most used first.
+    pub methods: Vec<(String, usize)>,
+}
+
+/// Quotes (terms excluded) and their words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub quotes: usize,
+    pub words: usize,
+}
+
+/// Quotes of the previous version that this one no longer has.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    /// One per quote of the article, in order.
+    pub per_quote: Vec<Change>,
+    pub removed: Vec<Quote>,
+}
+
+/// Everything the review shows about one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub doc: String,
+    pub text: String,
+    /// Byte spans of the paragraphs of `text`.
+    pub paragraphs: Vec<Span>,
+    pub entries: Vec<Entry>,
+    /// Speakers by words quoted, most first.
+    pub speakers: Vec<SpeakerRow>,
+    /// Quotes with no speaker (terms excluded).
+    pub unattributed: Tally,
+    /// All quotes from people (terms excluded).
+    pub quoted: Tally,
+    pub stray_marks: Vec<StrayMark>,
+    /// Set when a previous version was compared.
+    pub previous: Option<String>,
+    pub removed: Vec<Quote>,
+    /// The sources checked against (their paths); empty when none were given.
+    pub sources: Vec<String>,
+    pub low_confidence: f64,
+}
+
+/// What the report is built from besides the article.
+#[derive(Clone, Debug)]
+pub struct Inputs {
+    /// The previous version's path and the comparison with it.
+    pub previous: Option<(String, Changes)>,
+    /// The sources' paths and one verdict per quote (`None` for a quote not checked).
+    pub sources: Option<(Vec<String>, Vec<Option<Verdict>>)>,
+    pub low_confidence: f64,
+}
+
+impl Default for Inputs {
+    fn default() -> Inputs {
+        Inputs {
+            previous: None,
+            sources: None,
+            low_confidence: LOW_CONFIDENCE,
+        }
+    }
+}
+
+impl Report {
+    /// Builds the report of `doc` from its extraction and whatever else was compared.
+    pub fn new(doc: &Document, extraction: Extraction, inputs: Inputs) -> Report {
+        let low_confidence = inputs.low_confidence;
+        let Extraction {
+            quotes,
+            stray_marks,
+        } = extraction;
+        let (previous, mut changes, removed) = match inputs.previous {
+            Some((path, changes)) => (
+                Some(path),
+                changes.per_quote.into_iter().map(Some).collect(),
+                changes.removed,
+            ),
+            None => (None, Vec::new(), Vec::new()),
+        };
+        let (sources, mut verdicts) = inputs.sources.unwrap_or_default();
+        changes.resize(quotes.len(), None);
+        verdicts.resize(quotes.len(), None);
+
+        let mut entries: Vec<Entry> = quotes
+            .into_iter()
+            .zip(changes.into_iter().zip(verdicts))
+            .map(|(quote, (change, verdict))| {
+                let concerns = concerns(&quote, change.as_ref(), verdict.as_ref(), low_confidence);
+                Entry {
+                    words: quote.text.unicode_words().count(),
+                    quote,
+                    speaker_row: None,
+                    change,
+                    verdict,
+                    concerns,
+                }
+            })
+            .collect();
+        let (speakers, unattributed, quoted) = speaker_table(&mut entries);
+        Report {
+            doc: doc.id.clone(),
+            paragraphs: paragraphs(&doc.text),
+            text: doc.text.clone(),
+            entries,
+            speakers,
+            unattributed,
+            quoted,
+            stray_marks,
+            previous,
+            removed,
+            sources,
+            low_confidence,
+        }
+    }
+
+    /// How many quotes of each kind: direct, partial, term.
+    pub fn kinds(&self) -> [usize; 3] {
+        let mut n = [0; 3];
+        for e in &self.entries {
+            n[match e.quote.kind {
+                Kind::Direct => 0,
+                Kind::Partial => 1,
+                Kind::Term => 2,
+            }] += 1;
+        }
+        n
+    }
+
+    /// The entries with at least one concern.
+    pub fn flagged(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.concerns.is_empty())
+    }
+}
+
+fn concerns(
+    q: &Quote,
+    change: Option<&Change>,
+    verdict: Option<&Verdict>,
+    low_confidence: f64,
+) -> Vec<Concern> {
+    let mut out = Vec::new();
+    if q.flags.contains(&Flag::Unattributed) || (q.speaker.is_none() && q.kind != Kind::Term) {
+        out.push(Concern::Unattributed);
+    }
+    if q.flags.contains(&Flag::Ambiguous) {
+        out.push(Concern::Ambiguous);
+    }
+    if q.flags.contains(&Flag::Unclosed) {
+        out.push(Concern::Unclosed);
+    }
+    if let Some(c) = q.confidence.filter(|&c| c < low_confidence) {
+        out.push(Concern::LowConfidence(c));
+    }
+    match change.map(|c| c.status) {
+        Some(ChangeStatus::Changed) => out.push(Concern::Changed),
+        Some(ChangeStatus::New) => out.push(Concern::New),
+        _ => {}
+    }
+    if let Some(v) = verdict.filter(|v| !v.status.is_clean()) {
+        out.push(Concern::Unverified(v.status));
+    }
+    out
+}
+
+/// Builds the speaker table (terms excluded) and points each entry at its row.
+fn speaker_table(entries: &mut [Entry]) -> (Vec<SpeakerRow>, Tally, Tally) {
+    let mut rows: Vec<SpeakerRow> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut methods: Vec<HashMap<String, usize>> = Vec::new();
+    let mut unattributed = Tally::default();
+    let mut quoted = Tally::default();
+    for e in entries.iter().filter(|e| e.quote.kind != Kind::Term) {
+        quoted.quotes += 1;
+        quoted.words += e.words;
+        let Some(name) = &e.quote.speaker else {
+            unattributed.quotes += 1;
+            unattributed.words += e.words;
+            continue;
+        };
+        let row = *by_name.entry(name.clone()).or_insert_with(|| {
+            rows.push(SpeakerRow {
+                speaker: name.clone(),
+                quotes: 0,
+                words: 0,
+                share: 0.0,
+                methods: Vec::new(),
+            });
+            methods.push(HashMap::new());
+            rows.len() - 1
+        });
+        rows[row].quotes += 1;
+        rows[row].words += e.words;
+        let method = e.quote.method.as_deref().unwrap_or("unknown");
+        *methods[row].entry(method.to_string()).or_default() += 1;
+    }
+    for (row, counts) in rows.iter_mut().zip(methods) {
+        row.share = if quoted.words == 0 {
+            0.0
+        } else {
+            row.words as f64 / quoted.words as f64
+        };
+        row.methods = counts.into_iter().collect();
+        row.methods
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
+    // Most words first; ties by first appearance, which the stable sort keeps.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(rows[i].words));
+    let mut rank = vec![0; rows.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    for e in entries.iter_mut() {
+        e.speaker_row = e
+            .quote
+            .speaker
+            .as_ref()
+            .and_then(|s| by_name.get(s))
+            .map(|&i| rank[i]);
+    }
+    let mut sorted: Vec<Option<SpeakerRow>> = rows.into_iter().map(Some).collect();
+    let rows = order
+        .iter()
+        .map(|&i| sorted[i].take().expect("each row once"))
+        .collect();
+    (rows, unattributed, quoted)
+}
+
+/// A share as a whole percentage; a share too small to round to 1% reads "<1%", not "0%".
+pub fn percent(share: f64) -> String {
+    if share > 0.0 && share < 0.005 {
+        "<1%".to_string()
+    } else {
+        format!("{:.0}%", share * 100.0)
+    }
+}
+
+/// Keeps at most `max` characters of `s` (joined onto one line), ending in "…" when cut.
+pub fn excerpt(s: &str, max: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        return one_line;
+    }
+    let mut out: String = one_line.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::extract;
+
+    /// Extracts `text` and gives speakers to quotes by 1-based index, as attribution would.
+    pub(crate) fn attributed(
+        text: &str,
+        speakers: &[(usize, &str, &str, f64)],
+    ) -> (Document, Extraction) {
+        let doc = Document::new("article.txt", text);
+        let mut ex = extract(&doc);
+        for &(index, speaker, method, confidence) in speakers {
+            let q = &mut ex.quotes[index - 1];
+            q.speaker = Some(speaker.to_string());
+            q.cue = Some("said".to_string());
+            q.method = Some(method.to_string());
+            q.confidence = Some(confidence);
+        }
+        (doc, ex)
+    }
+
+    const ARTICLE: &str = "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
+        Assad applauded the “maturity” of the relationship between Moscow and Damascus.\n\
+        “We will extend our invitation to Assad,” Erdogan said in an interview.\n\
+        The ISIS “caliphate” has long fallen.\n\
+        “This is why we cannot meet under Erdogan’s terms,” Assad said.";
+
+    #[test]
+    fn speaker_table_counts_words_and_shares_without_terms() {
+        let (doc, ex) = attributed(
+            ARTICLE,
+            &[
+                (1, "Vladimir Putin", "trailing_cue", 0.9),
+                (2, "Bashar Assad", "subject_cue", 0.8),
+                (3, "Recep Tayyip Erdogan", "trailing_cue", 0.9),
+                (5, "Bashar Assad", "trailing_cue", 0.9),
+            ],
+        );
+        let report = Report::new(&doc, ex, Inputs::default());
+        assert_eq!(report.kinds(), [3, 1, 1]);
+        let names: Vec<&str> = report.speakers.iter().map(|r| r.speaker.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Vladimir Putin", "Bashar Assad", "Recep Tayyip Erdogan"]
+        );
+        let assad = &report.speakers[1];
+        assert_eq!((assad.quotes, assad.words), (2, 1 + 9));
+        assert_eq!(
+            assad.methods,
+            [
+                ("subject_cue".to_string(), 1),
+                ("trailing_cue".to_string(), 1)
+            ]
+        );
+        assert_eq!(
+            report.quoted,
+            Tally {
+                quotes: 4,
+                words: 12 + 1 + 7 + 9
+            }
+        );
+        let total: f64 = report.speakers.iter().map(|r| r.share).sum();
+        assert!((total - 1.0).abs() < 1e-9, "{total}");
+        assert_eq!(report.unattributed, Tally::default());
+        // Each quote points at its speaker's row; the term at none.
+        let rows: Vec<Option<usize>> = report.entries.iter().map(|e| e.speaker_row).collect();
+        assert_eq!(rows, [Some(0), Some(1), Some(2), None, Some(1)]);
+        assert!(report.flagged().next().is_none());
+    }
+
+    #[test]
+    fn quotes_without_speakers_are_flagged_but_terms_are_not() {
+        let doc = Document::new("a.txt", ARTICLE);
+        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        assert!(report.speakers.is_empty());
+        assert_eq!(report.unattributed, report.quoted);
+        let flagged: Vec<usize> = report.flagged().map(|e| e.quote.index).collect();
+        assert_eq!(flagged, [1, 2, 3, 5]);
+        assert!(
+            report
+                .flagged()
+                .all(|e| e.concerns == [Concern::Unattributed])
+        );
+    }
+
+    #[test]
+    fn low_confidence_unclosed_and_bad_verdicts_are_flagged() {
+        let text = "“We will extend our invitation to Assad,” Erdogan said.\n\
+            “It has been a long time since we last met,” he said.\n\
+            Putin said: “This directly concerns Syria";
+        let (doc, ex) = attributed(
+            text,
+            &[
+                (1, "Recep Tayyip Erdogan", "trailing_cue", 0.95),
+                (2, "Recep Tayyip Erdogan", "pronoun", 0.3),
+                (3, "Vladimir Putin", "colon", 0.9),
+            ],
+        );
+        let verdict = |status| {
+            Some(Verdict {
+                status,
+                source: Some("transcript.txt".into()),
+                detail: None,
+            })
+        };
+        let inputs = Inputs {
+            sources: Some((
+                vec!["transcript.txt".into()],
+                vec![
+                    verdict(VerdictStatus::Cosmetic),
+                    verdict(VerdictStatus::Elision),
+                    verdict(VerdictStatus::Altered),
+                ],
+            )),
+            ..Inputs::default()
+        };
+        let report = Report::new(&doc, ex, inputs);
+        let concerns: Vec<&[Concern]> = report
+            .entries
+            .iter()
+            .map(|e| e.concerns.as_slice())
+            .collect();
+        assert_eq!(concerns[0], []);
+        assert_eq!(concerns[1], [Concern::LowConfidence(0.3)]);
+        assert_eq!(
+            concerns[2],
+            [
+                Concern::Unclosed,
+                Concern::Unverified(VerdictStatus::Altered)
+            ]
+        );
+    }
+
+    #[test]
+    fn tiny_shares_are_not_zero() {
+        assert_eq!(percent(1.0 / 244.0), "<1%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(0.446), "45%");
+    }
+
+    #[test]
+    fn excerpts_cut_on_characters_and_join_lines() {
+        assert_eq!(excerpt("Assad’s\nvisit  was", 40), "Assad’s visit was");
+        assert_eq!(excerpt("“Why did we enter?”", 8), "“Why di…");
+    }
+}

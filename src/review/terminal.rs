@@ -1,0 +1,421 @@
+//! The terminal view: a compact summary with the flags and the speaker table, coloured when
+//! asked to. Without colour, word diffs read `[-old-]{+new+}` (as wdiff writes them).
+//!
+//! Control characters from the article (an ESC that would start a terminal sequence) are
+//! shown as U+FFFD, never sent to the terminal.
+
+use std::fmt::Write as _;
+
+use crate::kind::Kind;
+
+use super::{Concern, Entry, FLAG_ORDER, Report, WordOp, excerpt, percent};
+
+/// How to render.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// ANSI colours and bold.
+    pub color: bool,
+    /// List every flagged quote (not only the first few of each group) and every quote.
+    pub all: bool,
+}
+
+const SPEAKER_COLOURS: [&str; 6] = ["34", "33", "32", "35", "36", "94"];
+const EXCERPT: usize = 64;
+/// Flagged quotes listed per group unless every one is asked for.
+const GROUP_LINES: usize = 10;
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn speaker(&self, e: &Entry, s: &str) -> String {
+        match e.speaker_row {
+            Some(row) => self.paint(SPEAKER_COLOURS[row % SPEAKER_COLOURS.len()], s),
+            None => self.paint("2", s),
+        }
+    }
+}
+
+/// Replaces control characters (ESC, BEL, …) so article text cannot drive the terminal.
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+fn quoted(text: &str, max: usize) -> String {
+    format!("“{}”", clean(&excerpt(text, max)))
+}
+
+/// Renders the summary.
+pub fn render(report: &Report, options: Options) -> String {
+    let p = Paint { on: options.color };
+    let mut out = String::new();
+    let [direct, partial, terms] = report.kinds();
+    let flagged = report.flagged().count();
+    let _ = writeln!(
+        out,
+        "{}: {} quotes ({direct} direct, {partial} partial, {terms} {}), {} {}, {}",
+        p.paint("1", &clean(&report.doc)),
+        report.entries.len(),
+        if terms == 1 { "term" } else { "terms" },
+        report.speakers.len(),
+        if report.speakers.len() == 1 {
+            "speaker"
+        } else {
+            "speakers"
+        },
+        if flagged == 0 {
+            p.paint("32", "nothing flagged")
+        } else {
+            p.paint("1;31", &format!("{flagged} flagged"))
+        }
+    );
+    if let Some(prev) = &report.previous {
+        let _ = writeln!(out, "compared with {}", clean(prev));
+    }
+    if !report.sources.is_empty() {
+        let names: Vec<String> = report.sources.iter().map(|s| clean(s)).collect();
+        let _ = writeln!(out, "checked against {}", names.join(", "));
+    }
+
+    flags(&mut out, report, &p, options.all);
+    speakers(&mut out, report, &p);
+    if options.all {
+        let _ = writeln!(out, "\n{}", p.paint("1", "Quotes"));
+        for e in &report.entries {
+            quote_line(&mut out, e, &p);
+        }
+    }
+    out
+}
+
+fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
+    let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
+    let _ = writeln!(out, "\n{}", p.paint("1", &format!("Flags ({total})")));
+    if total == 0 {
+        let _ = writeln!(out, "  none");
+        return;
+    }
+    for label in FLAG_ORDER {
+        let hits: Vec<(&Entry, &Concern)> = r
+            .entries
+            .iter()
+            .filter_map(|e| {
+                e.concerns
+                    .iter()
+                    .find(|c| c.label() == label)
+                    .map(|c| (e, c))
+            })
+            .collect();
+        let strays = if label == "unclosed" {
+            r.stray_marks.len()
+        } else {
+            0
+        };
+        if hits.is_empty() && strays == 0 {
+            continue;
+        }
+        let _ = writeln!(out, "  {} ({})", p.paint("31", label), hits.len() + strays);
+        let shown = if all { hits.len() } else { GROUP_LINES };
+        let hidden = hits.len().saturating_sub(shown);
+        for (e, concern) in hits.into_iter().take(shown) {
+            let _ = write!(
+                out,
+                "    #{:<3} ¶{:<3} {}",
+                e.quote.index,
+                e.quote.paragraph,
+                quoted(&e.quote.text, EXCERPT)
+            );
+            match concern {
+                Concern::LowConfidence(c) => {
+                    let _ = write!(out, "  confidence {c:.2} ({})", p.speaker(e, &speaker(e)));
+                }
+                Concern::Ambiguous => {
+                    let _ = write!(out, "  ({})", p.speaker(e, &speaker(e)));
+                }
+                Concern::Unverified(status) => {
+                    let _ = write!(out, "  {}", status.as_str());
+                    if let Some(d) = e.verdict.as_ref().and_then(|v| v.detail.as_deref()) {
+                        let _ = write!(out, ": {}", clean(d));
+                    }
+                }
+                Concern::Changed => {
+                    if let Some(change) = &e.change {
+                        let _ = write!(
+                            out,
+                            "\n           was #{}: ",
+                            change.previous_index.unwrap_or(0)
+                        );
+                        for w in &change.words {
+                            let t = clean(&w.text.replace('\n', " "));
+                            let _ = write!(
+                                out,
+                                "{}",
+                                match (w.op, p.on) {
+                                    (WordOp::Same, _) => t,
+                                    (WordOp::Removed, true) => p.paint("9;31", &t),
+                                    (WordOp::Added, true) => p.paint("4;32", &t),
+                                    (WordOp::Removed, false) => format!("[-{t}-]"),
+                                    (WordOp::Added, false) => format!("{{+{t}+}}"),
+                                }
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+            out.push('\n');
+        }
+        if hidden > 0 {
+            let _ = writeln!(out, "    … and {hidden} more (--all lists every one)");
+        }
+        if label == "unclosed" {
+            for s in &r.stray_marks {
+                let _ = writeln!(
+                    out,
+                    "    line {}: closing mark {} closes nothing",
+                    s.line,
+                    clean(&s.mark.to_string())
+                );
+            }
+        }
+    }
+    if !r.removed.is_empty() {
+        let _ = writeln!(out, "  {} ({})", p.paint("31", "removed"), r.removed.len());
+        for q in &r.removed {
+            let _ = writeln!(out, "    was #{:<3} {}", q.index, quoted(&q.text, EXCERPT));
+        }
+    }
+}
+
+fn speaker(e: &Entry) -> String {
+    match (&e.quote.speaker, e.quote.kind) {
+        (Some(s), _) => clean(s),
+        (None, Kind::Term) => "term".to_string(),
+        (None, _) => "no speaker".to_string(),
+    }
+}
+
+fn speakers(out: &mut String, r: &Report, p: &Paint) {
+    let _ = writeln!(out, "\n{}", p.paint("1", "Speakers"));
+    let width = r
+        .speakers
+        .iter()
+        .map(|s| clean(&s.speaker).chars().count())
+        .chain([22])
+        .max()
+        .unwrap_or(22)
+        .min(40);
+    let _ = writeln!(
+        out,
+        "  {:<width$}  {:>6}  {:>6}  {:>5}  ATTRIBUTED BY",
+        "SPEAKER", "QUOTES", "WORDS", "SHARE"
+    );
+    for (i, row) in r.speakers.iter().enumerate() {
+        let name = clean(&row.speaker);
+        let name: String = if name.chars().count() > width {
+            name.chars().take(width - 1).collect::<String>() + "…"
+        } else {
+            name
+        };
+        let methods: Vec<String> = row
+            .methods
+            .iter()
+            .map(|(m, n)| format!("{} {n}", clean(m)))
+            .collect();
+        let padded = format!("{name:<width$}");
+        let _ = writeln!(
+            out,
+            "  {}  {:>6}  {:>6}  {:>5}  {}",
+            p.paint(SPEAKER_COLOURS[i % SPEAKER_COLOURS.len()], &padded),
+            row.quotes,
+            row.words,
+            percent(row.share),
+            methods.join(", ")
+        );
+    }
+    let u = r.unattributed;
+    if u.quotes > 0 {
+        let share = if r.quoted.words == 0 {
+            0.0
+        } else {
+            u.words as f64 / r.quoted.words as f64
+        };
+        let padded = format!("{:<width$}", "(no speaker)");
+        let _ = writeln!(
+            out,
+            "  {}  {:>6}  {:>6}  {:>5}",
+            p.paint("2", &padded),
+            u.quotes,
+            u.words,
+            percent(share)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {:<width$}  {:>6}  {:>6}  {:>5}  (terms not counted)",
+        "all quotes from people", r.quoted.quotes, r.quoted.words, "100%"
+    );
+}
+
+fn quote_line(out: &mut String, e: &Entry, p: &Paint) {
+    let q = &e.quote;
+    let flags: Vec<&str> = e.concerns.iter().map(Concern::label).collect();
+    let _ = write!(
+        out,
+        "  #{:<3} ¶{:<3} {:<7} {} {}",
+        q.index,
+        q.paragraph,
+        q.kind.as_str(),
+        p.speaker(e, &format!("{:<20}", speaker(e))),
+        quoted(&q.text, EXCERPT)
+    );
+    if !flags.is_empty() {
+        let _ = write!(
+            out,
+            "  {}",
+            p.paint("31", &format!("[{}]", flags.join(", ")))
+        );
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::extract;
+    use crate::review::compare::compare_with_previous;
+    use crate::review::tests::attributed;
+    use crate::review::{Inputs, Report};
+
+    const PLAIN: Options = Options {
+        color: false,
+        all: true,
+    };
+
+    #[test]
+    fn summary_lists_flags_and_speakers_without_colour() {
+        let (doc, ex) = attributed(
+            "“We will extend our invitation to Assad,” Erdogan said in an interview.\n\
+             “We have now arrived at a point,” he said.\n\
+             “No comment,” a man said.",
+            &[
+                (1, "Recep Tayyip Erdogan", "trailing_cue", 0.9),
+                (2, "Recep Tayyip Erdogan", "pronoun", 0.4),
+            ],
+        );
+        let text = render(&Report::new(&doc, ex, Inputs::default()), PLAIN);
+        assert!(!text.contains('\x1b'), "{text}");
+        assert!(text.starts_with(
+            "article.txt: 3 quotes (3 direct, 0 partial, 0 terms), 1 speaker, 2 flagged\n"
+        ));
+        assert!(
+            text.contains("  unattributed (1)\n    #3   ¶2   “No comment,”\n"),
+            "{text}"
+        );
+        assert!(text.contains("  low confidence (1)\n    #2   ¶1   “We have now arrived at a point,”  confidence 0.40 (Recep Tayyip Erdogan)\n"), "{text}");
+        let row = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("Recep Tayyip Erdogan"))
+            .expect("a speaker row");
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(
+            cells[3..],
+            ["2", "14", "88%", "pronoun", "1,", "trailing_cue", "1"]
+        );
+        assert!(text.contains("#3   ¶2   direct  no speaker"), "{text}");
+    }
+
+    #[test]
+    fn long_groups_are_cut_unless_all_are_asked_for() {
+        let text = (1..=12)
+            .map(|i| format!("“We will meet {i} times,” a man said."))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let doc = Document::new("a.txt", text);
+        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let short = render(
+            &report,
+            Options {
+                color: false,
+                all: false,
+            },
+        );
+        assert!(short.contains("  unattributed (12)\n"));
+        assert!(
+            short.contains("“We will meet 10 times,”\n    … and 2 more (--all lists every one)\n"),
+            "{short}"
+        );
+        assert!(!short.contains("meet 11 times"));
+        let all = render(&report, PLAIN);
+        assert_eq!(
+            all.matches("“We will meet 11 times,”").count(),
+            2,
+            "in the flags and the quote list"
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let doc = Document::new("a.txt", "“No comment,” a man said.");
+        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let coloured = render(
+            &report,
+            Options {
+                color: true,
+                all: false,
+            },
+        );
+        assert!(coloured.contains("\x1b[31munattributed\x1b[0m"));
+        assert!(!render(&report, PLAIN).contains('\x1b'));
+    }
+
+    #[test]
+    fn word_diffs_read_without_colour() {
+        let old = Document::new(
+            "old.txt",
+            "“We have an opportunity to discuss the entire range of our relations,” Putin said.",
+        );
+        let new = Document::new(
+            "new.txt",
+            "“We have an opportunity to discuss the whole range of our relations,” Putin said.",
+        );
+        let (old_q, new_ex) = (extract(&old).quotes, extract(&new));
+        let changes = compare_with_previous(&new_ex.quotes, &old_q);
+        let inputs = Inputs {
+            previous: Some(("old.txt".into(), changes)),
+            ..Inputs::default()
+        };
+        let text = render(&Report::new(&new, new_ex, inputs), PLAIN);
+        assert!(text.contains("compared with old.txt\n"));
+        assert!(
+            text.contains(
+                "was #1: We have an opportunity to discuss the [-entire-]{+whole+} range"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let doc = Document::new(
+            "a\x1b[2J.txt",
+            "“Clear \x1b]0;pwned\x07 the screen,” he said.",
+        );
+        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let text = render(&report, PLAIN);
+        assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
+        assert!(text.contains("“Clear \u{FFFD}]0;pwned\u{FFFD} the screen,”"));
+    }
+}

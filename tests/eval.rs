@@ -1,0 +1,40 @@
+//! `quotecheck eval` on a hand-made gold file gives the figures computed by hand
+//! (fixtures/eval/README.md), and on the shared corpora when they are present.
+
+use std::path::Path;
+
+use quotecheck::eval::{evaluate, load_gold};
+
+#[test]
+fn hand_made_gold_scores_as_computed_by_hand() {
+    let gold = load_gold(Path::new("fixtures/eval/small.gold.jsonl"), None).unwrap();
+    let (scores, errors) = evaluate(&gold);
+    let c = &scores.counts;
+    assert_eq!((c.documents, c.units), (2, 3));
+    assert_eq!((c.matched, c.false_positives), (2, 1));
+    assert!((scores.precision - 2.0 / 3.0).abs() < 1e-9);
+    assert!((scores.recall - 2.0 / 3.0).abs() < 1e-9);
+    assert!((scores.f1 - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(c.with_source, 2);
+    assert!(errors.iter().any(|e| e.what == "missed" && e.doc == "d2"));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.what == "false_positive" && e.doc == "d2")
+    );
+    // Speakers: whatever attribution predicts, the ratio is over the two matched units.
+    assert_eq!(scores.speaker_accuracy, c.speaker_correct as f64 / 2.0);
+    assert_eq!(scores.end_to_end_recall, c.end_to_end as f64 / 3.0);
+}
+
+#[test]
+fn polnear_dev_detection_when_present() {
+    let path = Path::new("../shared/corpora/polnear/dev.jsonl");
+    if !path.exists() {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    }
+    let gold = load_gold(path, None).unwrap();
+    let (scores, _) = evaluate(&gold);
+    assert!(scores.f1 > 0.9, "F1 {:.3}", scores.f1);
+}
