@@ -20,6 +20,7 @@ pub mod diff;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod kind;

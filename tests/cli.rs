@@ -225,3 +225,15 @@ fn eval_reports_figures() {
                 .and(predicate::str::contains("[missed] d2")),
         );
 }
+
+#[test]
+fn explain_prints_the_evidence() {
+    qc().args(["extract", ARTICLE, "--explain"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("pronoun: he -> ")
+                .and(predicate::str::contains("[Putin] reportedly {said}"))
+                .and(predicate::str::contains("a term")),
+        );
+}

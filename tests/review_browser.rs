@@ -179,10 +179,25 @@ fn fixture_report_in_a_real_browser() {
         .filter(|a| a.get("aria-describedby").is_some())
         .count();
     assert_eq!(focusable, 19);
-    // ATTRIBUTION: with speakers in the records the speaker table has the fixture's 4.
-    if records.iter().any(|q| q.speaker.is_some()) {
-        assert_eq!(common::speaker_rows(&run.stdout), 4);
-    }
+    // Every quote that is not a term shows a speaker; the table has the fixture's four.
+    assert!(
+        marks
+            .iter()
+            .filter(|m| m.kind != "term")
+            .all(|m| !m.speaker.is_empty()),
+        "{marks:?}"
+    );
+    let mut names = common::speaker_names(&run.stdout);
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Bashar Assad",
+            "Recep Tayyip Erdogan",
+            "Vladimir Putin",
+            "al-Jazeera"
+        ]
+    );
 
     let shot = target_dir().join("review-screenshot.png");
     std::fs::remove_file(&shot).ok();

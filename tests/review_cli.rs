@@ -50,19 +50,24 @@ fn fixture_report_shows_every_quote_with_its_speaker() {
         .collect();
     assert_eq!(common::speaker_rows(&html), speakers.len());
 
-    // ATTRIBUTION: once attribution fills `speaker` in the records, the fixture's report
-    // must name 4 speakers (Putin, Assad, Erdogan, al-Jazeera). Until then records carry no
-    // speakers and this part cannot hold; it turns itself on when they do.
-    if records.iter().any(|q| q.speaker.is_some()) {
-        assert_eq!(common::speaker_rows(&html), 4, "speakers of the fixture");
-        assert!(
-            marks
-                .iter()
-                .filter(|m| m.kind != "term")
-                .all(|m| !m.speaker.is_empty()),
-            "every quote that is not a term has a speaker"
-        );
-    }
+    // The fixture's acceptance: every quote that is not a term shows its speaker, and the
+    // speaker table names the article's four speakers.
+    let unnamed: Vec<usize> = marks
+        .iter()
+        .filter(|m| m.kind != "term" && m.speaker.is_empty())
+        .map(|m| m.quote)
+        .collect();
+    assert!(unnamed.is_empty(), "quotes without a speaker: {unnamed:?}");
+    let table: BTreeSet<String> = common::speaker_names(&html).into_iter().collect();
+    let expected: BTreeSet<String> = [
+        "Vladimir Putin",
+        "Bashar Assad",
+        "Recep Tayyip Erdogan",
+        "al-Jazeera",
+    ]
+    .map(String::from)
+    .into();
+    assert_eq!(table, expected, "speakers of the fixture");
 }
 
 #[test]
@@ -81,7 +86,7 @@ fn terminal_summary_has_flags_and_speakers_and_no_colour_when_piped() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("19 quotes (9 direct, 7 partial, 3 terms)")
+            predicate::str::contains("19 quotes (9 direct, 7 partial, 3 terms), 4 speakers")
                 .and(predicate::str::contains("\nFlags ("))
                 .and(predicate::str::contains("\nSpeakers\n"))
                 .and(predicate::str::contains("\x1b[").not()),
@@ -144,6 +149,55 @@ fn previous_version_and_sources_flag_changes_and_unverified_quotes() {
         "{out}"
     );
     assert!(out.contains("  not verified (1)\n    #1 "), "{out}");
+}
+
+#[test]
+fn an_unchanged_article_has_no_change_flags() {
+    let assert = quotecheck()
+        .args(["review", FIXTURE, "--previous", FIXTURE])
+        .assert()
+        .success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(out.contains(&format!("compared with {FIXTURE}\n")), "{out}");
+    for group in ["changed (", "new (", "removed ("] {
+        assert!(!out.contains(group), "{group}: {out}");
+    }
+}
+
+#[test]
+fn a_new_speaker_is_flagged_but_moves_and_typography_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(
+        &old,
+        "“It's a long season, and we can't afford to lose anyone,” coach Dan Miller said.\n\
+         “Our meeting today is extremely important for discussing the details,” Assad said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "“Our meeting today is extremely important for discussing the details,” Kremlin spokesman Dmitry Peskov said.\n\
+         “It’s a long season, and we can’t afford to lose anyone,” coach Dan Miller said.\n",
+    )
+    .unwrap();
+    let assert = quotecheck()
+        .arg("review")
+        .arg(&new)
+        .arg("--previous")
+        .arg(&old)
+        .args(["--html", "-"])
+        .assert()
+        .success();
+    let html = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let changed: Vec<_> = common::tags(&html, "ul")
+        .into_iter()
+        .filter(|a| a.get("data-flag").is_some())
+        .collect();
+    assert_eq!(changed.len(), 1, "only the changed group: {changed:?}");
+    assert_eq!(changed[0]["data-flag"], "changed");
+    assert!(html.contains("speaker was Assad"), "{html}");
+    assert!(html.contains("changed: cosmetic"), "{html}");
 }
 
 #[test]

@@ -6,8 +6,8 @@ use crate::lexicon::Cues;
 use crate::span::Span;
 
 use super::words::{
-    Gender, Word, is_adverb, is_common_capitalised, is_name_particle, is_name_word, is_title,
-    pronoun, title_gender,
+    Gender, Word, is_adverb, is_common_capitalised, is_group_adjective, is_name_particle,
+    is_name_word, is_title, pronoun, title_gender,
 };
 
 /// What a mention is.
@@ -35,7 +35,10 @@ const DETERMINERS: &[&str] = &[
 /// The name run that ends at word `end` (inclusive), walking back over name words,
 /// particles and titles.
 pub fn name_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
-    if !is_name_word(words[end].text) || is_common_capitalised(words[end].text) {
+    if !is_name_word(words[end].text)
+        || is_common_capitalised(words[end].text)
+        || is_group_adjective(words[end].text)
+    {
         return None;
     }
     let mut start = end;
@@ -58,6 +61,14 @@ pub fn name_starting_at(words: &[Word<'_>], start: usize) -> Option<Mention> {
     if !is_name_word(words[start].text) {
         return None;
     }
+    // A group adjective alone is not a name: Republican claims, Democratic bigwigs.
+    if is_group_adjective(words[start].text)
+        && !words
+            .get(start + 1)
+            .is_some_and(|n| words[start].trailing.is_none() && is_name_word(n.text))
+    {
+        return None;
+    }
     let mut end = start;
     while end + 1 < words.len() && words[end].trailing.is_none() {
         let w = words[end + 1];
@@ -75,11 +86,15 @@ pub fn name_starting_at(words: &[Word<'_>], start: usize) -> Option<Mention> {
 
 fn name_mention(run: &[Word<'_>]) -> Mention {
     let gender = run.iter().find_map(|w| title_gender(w.text));
-    // Everything up to the last title is title or nationality: Syrian President Bashar Assad.
-    let after_title = run
+    // Everything up to the last title is title or nationality: Syrian President Bashar Assad;
+    // group adjectives in front are not part of the name: Republican Donald Trump.
+    let mut after_title = run
         .iter()
         .rposition(|w| is_title(w.text))
         .map_or(0, |p| p + 1);
+    while after_title + 1 < run.len() && is_group_adjective(run[after_title].text) {
+        after_title += 1;
+    }
     let names: Vec<String> = run[after_title..]
         .iter()
         .map(|w| w.text)
@@ -145,7 +160,7 @@ fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
         && words[k - 2].trailing.is_none()
     {
         if let Some(owner) = mention_at_end(words, k - 2) {
-            if !matches!(owner.kind, MentionKind::Pronoun(_)) {
+            if matches!(owner.kind, MentionKind::Name(_)) {
                 return Some(owner);
             }
         }
@@ -262,6 +277,18 @@ pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
     if let Some(m) = name_starting_at(words, i) {
         return Some(m);
     }
+    // said 9/11 widow Terry Strada, said Clinton campaign spokesman Brian Fallon
+    for k in i + 1..(i + 4).min(words.len()) {
+        if words[k - 1].trailing.is_some() {
+            break;
+        }
+        if let Some(m) = name_starting_at(words, k) {
+            if !DETERMINERS.contains(&w.text.to_lowercase().as_str()) {
+                return Some(m);
+            }
+            break;
+        }
+    }
     if DETERMINERS.contains(&w.text.to_lowercase().as_str()) {
         let mut end = i;
         while end + 1 < words.len() && end < i + 4 && words[end].trailing.is_none() {
@@ -335,7 +362,10 @@ fn subject_found(words: &[Word<'_>]) -> Option<(Mention, How)> {
                 },
             ))
         } else if is_name_word(w.text) && !(is_common_capitalised(w.text)) {
-            let m = name_starting_at(words, i)?;
+            let Some(m) = name_starting_at(words, i) else {
+                i += 1;
+                continue;
+            };
             let len = words[i..]
                 .iter()
                 .take_while(|x| x.span.end <= m.span.end)

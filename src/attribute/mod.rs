@@ -39,6 +39,7 @@ pub struct Attribution {
 /// Attributes every quote of an analysed document (None for terms and unattributed ones).
 pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
     let doc = Doc::new(analysis);
+    let mut memory = Memory::default();
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(analysis.quotes.len());
     for (i, q) in analysis.quotes.iter().enumerate() {
         if analysis.kinds[i] == Kind::Term {
@@ -46,7 +47,7 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
             continue;
         }
         let found = doc.sieve(i);
-        out.push(found.map(|f| doc.resolve(f, q.span)));
+        out.push(found.map(|f| doc.resolve(f, q.span, &mut memory)));
     }
     // Continuation: a quote nobody was found for inherits from its neighbours.
     for i in 0..out.len() {
@@ -84,11 +85,128 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
     out
 }
 
+/// A pronoun's antecedent: the canonical name and how it was chosen.
+struct Antecedent {
+    name: String,
+    ambiguous: bool,
+    via: &'static str,
+}
+
+/// What attribution has learnt so far in a document: who has spoken (named), where, and
+/// the gender pronouns have shown.
+#[derive(Default)]
+struct Memory {
+    /// (canonical name, byte offset of the mention)
+    speakers: Vec<(String, usize)>,
+    genders: Vec<(String, Gender)>,
+}
+
+impl Memory {
+    fn gender(&self, name: &str) -> Option<Gender> {
+        self.genders
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, g)| *g)
+    }
+
+    fn has_spoken(&self, name: &str) -> bool {
+        self.speakers.iter().any(|(n, _)| n == name)
+    }
+}
+
+/// Words that mark a name as a place or an organisation rather than a person.
+fn is_place_or_org_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "State",
+        "States",
+        "Department",
+        "Party",
+        "Committee",
+        "University",
+        "College",
+        "Agency",
+        "Council",
+        "Times",
+        "News",
+        "Post",
+        "Review",
+        "Network",
+        "Institute",
+        "Foundation",
+        "Association",
+        "Bank",
+        "Fund",
+        "House",
+        "Senate",
+        "Congress",
+        "America",
+        "Asia",
+        "Europe",
+        "Africa",
+        "North",
+        "South",
+        "East",
+        "West",
+        "New",
+        "United",
+        "Republic",
+        "Kingdom",
+        "City",
+        "County",
+        "Island",
+        "Islands",
+        "Street",
+        "Journal",
+        "Tribune",
+        "Press",
+        "Club",
+        "Court",
+        "Office",
+        "Service",
+        "Services",
+        "Union",
+        "Nations",
+        "Organization",
+        "Commission",
+        "Administration",
+        "Campaign",
+        "Company",
+        "Corporation",
+        "Group",
+        "Center",
+        "Centre",
+        "Church",
+        "Army",
+        "Navy",
+        "Police",
+        "Board",
+        "Caucus",
+        "Coalition",
+        "Alliance",
+        "Federation",
+        "Ministry",
+        "Agency",
+        "Media",
+        "Magazine",
+        "Radio",
+        "Television",
+        "TV",
+        "Channel",
+        "Daily",
+        "Herald",
+        "Gazette",
+        "Sun",
+    ];
+    WORDS.contains(&w)
+}
+
 /// A name seen in the document.
 struct NameRun {
     span: Span,
     words: Vec<String>,
     gender: Option<Gender>,
+    titled: bool,
 }
 
 struct Doc<'a, 'b> {
@@ -112,10 +230,12 @@ impl<'a, 'b> Doc<'a, 'b> {
                         .count()
                         .max(1);
                     if let MentionKind::Name(words) = m.kind {
+                        let titled = ws[i..i + n].iter().any(|w| is_title(w.text));
                         names.push(NameRun {
                             span: m.span,
                             words,
                             gender: m.gender,
+                            titled,
                         });
                     }
                     i += n;
@@ -205,25 +325,29 @@ impl<'a, 'b> Doc<'a, 'b> {
 
     /// Turns a sieve's finding into an attribution: names to their fullest form, pronouns
     /// to their antecedent.
-    fn resolve(&self, f: Found, quote: Span) -> Attribution {
+    fn resolve(&self, f: Found, quote: Span, memory: &mut Memory) -> Attribution {
         let text = self.a.text;
         let mut chain = Vec::new();
         let mut ambiguous = false;
         let speaker = match &f.mention.kind {
-            MentionKind::Name(words) => Some(self.canonical(words, f.mention.span.start)),
+            MentionKind::Name(words) => {
+                let name = self.canonical(words, f.mention.span.start);
+                memory.speakers.push((name.clone(), f.mention.span.start));
+                if let Some(g) = f.mention.gender {
+                    memory.genders.push((name.clone(), g));
+                }
+                Some(name)
+            }
             MentionKind::Description => Some(text[f.mention.span].to_string()),
             MentionKind::Pronoun(gender) => {
-                match self.antecedent(f.mention.span.start, *gender, quote) {
-                    Some((m, amb, via)) => {
-                        ambiguous = amb;
+                match self.antecedent(f.mention.span.start, *gender, quote, memory) {
+                    Some(found) => {
+                        ambiguous = found.ambiguous;
                         chain.push(format!(
                             "{} -> {} ({})",
-                            &text[f.mention.span], &text[m.span], via
+                            &text[f.mention.span], found.name, found.via
                         ));
-                        match &m.kind {
-                            MentionKind::Name(words) => Some(self.canonical(words, m.span.start)),
-                            _ => None,
-                        }
+                        Some(found.name)
                     }
                     None => None,
                 }
@@ -278,13 +402,16 @@ impl<'a, 'b> Doc<'a, 'b> {
     }
 
     /// The antecedent of a pronoun at `at`: the subject of the current sentence before it,
-    /// else of the nearest preceding sentences (this paragraph, then earlier ones).
+    /// else of the nearest preceding sentences (this paragraph, then two before), if it is
+    /// a person; else the last named speaker nearby; else the nearest subject at all. Names
+    /// inside the quote being attributed never count.
     fn antecedent(
         &self,
         at: usize,
         gender: Option<Gender>,
         quote: Span,
-    ) -> Option<(Mention, bool, &'static str)> {
+        memory: &Memory,
+    ) -> Option<Antecedent> {
         let text = self.a.text;
         let pi = self
             .a
@@ -293,6 +420,7 @@ impl<'a, 'b> Doc<'a, 'b> {
             .min(self.a.paragraphs.len() - 1);
         let mut para_idx = pi;
         let mut end = at;
+        let mut weak: Option<Antecedent> = None;
         for step in 0..10 {
             let para = self.a.paragraphs[para_idx];
             let start = sentence_start(text, para.start, end.saturating_sub(1).max(para.start));
@@ -302,19 +430,30 @@ impl<'a, 'b> Doc<'a, 'b> {
                 .into_iter()
                 .filter(|w| !quote.contains(w.span) && w.span.end <= at)
                 .collect();
-            if let Some((m, fallback)) = subject(&ws).filter(|(m, _)| self.compatible(m, gender))
-                && let MentionKind::Name(_) = m.kind
+            if let Some((m, fallback)) = subject(&ws)
+                && let MentionKind::Name(words) = &m.kind
             {
-                let via = if step == 0 {
-                    "subject of this sentence"
-                } else {
-                    "subject of a preceding sentence"
-                };
-                return Some((m, fallback, via));
+                let name = self.canonical(words, m.span.start);
+                if self.compatible(&name, &m, gender, memory) {
+                    let via = if step == 0 {
+                        "subject of this sentence"
+                    } else {
+                        "subject of a preceding sentence"
+                    };
+                    let found = Antecedent {
+                        name,
+                        ambiguous: fallback,
+                        via,
+                    };
+                    if self.is_person(&found.name, words, memory) {
+                        return Some(found);
+                    }
+                    weak.get_or_insert(found);
+                }
             }
             if start <= para.start {
                 if para_idx == 0 || pi - para_idx >= 2 {
-                    return None;
+                    break;
                 }
                 para_idx -= 1;
                 end = self.a.paragraphs[para_idx].end;
@@ -322,17 +461,56 @@ impl<'a, 'b> Doc<'a, 'b> {
                 end = start;
             }
         }
-        None
+        let horizon = self.a.paragraphs[pi.saturating_sub(3)].start;
+        let recent = memory
+            .speakers
+            .iter()
+            .rev()
+            .filter(|(_, pos)| *pos < at && *pos >= horizon)
+            .find(|(name, _)| {
+                gender.is_none_or(|g| {
+                    memory.gender(name).is_none_or(|h| h == g)
+                        && self.gender_of(&[name.clone()]).is_none_or(|h| h == g)
+                })
+            });
+        if let Some((name, _)) = recent {
+            return Some(Antecedent {
+                name: name.clone(),
+                ambiguous: weak.is_some(),
+                via: "the last named speaker",
+            });
+        }
+        weak
     }
 
-    fn compatible(&self, m: &Mention, gender: Option<Gender>) -> bool {
-        match (&m.kind, gender) {
-            (MentionKind::Name(words), Some(g)) => {
-                self.gender_of(words).is_none_or(|h| h == g) && m.gender.is_none_or(|h| h == g)
-            }
-            (MentionKind::Name(_), None) => true,
-            _ => false,
+    /// Whether a name is a person's: it has spoken, it carries a title somewhere, or it has
+    /// two or more words none of which names a place or an organisation.
+    fn is_person(&self, name: &str, words: &[String], memory: &Memory) -> bool {
+        if memory.has_spoken(name) {
+            return true;
         }
+        let surname = words.last();
+        if self
+            .names
+            .iter()
+            .any(|n| n.titled && n.words.last() == surname)
+        {
+            return true;
+        }
+        let full: Vec<&str> = name.split_whitespace().collect();
+        full.len() >= 2
+            && !full.iter().any(|w| is_place_or_org_word(w))
+            && !full.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+    }
+
+    fn compatible(&self, name: &str, m: &Mention, gender: Option<Gender>, memory: &Memory) -> bool {
+        let Some(g) = gender else { return true };
+        let MentionKind::Name(words) = &m.kind else {
+            return false;
+        };
+        self.gender_of(words).is_none_or(|h| h == g)
+            && m.gender.is_none_or(|h| h == g)
+            && memory.gender(name).is_none_or(|h| h == g)
     }
 }
 

@@ -157,7 +157,7 @@ pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
     let cues = Cues::get();
     let n = before.len();
     for j in (n.saturating_sub(5)..n).rev() {
-        if cues.is_cue(before[j].text) {
+        if cues.is_cue(before[j].text) && is_verb_use(before, j) {
             // Said Smith: / X, smiling, said: — the inverted order only right at the start
             // of a clause, and only for a name.
             let inverted = || {

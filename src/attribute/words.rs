@@ -48,10 +48,13 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
         }
         let rest = &body[trimmed.len()..];
         // A closing bracket wins over the period inside it: (R-Fla.)
+        // The last punctuation after the word is what the sentence does next: R-Ky., said
         let trailing = if rest.contains(')') {
             Some(')')
         } else {
-            rest.chars().find(|c| !matches!(c, '”' | '"' | '’' | '\''))
+            rest.chars()
+                .rev()
+                .find(|c| !matches!(c, '”' | '"' | '’' | '\''))
         };
         let s = start + lead;
         out.push(Word {
@@ -149,11 +152,11 @@ pub enum Gender {
     Female,
 }
 
-/// Third-person pronouns that can be a speaker, with their gender (None: they).
+/// Third-person subject pronouns, which can be a speaker, with their gender (None: they).
 pub fn pronoun(w: &str) -> Option<Option<Gender>> {
     match w.to_lowercase().as_str() {
-        "he" | "him" => Some(Some(Gender::Male)),
-        "she" | "her" => Some(Some(Gender::Female)),
+        "he" => Some(Some(Gender::Male)),
+        "she" => Some(Some(Gender::Female)),
         "they" => Some(None),
         _ => None,
     }
@@ -199,8 +202,69 @@ pub fn is_name_word(w: &str) -> bool {
     false
 }
 
+/// Capitalised words that name groups, parties and nationalities: a modifier before a
+/// name (Republican Donald Trump), never a speaker's name on their own.
+pub fn is_group_adjective(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Republican",
+        "Republicans",
+        "Democrat",
+        "Democrats",
+        "Democratic",
+        "GOP",
+        "American",
+        "Americans",
+        "Russian",
+        "Chinese",
+        "British",
+        "French",
+        "German",
+        "Syrian",
+        "Turkish",
+        "Iranian",
+        "Israeli",
+        "Palestinian",
+        "Mexican",
+        "Greek",
+        "Orthodox",
+        "Christian",
+        "Muslim",
+        "Jewish",
+        "Catholic",
+        "Protestant",
+        "Hispanic",
+        "Latino",
+        "Latina",
+        "Black",
+        "White",
+        "Qatari",
+        "Saudi",
+        "Iraqi",
+        "Afghan",
+        "Ukrainian",
+        "Japanese",
+        "Korean",
+        "Indian",
+        "Pakistani",
+        "Egyptian",
+        "European",
+        "African",
+        "Asian",
+        "Canadian",
+        "Australian",
+        "Liberal",
+        "Conservative",
+        "Crooked",
+        "Former",
+        "Retired",
+        "Longtime",
+    ];
+    WORDS.contains(&w)
+}
+
 /// Capitalised words that start sentences or name times, not people.
 pub fn is_common_capitalised(w: &str) -> bool {
+    let w = w.trim_end_matches("’s").trim_end_matches("'s");
     const WORDS: &[&str] = &[
         "The",
         "A",

@@ -47,6 +47,10 @@ pub struct Args {
     /// Read two apostrophes ('') as a double quotation mark, as some archives typed them.
     #[arg(long)]
     double_apostrophes: bool,
+    /// Print, per quote, the evidence for its speaker (cue and mention in context, and the
+    /// chain a pronoun was resolved through) instead of records.
+    #[arg(long)]
+    explain: bool,
     /// Worker threads [default: one per core]. Output keeps input order whatever the number.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
@@ -80,6 +84,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|a| Input::from_arg(a, args.corpus))
         .collect();
+    if args.explain {
+        let mut w = BufWriter::new(out.writer());
+        for input in &inputs {
+            for doc in input.documents()? {
+                w.write_all(quotecheck::explain::explain(&doc?, &pipeline).as_bytes())?;
+            }
+        }
+        w.flush()?;
+        drop(w);
+        out.commit()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     // Inputs are opened one after another, as they are reached.
     let docs = inputs
         .into_iter()

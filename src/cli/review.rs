@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::cli::output::Output;
-use quotecheck::review::compare::{check_against_sources, compare_with_previous};
+use quotecheck::review::compare::{against_previous, against_sources};
 use quotecheck::review::{Inputs, LOW_CONFIDENCE, Report, html, terminal};
 use quotecheck::{Document, Input, extract};
 
@@ -71,17 +71,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     if let Some(path) = &args.previous {
         let previous = read_one(Input::Text(path.clone()))?;
-        let changes = compare_with_previous(&extraction.quotes, &extract(&previous).quotes);
+        let changes = against_previous(&extraction.quotes, &extract(&previous).quotes);
         inputs.previous = Some((previous.id, changes));
     }
     if !args.sources.is_empty() {
-        let sources = args
-            .sources
-            .iter()
-            .map(|p| read_one(Input::Text(p.clone())))
-            .collect::<anyhow::Result<Vec<Document>>>()?;
-        let verdicts = check_against_sources(&extraction.quotes, &sources);
-        inputs.sources = Some((sources.into_iter().map(|s| s.id).collect(), verdicts));
+        inputs.sources = Some(against_sources(&extraction.quotes, &args.sources)?);
     }
     let report = Report::new(&article, extraction, inputs);
 

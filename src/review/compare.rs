@@ -1,255 +1,151 @@
-//! A small stand-in for the `diff` and `verify` stages, enough for the review to show
-//! changed quotes and unverified ones: it fills [`Changes`] and [`Verdict`]s.
+//! What the review compares an article with.
 //!
-//! - Against a previous version: quotes with the same normalised words pair first; what is
-//!   left pairs with the most similar unpaired previous quote when at least half the words
-//!   agree; the rest are new, and unpaired previous quotes were removed.
-//! - Against sources: a quote is exact when its characters appear in a source, cosmetic when
-//!   its normalised words do, a clean elision when the pieces around "…" appear in order,
-//!   altered when a stretch of the source shares most of its words, and otherwise not found.
-//!   Terms are not checked.
+//! - A previous version: [`against_previous`] runs the [`crate::diff`] alignment and keeps,
+//!   for each quote of the article, its line of the diff (status, changes, word diff);
+//!   previous quotes the alignment left unmatched were removed.
+//! - Sources: [`against_sources`] reads them and gives each quote a [`Verdict`]. It is the
+//!   review's one call into a verifier; today that is the stand-in in
+//!   [`super::verify_stand_in`], until the `verify` stage replaces it there.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::path::PathBuf;
 
-use similar::{ChangeTag, TextDiff};
-use unicode_segmentation::UnicodeSegmentation;
-
-use crate::document::Document;
-use crate::kind::Kind;
+use crate::diff::{self, Pair, Status};
+use crate::document::{Document, decode_utf8};
+use crate::error::{Error, Result};
 use crate::record::Quote;
 
-use super::{Change, ChangeStatus, Changes, Verdict, VerdictStatus, WordChange, WordOp};
+use super::{Change, Changes, Verdict, verify_stand_in};
 
-/// Below this share of common words two quotes are different quotes, not one changed.
-const PAIRING_SIMILARITY: f32 = 0.5;
-
-/// A quote's words, lower-cased, without punctuation, quote marks or spacing differences.
-pub fn normalized_words(text: &str) -> Vec<String> {
-    text.unicode_words()
-        .map(|w| w.replace('’', "'").to_lowercase())
-        .collect()
-}
-
-/// Pairs the article's quotes with the previous version's.
-pub fn compare_with_previous(current: &[Quote], previous: &[Quote]) -> Changes {
-    let current_words: Vec<Vec<String>> =
-        current.iter().map(|q| normalized_words(&q.text)).collect();
-    let previous_words: Vec<Vec<String>> =
-        previous.iter().map(|q| normalized_words(&q.text)).collect();
-    let mut paired: Vec<Option<usize>> = vec![None; current.len()];
-    let mut taken = vec![false; previous.len()];
-
-    // Same words: the first unpaired previous quote with them.
-    let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::new();
-    for (j, w) in previous_words.iter().enumerate().rev() {
-        by_words.entry(w.as_slice()).or_default().push(j);
-    }
-    for (i, w) in current_words.iter().enumerate() {
-        if let Some(j) = by_words.get_mut(w.as_slice()).and_then(Vec::pop) {
-            paired[i] = Some(j);
-            taken[j] = true;
-        }
-    }
-    // The rest: the most similar unpaired previous quote, if similar enough. A cheap
-    // shared-word count skips pairs that cannot reach the threshold before any diff runs.
-    for i in 0..current.len() {
-        if paired[i].is_some() || current_words[i].is_empty() {
-            continue;
-        }
-        let mine: HashSet<&String> = current_words[i].iter().collect();
-        let mut best: Option<(f32, usize)> = None;
-        for j in (0..previous.len()).filter(|&j| !taken[j]) {
-            let theirs = &previous_words[j];
-            let shared = theirs.iter().filter(|w| mine.contains(w)).count();
-            let bound = 2.0 * shared as f32 / (theirs.len() + current_words[i].len()) as f32;
-            if bound < PAIRING_SIMILARITY || best.is_some_and(|(b, _)| bound <= b) {
-                continue;
-            }
-            let ratio = word_diff_ratio(&previous[j].text, &current[i].text);
-            if ratio >= PAIRING_SIMILARITY && best.is_none_or(|(b, _)| ratio > b) {
-                best = Some((ratio, j));
-            }
-        }
-        if let Some((_, j)) = best {
-            paired[i] = Some(j);
-            taken[j] = true;
-        }
-    }
-
-    let per_quote = current
+/// Aligns the article's quotes (`current`) with the previous version's.
+pub fn against_previous(current: &[Quote], previous: &[Quote]) -> Changes {
+    let d = diff::diff(
+        "previous",
+        previous,
+        "current",
+        current,
+        &diff::Options::default(),
+    );
+    let position: HashMap<usize, usize> = current
         .iter()
-        .zip(&paired)
-        .zip(&current_words)
-        .map(|((q, &j), words)| match j {
+        .enumerate()
+        .map(|(k, q)| (q.index, k))
+        .collect();
+    let mut per_quote: Vec<Option<(f64, Change)>> = vec![None; current.len()];
+    let mut removed = Vec::new();
+    for pair in d.pairs {
+        let Pair {
+            status,
+            changes,
+            similarity,
+            old,
+            new,
+            word_diff,
+            ..
+        } = pair;
+        let Some(new) = new else {
+            removed.extend(old);
+            continue;
+        };
+        let Some(&k) = position.get(&new.index) else {
+            continue;
+        };
+        let change = Change {
+            status,
+            changes,
+            previous_indices: old.as_ref().map(|q| q.index).into_iter().collect(),
+            previous_text: old.as_ref().map(|q| q.text.clone()),
+            previous_speaker: old.and_then(|q| q.speaker),
+            words: if status == Status::Modified {
+                word_diff
+            } else {
+                Vec::new()
+            },
+        };
+        // A merge aligns several previous quotes with this one: keep the closest, with every
+        // change any of them shows.
+        per_quote[k] = Some(match per_quote[k].take() {
+            None => (similarity, change),
+            Some((kept_similarity, kept)) => {
+                let (mut closest, other, best) = if similarity > kept_similarity {
+                    (change, kept, similarity)
+                } else {
+                    (kept, change, kept_similarity)
+                };
+                closest.changes.extend(other.changes);
+                closest.changes.sort_unstable();
+                closest.changes.dedup();
+                closest.previous_indices.extend(other.previous_indices);
+                closest.previous_indices.sort_unstable();
+                if !closest.changes.is_empty() {
+                    closest.status = Status::Modified;
+                }
+                (best, closest)
+            }
+        });
+    }
+    let per_quote = per_quote
+        .into_iter()
+        .map(|c| match c {
+            Some((_, change)) => change,
+            // The diff lists every quote of the new version; this is only a safe default.
             None => Change {
-                status: ChangeStatus::New,
-                previous_index: None,
+                status: Status::Added,
+                changes: Vec::new(),
+                previous_indices: Vec::new(),
                 previous_text: None,
+                previous_speaker: None,
                 words: Vec::new(),
             },
-            Some(j) => {
-                let same = &previous_words[j] == words;
-                Change {
-                    status: if same {
-                        ChangeStatus::Same
-                    } else {
-                        ChangeStatus::Changed
-                    },
-                    previous_index: Some(previous[j].index),
-                    previous_text: Some(previous[j].text.clone()),
-                    words: if same {
-                        Vec::new()
-                    } else {
-                        word_diff(&previous[j].text, &q.text)
-                    },
-                }
-            }
         })
-        .collect();
-    let removed = previous
-        .iter()
-        .zip(&taken)
-        .filter(|(_, t)| !**t)
-        .map(|(q, _)| q.clone())
         .collect();
     Changes { per_quote, removed }
 }
 
-fn word_diff_ratio(old: &str, new: &str) -> f32 {
-    TextDiff::from_words(old, new).ratio()
-}
+/// The sources' names (as given) and a verdict for each quote (`None` when not checked).
+pub type Checked = (Vec<String>, Vec<Option<Verdict>>);
 
-/// The word diff from `old` to `new`, runs of the same operation merged.
-pub fn word_diff(old: &str, new: &str) -> Vec<WordChange> {
-    let diff = TextDiff::from_words(old, new);
-    let mut out: Vec<WordChange> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let op = match change.tag() {
-            ChangeTag::Equal => WordOp::Same,
-            ChangeTag::Delete => WordOp::Removed,
-            ChangeTag::Insert => WordOp::Added,
-        };
-        match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(change.value()),
-            _ => out.push(WordChange {
-                op,
-                text: change.value().to_string(),
-            }),
-        }
-    }
-    out
-}
-
-/// The verdict for each quote against `sources` (`None` for terms).
-pub fn check_against_sources(quotes: &[Quote], sources: &[Document]) -> Vec<Option<Verdict>> {
-    let source_words: Vec<Vec<String>> =
-        sources.iter().map(|s| normalized_words(&s.text)).collect();
-    quotes
+/// Reads the sources at `paths` and checks every quote against them. An unreadable or
+/// non-UTF-8 source is an error naming the file.
+///
+/// The review's one call into a verifier: today the stand-in, which reads each source as
+/// plain text.
+pub fn against_sources(quotes: &[Quote], paths: &[PathBuf]) -> Result<Checked> {
+    let sources = paths
         .iter()
-        .map(|q| (q.kind != Kind::Term).then(|| verdict(&q.text, sources, &source_words)))
-        .collect()
-}
-
-fn verdict(text: &str, sources: &[Document], source_words: &[Vec<String>]) -> Verdict {
-    let found = |status, source: &Document, detail: Option<String>| Verdict {
-        status,
-        source: Some(source.id.clone()),
-        detail,
-    };
-    let trimmed = text.trim_end_matches([',', ' ']);
-    if let Some(s) = sources.iter().find(|s| s.text.contains(trimmed)) {
-        return found(VerdictStatus::Exact, s, None);
-    }
-    let words = normalized_words(text);
-    for (s, haystack) in sources.iter().zip(source_words) {
-        if contains(haystack, &words) {
-            return found(VerdictStatus::Cosmetic, s, None);
-        }
-    }
-    let pieces: Vec<Vec<String>> = text
-        .split(['…', '['])
-        .flat_map(|p| p.split("..."))
-        .map(normalized_words)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if pieces.len() > 1 {
-        for (s, haystack) in sources.iter().zip(source_words) {
-            if in_order(haystack, &pieces) {
-                return found(VerdictStatus::Elision, s, None);
-            }
-        }
-    }
-    let mut best: Option<(f64, usize)> = None;
-    for (k, haystack) in source_words.iter().enumerate() {
-        let share = best_window_share(haystack, &words);
-        if best.is_none_or(|(b, _)| share > b) {
-            best = Some((share, k));
-        }
-    }
-    match best {
-        Some((share, k)) if share >= 0.6 => found(
-            VerdictStatus::Altered,
-            &sources[k],
-            Some(format!(
-                "{:.0}% of the words match a passage",
-                share * 100.0
-            )),
-        ),
-        _ => Verdict {
-            status: VerdictStatus::NotFound,
-            source: None,
-            detail: None,
-        },
-    }
-}
-
-fn contains(haystack: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-fn in_order(haystack: &[String], pieces: &[Vec<String>]) -> bool {
-    let mut from = 0;
-    for piece in pieces {
-        match haystack[from..]
-            .windows(piece.len())
-            .position(|w| w == piece.as_slice())
-        {
-            Some(at) => from += at + piece.len(),
-            None => return false,
-        }
-    }
-    true
-}
-
-/// The largest share of `needle`'s words found in any same-length stretch of `haystack`
-/// (one pass, sliding the stretch a word at a time).
-fn best_window_share(haystack: &[String], needle: &[String]) -> f64 {
-    let n = needle.len();
-    if n == 0 || haystack.len() < n {
-        return 0.0;
-    }
-    let wanted: HashSet<&String> = needle.iter().collect();
-    let hit = |w: &String| usize::from(wanted.contains(w));
-    let mut count: usize = haystack[..n].iter().map(hit).sum();
-    let mut best = count;
-    for i in n..haystack.len() {
-        count = count + hit(&haystack[i]) - hit(&haystack[i - n]);
-        best = best.max(count);
-    }
-    best as f64 / n as f64
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            Ok(Document::new(
+                path.display().to_string(),
+                decode_utf8(path, bytes)?,
+            ))
+        })
+        .collect::<Result<Vec<Document>>>()?;
+    let verdicts = verify_stand_in::check_against_sources(quotes, &sources);
+    Ok((sources.into_iter().map(|s| s.id).collect(), verdicts))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract;
+    use crate::diff::words::Op;
+    use crate::review::tests::{attributed, unattributed};
 
     fn quotes(text: &str) -> Vec<Quote> {
-        extract(&Document::new("a.txt", text)).quotes
+        unattributed(text).1.quotes
+    }
+
+    fn words(change: &Change, op: Op) -> Vec<&str> {
+        change
+            .words
+            .iter()
+            .filter(|w| w.op == op)
+            .map(|w| w.text.trim())
+            .collect()
     }
 
     #[test]
-    fn unchanged_changed_new_and_removed_quotes() {
+    fn reworded_new_and_removed_quotes_and_a_move_that_is_not_flagged() {
         let old = quotes(
             "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
              “It has been a long time since we last met,” he said.\n\
@@ -260,25 +156,24 @@ mod tests {
              “We have an opportunity to discuss the whole range of our relations,” Putin said.\n\
              “This directly concerns Syria,” he added.",
         );
-        let changes = compare_with_previous(&new, &old);
-        let statuses: Vec<ChangeStatus> = changes.per_quote.iter().map(|c| c.status).collect();
+        let changes = against_previous(&new, &old);
+        let [moved, reworded, added] = &changes.per_quote[..] else {
+            panic!("one change per quote: {:?}", changes.per_quote);
+        };
+        assert_eq!(moved.previous_indices, [2]);
+        assert!(!moved.needs_review(), "{moved:?}");
+        assert!(moved.changes.iter().all(|c| *c == diff::Change::Position));
+
+        assert_eq!(reworded.status, Status::Modified);
+        assert!(reworded.changes.contains(&diff::Change::Wording));
+        assert!(reworded.needs_review());
         assert_eq!(
-            statuses,
-            [ChangeStatus::Same, ChangeStatus::Changed, ChangeStatus::New]
+            (words(reworded, Op::Delete), words(reworded, Op::Insert)),
+            (vec!["entire"], vec!["whole"])
         );
-        assert_eq!(changes.per_quote[0].previous_index, Some(2));
-        let diff = &changes.per_quote[1].words;
-        let removed: Vec<&str> = diff
-            .iter()
-            .filter(|w| w.op == WordOp::Removed)
-            .map(|w| w.text.trim())
-            .collect();
-        let added: Vec<&str> = diff
-            .iter()
-            .filter(|w| w.op == WordOp::Added)
-            .map(|w| w.text.trim())
-            .collect();
-        assert_eq!((removed, added), (vec!["entire"], vec!["whole"]));
+
+        assert_eq!(added.status, Status::Added);
+        assert!(added.words.is_empty());
         let gone: Vec<&str> = changes.removed.iter().map(|q| q.text.as_str()).collect();
         assert_eq!(gone, ["maturity"]);
     }
@@ -287,70 +182,53 @@ mod tests {
     fn a_different_quote_is_not_a_changed_one() {
         let old = quotes("“We do not have an eye on Syrian soil,” Erdogan said.");
         let new = quotes("“We will extend our invitation to Assad,” Erdogan said.");
-        let changes = compare_with_previous(&new, &old);
-        assert_eq!(changes.per_quote[0].status, ChangeStatus::New);
+        let changes = against_previous(&new, &old);
+        assert_eq!(changes.per_quote[0].status, Status::Added);
         assert_eq!(changes.removed.len(), 1);
     }
 
     #[test]
-    fn spacing_and_apostrophes_are_not_changes() {
+    fn spacing_and_apostrophes_are_cosmetic_and_not_flagged() {
         let old = quotes("“Erdogan's goal is  to legalize the occupation,” he said.");
         let new = quotes("“Erdogan’s goal is to legalize the occupation,” he said.");
-        assert_eq!(
-            compare_with_previous(&new, &old).per_quote[0].status,
-            ChangeStatus::Same
-        );
+        let change = &against_previous(&new, &old).per_quote[0];
+        assert_eq!(change.changes, [diff::Change::Cosmetic]);
+        assert!(!change.needs_review());
     }
 
     #[test]
-    fn window_share_slides_over_the_whole_source() {
-        let words = |s: &str| normalized_words(s);
-        let source = words("one two three four five six seven eight");
-        assert_eq!(
-            best_window_share(&source, &words("six seven nine")),
-            2.0 / 3.0
-        );
-        assert_eq!(best_window_share(&source, &words("one two")), 1.0);
-        assert_eq!(best_window_share(&source, &words("ten")), 0.0);
-        assert_eq!(best_window_share(&words("one"), &words("one two")), 0.0);
+    fn the_same_words_from_another_speaker_are_flagged() {
+        let text = "“We will extend our invitation to Assad,” he said.";
+        let (_, old) = attributed(text, &[(1, "Vladimir Putin", "trailing", 0.9)]);
+        let (_, new) = attributed(text, &[(1, "Recep Tayyip Erdogan", "trailing", 0.9)]);
+        let change = &against_previous(&new.quotes, &old.quotes).per_quote[0];
+        assert_eq!(change.changes, [diff::Change::Speaker]);
+        assert_eq!(change.previous_speaker.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(change.describe(), "speaker was Vladimir Putin");
+        assert!(change.needs_review());
     }
 
     #[test]
-    fn verdicts_against_a_transcript() {
-        let transcript = Document::new(
-            "transcript.txt",
-            "We have an opportunity to discuss the entire range of our relations. It has been \
-             a long time since we last met. Of course, I would also like to hear your opinion \
-             on the situation in the region as a whole. Regrettably, we see that it tends to \
-             deteriorate. This directly concerns Syria.",
+    fn quotes_joined_without_changing_a_word_are_one_change_and_not_flagged() {
+        let old = quotes(
+            "“We do not have an eye on Syrian soil,” Erdogan said. “We entered to end terror,” he said.",
         );
-        let article = quotes(
-            "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
-             “it has been a long time since we last met”, Putin said.\n\
-             “It has been a long time … This directly concerns Syria,” he said.\n\
-             “We see that it tends to improve in the region as a whole,” he said.\n\
-             “We will extend our invitation to Assad,” Erdogan said.\n\
-             The ISIS “caliphate” has long fallen.",
+        let new = quotes(
+            "“We do not have an eye on Syrian soil. We entered to end terror,” Erdogan said.",
         );
-        let verdicts = check_against_sources(&article, std::slice::from_ref(&transcript));
-        let statuses: Vec<Option<VerdictStatus>> = verdicts
-            .iter()
-            .map(|v| v.as_ref().map(|v| v.status))
-            .collect();
-        assert_eq!(
-            statuses,
-            [
-                Some(VerdictStatus::Exact),
-                Some(VerdictStatus::Cosmetic),
-                Some(VerdictStatus::Elision),
-                Some(VerdictStatus::Altered),
-                Some(VerdictStatus::NotFound),
-                None
-            ]
-        );
-        assert_eq!(
-            verdicts[0].as_ref().unwrap().source.as_deref(),
-            Some("transcript.txt")
-        );
+        let changes = against_previous(&new, &old);
+        assert_eq!(changes.per_quote.len(), 1);
+        let merged = &changes.per_quote[0];
+        assert!(merged.changes.contains(&diff::Change::Merged), "{merged:?}");
+        assert_eq!(merged.previous_indices, [1, 2]);
+        assert_eq!(merged.was(), "#1 + #2");
+        assert!(!merged.needs_review(), "{merged:?}");
+        assert!(changes.removed.is_empty(), "{:?}", changes.removed);
+    }
+
+    #[test]
+    fn a_missing_source_is_an_error_naming_it() {
+        let err = against_sources(&[], &[PathBuf::from("no-such-transcript.txt")]).unwrap_err();
+        assert!(err.to_string().contains("no-such-transcript.txt"), "{err}");
     }
 }

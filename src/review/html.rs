@@ -13,7 +13,9 @@ use std::fmt::Write as _;
 
 use crate::kind::Kind;
 
-use super::{ChangeStatus, Concern, Entry, FLAG_ORDER, Report, WordOp, excerpt, percent};
+use crate::diff::{self, words::Op};
+
+use super::{Concern, Entry, FLAG_ORDER, Report, excerpt, percent};
 
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
@@ -164,10 +166,7 @@ fn flags(out: &mut String, r: &Report) {
                 }
                 Concern::Changed => {
                     if let Some(change) = &e.change {
-                        out.push_str(" <span class=\"detail\">was #");
-                        let _ = write!(out, "{}", change.previous_index.unwrap_or(0));
-                        out.push_str(":</span> ");
-                        word_diff(out, change);
+                        changed(out, change);
                     }
                 }
                 Concern::Unverified(status) => {
@@ -227,19 +226,33 @@ fn removed(out: &mut String, r: &Report) {
     out.push_str("</ul>\n");
 }
 
+/// What changed since the previous version, and the word diff when the words changed.
+fn changed(out: &mut String, change: &super::Change) {
+    let _ = write!(
+        out,
+        " <span class=\"detail\">was {} ({})</span>",
+        change.was(),
+        escape(&change.describe())
+    );
+    if change.reworded() {
+        out.push(' ');
+        word_diff(out, change);
+    }
+}
+
 fn word_diff(out: &mut String, change: &super::Change) {
     out.push_str("<span class=\"diff\">");
-    let mut previous = WordOp::Same;
+    let mut previous = Op::Equal;
     for w in &change.words {
         // A replacement reads "old new", not "oldnew".
-        if previous == WordOp::Removed && w.op == WordOp::Added {
+        if previous == Op::Delete && w.op == Op::Insert {
             out.push(' ');
         }
         previous = w.op;
         let (open, close) = match w.op {
-            WordOp::Same => ("", ""),
-            WordOp::Removed => ("<del><span class=\"sr\">removed: </span>", "</del>"),
-            WordOp::Added => ("<ins><span class=\"sr\">added: </span>", "</ins>"),
+            Op::Equal => ("", ""),
+            Op::Delete => ("<del><span class=\"sr\">removed: </span>", "</del>"),
+            Op::Insert => ("<ins><span class=\"sr\">added: </span>", "</ins>"),
         };
         let _ = write!(out, "{open}{}{close}", escape(&w.text));
     }
@@ -483,11 +496,18 @@ fn side_list(out: &mut String, r: &Report) {
                 v.status.as_str()
             ));
         }
-        if e.change
-            .as_ref()
-            .is_some_and(|c| c.status == ChangeStatus::Same)
-        {
-            notes.push("<span class=\"ok\">unchanged</span>".to_string());
+        match &e.change {
+            Some(c) if c.status == diff::Status::Unchanged => {
+                notes.push("<span class=\"ok\">unchanged</span>".to_string());
+            }
+            // Modified, but only in ways that need no review: cosmetic, moved, split, merged.
+            Some(c) if c.status == diff::Status::Modified && !c.needs_review() => {
+                notes.push(format!(
+                    "<span class=\"ok\">changed: {}</span>",
+                    escape(&c.describe())
+                ));
+            }
+            _ => {}
         }
         if !notes.is_empty() {
             let _ = writeln!(out, "<div class=\"notes\">{}</div>", notes.join(" "));
@@ -637,7 +657,9 @@ mod tests {
             "only the page's own style"
         );
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+        // Where the scanner puts quote boundaries may split the text between tags; each
+        // stretch between them is escaped.
+        assert!(html.contains("&gt;&lt;img src=x onerror=alert(2)&gt;"));
         assert!(html.contains("&amp;amp; no more"));
         // Every `<` left in the page opens one of our tags; none carries an event handler.
         for tag in html
@@ -719,7 +741,8 @@ mod tests {
 
     #[test]
     fn changed_and_unverified_quotes_show_the_word_diff_and_the_verdict() {
-        use crate::review::compare::{check_against_sources, compare_with_previous};
+        use crate::review::compare::against_previous;
+        use crate::review::{Verdict, VerdictStatus};
         let old = Document::new(
             "old.txt",
             "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
@@ -729,20 +752,19 @@ mod tests {
             "new.txt",
             "“We have an opportunity to discuss the whole range of our relations,” Putin said.",
         );
-        let source = Document::new(
-            "kremlin.txt",
-            "We have an opportunity to discuss the entire range of our relations.",
-        );
         let ex = extract(&new);
+        // The verdict as a verifier would give it: the page shows it, whoever decided it.
+        let altered = Verdict {
+            status: VerdictStatus::Altered,
+            source: Some("kremlin.txt".into()),
+            detail: Some("92% of the words match a passage".into()),
+        };
         let inputs = Inputs {
             previous: Some((
                 "old.txt".into(),
-                compare_with_previous(&ex.quotes, &extract(&old).quotes),
+                against_previous(&ex.quotes, &extract(&old).quotes),
             )),
-            sources: Some((
-                vec!["kremlin.txt".into()],
-                check_against_sources(&ex.quotes, std::slice::from_ref(&source)),
-            )),
+            sources: Some((vec!["kremlin.txt".into()], vec![Some(altered)])),
             ..Inputs::default()
         };
         let html = render(&Report::new(&new, ex, inputs));

@@ -6,17 +6,20 @@
 //! - [`Change`] per quote, from comparing with a previous version of the article;
 //! - [`Verdict`] per quote, from checking it against source documents.
 //!
-//! [`compare`] fills both with a small stand-in (pairing by normalised text, word-level
-//! matching against sources); the `diff` and `verify` stages can fill the same structs.
+//! [`compare`] fills both: changes from the [`crate::diff`] alignment, verdicts (for now)
+//! from a stand-in for the `verify` stage behind [`compare::against_sources`].
 
 pub mod compare;
 pub mod html;
 pub mod terminal;
+pub mod verify_stand_in;
 
 use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::diff;
+use crate::diff::words::WordOp;
 use crate::document::{Document, paragraphs};
 use crate::extract::{Extraction, StrayMark};
 use crate::kind::Kind;
@@ -26,39 +29,66 @@ use crate::span::Span;
 /// Below this confidence an attribution is flagged, unless the caller says otherwise.
 pub const LOW_CONFIDENCE: f64 = 0.5;
 
-/// How a quote compares with the previous version of the article.
+/// How a quote compares with the previous version of the article: its line in the
+/// [`crate::diff`] of the two versions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
-    pub status: ChangeStatus,
-    /// The previous version's quote (its 1-based index and text), when one was paired.
-    pub previous_index: Option<usize>,
+    /// `Unchanged`, `Modified` or `Added`; quotes the article no longer has are in
+    /// [`Changes::removed`].
+    pub status: diff::Status,
+    /// What changed, as `diff` names it; empty unless `Modified`.
+    pub changes: Vec<diff::Change>,
+    /// The previous version's quotes aligned with this one (1-based indexes, in order; two
+    /// or more when quotes were merged into it), and the text and speaker of the closest.
+    pub previous_indices: Vec<usize>,
     pub previous_text: Option<String>,
-    /// Word diff from the previous text to this one; empty unless `status` is `Changed`.
-    pub words: Vec<WordChange>,
+    pub previous_speaker: Option<String>,
+    /// Word diff from the previous text to this one; empty unless `Modified`.
+    pub words: Vec<WordOp>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChangeStatus {
-    /// The same words (up to spacing, case of quote marks and punctuation at word edges).
-    Same,
-    /// Paired with a previous quote whose words differ.
-    Changed,
-    /// Nothing in the previous version pairs with it.
-    New,
-}
+impl Change {
+    /// Whether an editor should look: the words, the speaker or the kind changed. Cosmetic
+    /// edits, moves, another reporting verb, and splits or merges that keep every word are
+    /// not flagged (the side list still names them).
+    pub fn needs_review(&self) -> bool {
+        self.status == diff::Status::Modified
+            && self.changes.iter().any(|c| {
+                matches!(
+                    c,
+                    diff::Change::Wording | diff::Change::Speaker | diff::Change::Kind
+                )
+            })
+    }
 
-/// One run of words in a word diff.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WordChange {
-    pub op: WordOp,
-    pub text: String,
-}
+    /// Whether the word diff says something: the words changed.
+    pub fn reworded(&self) -> bool {
+        self.changes.contains(&diff::Change::Wording)
+    }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WordOp {
-    Same,
-    Removed,
-    Added,
+    /// The changes in a few words, the same in the HTML and the terminal: `wording; speaker
+    /// was Faisal Mekdad`. Unescaped.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .changes
+            .iter()
+            .map(|c| match (c, &self.previous_speaker) {
+                (diff::Change::Speaker, Some(s)) => format!("speaker was {s}"),
+                _ => c.as_str().to_string(),
+            })
+            .collect();
+        parts.join("; ")
+    }
+
+    /// `#2` or, after a merge, `#2 + #3`.
+    pub fn was(&self) -> String {
+        let numbers: Vec<String> = self
+            .previous_indices
+            .iter()
+            .map(|i| format!("#{i}"))
+            .collect();
+        numbers.join(" + ")
+    }
 }
 
 /// What checking a quote against the sources found.
@@ -79,8 +109,12 @@ pub enum VerdictStatus {
     Cosmetic,
     /// The quote cuts words out (…) and every remaining piece appears, in order.
     Elision,
+    /// An editorial insertion in [brackets] (from `verify`; the stand-in does not tell).
+    Bracketed,
     /// A passage matches in part but words were changed.
     Altered,
+    /// Stretches far apart in a source joined without a mark (from `verify`).
+    Spliced,
     /// No source has these words.
     NotFound,
 }
@@ -91,7 +125,9 @@ impl VerdictStatus {
             VerdictStatus::Exact => "exact",
             VerdictStatus::Cosmetic => "cosmetic",
             VerdictStatus::Elision => "clean elision",
+            VerdictStatus::Bracketed => "bracketed",
             VerdictStatus::Altered => "altered",
+            VerdictStatus::Spliced => "spliced",
             VerdictStatus::NotFound => "not found",
         }
     }
@@ -116,7 +152,7 @@ pub enum Concern {
     Unclosed,
     /// Attributed with a confidence below the threshold.
     LowConfidence(f64),
-    /// Its words differ from the previous version's.
+    /// Its words, speaker, cue or kind differ from the previous version's.
     Changed,
     /// Not in the previous version.
     New,
@@ -323,9 +359,9 @@ fn concerns(
     if let Some(c) = q.confidence.filter(|&c| c < low_confidence) {
         out.push(Concern::LowConfidence(c));
     }
-    match change.map(|c| c.status) {
-        Some(ChangeStatus::Changed) => out.push(Concern::Changed),
-        Some(ChangeStatus::New) => out.push(Concern::New),
+    match change {
+        Some(c) if c.needs_review() => out.push(Concern::Changed),
+        Some(c) if c.status == diff::Status::Added => out.push(Concern::New),
         _ => {}
     }
     if let Some(v) = verdict.filter(|v| !v.status.is_clean()) {
@@ -423,13 +459,35 @@ pub(crate) mod tests {
     use super::*;
     use crate::extract;
 
-    /// Extracts `text` and gives speakers to quotes by 1-based index, as attribution would.
+    /// The quotes `extract` finds in `text`, with everything attribution filled cleared
+    /// (speaker, mention, cue, method, confidence, and the unattributed and ambiguous flags):
+    /// the review's tests give each record the speaker it needs, so they test the review and
+    /// not what attribution makes of the sentence.
+    pub(crate) fn unattributed(text: &str) -> (Document, Extraction) {
+        let doc = Document::new("article.txt", text);
+        let mut ex = extract(&doc);
+        for q in &mut ex.quotes {
+            q.speaker = None;
+            q.mention = None;
+            q.mention_start = None;
+            q.mention_end = None;
+            q.cue = None;
+            q.cue_start = None;
+            q.cue_end = None;
+            q.method = None;
+            q.confidence = None;
+            q.flags
+                .retain(|f| !matches!(f, Flag::Unattributed | Flag::Ambiguous));
+        }
+        (doc, ex)
+    }
+
+    /// [`unattributed`] records, with speakers given to quotes by 1-based index.
     pub(crate) fn attributed(
         text: &str,
         speakers: &[(usize, &str, &str, f64)],
     ) -> (Document, Extraction) {
-        let doc = Document::new("article.txt", text);
-        let mut ex = extract(&doc);
+        let (doc, mut ex) = unattributed(text);
         for &(index, speaker, method, confidence) in speakers {
             let q = &mut ex.quotes[index - 1];
             q.speaker = Some(speaker.to_string());
@@ -491,8 +549,8 @@ pub(crate) mod tests {
 
     #[test]
     fn quotes_without_speakers_are_flagged_but_terms_are_not() {
-        let doc = Document::new("a.txt", ARTICLE);
-        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let (doc, ex) = unattributed(ARTICLE);
+        let report = Report::new(&doc, ex, Inputs::default());
         assert!(report.speakers.is_empty());
         assert_eq!(report.unattributed, report.quoted);
         let flagged: Vec<usize> = report.flagged().map(|e| e.quote.index).collect();
@@ -502,6 +560,43 @@ pub(crate) mod tests {
                 .flagged()
                 .all(|e| e.concerns == [Concern::Unattributed])
         );
+    }
+
+    #[test]
+    fn attribution_flags_on_the_record_are_flagged() {
+        let text = "“We will extend our invitation to Assad,” Erdogan said.\n\
+            Putin met Assad in Moscow. “It has been a long time since we last met,” he said.";
+        let (doc, mut ex) = attributed(
+            text,
+            &[
+                (1, "Recep Tayyip Erdogan", "trailing", 0.9),
+                (2, "Vladimir Putin", "pronoun", 0.6),
+            ],
+        );
+        ex.quotes[1].flags.push(Flag::Ambiguous);
+        let report = Report::new(&doc, ex, Inputs::default());
+        let concerns: Vec<&[Concern]> = report
+            .entries
+            .iter()
+            .map(|e| e.concerns.as_slice())
+            .collect();
+        assert_eq!(concerns, [&[][..], &[Concern::Ambiguous][..]]);
+    }
+
+    #[test]
+    fn speakers_are_read_from_the_records_as_extraction_leaves_them() {
+        let doc = Document::new("article.txt", ARTICLE);
+        let ex = extract(&doc);
+        let speakers: Vec<Option<String>> = ex.quotes.iter().map(|q| q.speaker.clone()).collect();
+        let report = Report::new(&doc, ex, Inputs::default());
+        for (e, speaker) in report.entries.iter().zip(&speakers) {
+            assert_eq!(&e.quote.speaker, speaker);
+            let row = e.speaker_row.map(|r| report.speakers[r].speaker.clone());
+            let expected = speaker.clone().filter(|_| e.quote.kind != Kind::Term);
+            assert_eq!(row, expected, "quote #{}", e.quote.index);
+        }
+        let counted: usize = report.speakers.iter().map(|r| r.quotes).sum();
+        assert_eq!(counted + report.unattributed.quotes, report.quoted.quotes);
     }
 
     #[test]
@@ -550,6 +645,16 @@ pub(crate) mod tests {
                 Concern::Unverified(VerdictStatus::Altered)
             ]
         );
+    }
+
+    #[test]
+    fn only_exact_cosmetic_and_clean_elisions_pass_unflagged() {
+        use VerdictStatus::*;
+        let all = [
+            Exact, Cosmetic, Elision, Bracketed, Altered, Spliced, NotFound,
+        ];
+        let clean: Vec<VerdictStatus> = all.into_iter().filter(|s| s.is_clean()).collect();
+        assert_eq!(clean, [Exact, Cosmetic, Elision]);
     }
 
     #[test]

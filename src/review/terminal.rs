@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 
 use crate::kind::Kind;
 
-use super::{Concern, Entry, FLAG_ORDER, Report, WordOp, excerpt, percent};
+use crate::diff::words::Op;
+
+use super::{Concern, Entry, FLAG_ORDER, Report, excerpt, percent};
 
 /// How to render.
 #[derive(Clone, Copy, Debug)]
@@ -153,22 +155,13 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
                     if let Some(change) = &e.change {
                         let _ = write!(
                             out,
-                            "\n           was #{}: ",
-                            change.previous_index.unwrap_or(0)
+                            "\n           was {} ({})",
+                            change.was(),
+                            clean(&change.describe())
                         );
-                        for w in &change.words {
-                            let t = clean(&w.text.replace('\n', " "));
-                            let _ = write!(
-                                out,
-                                "{}",
-                                match (w.op, p.on) {
-                                    (WordOp::Same, _) => t,
-                                    (WordOp::Removed, true) => p.paint("9;31", &t),
-                                    (WordOp::Added, true) => p.paint("4;32", &t),
-                                    (WordOp::Removed, false) => format!("[-{t}-]"),
-                                    (WordOp::Added, false) => format!("{{+{t}+}}"),
-                                }
-                            );
+                        if change.reworded() {
+                            out.push_str(": ");
+                            word_diff(out, change, p);
                         }
                     }
                 }
@@ -195,6 +188,20 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
         for q in &r.removed {
             let _ = writeln!(out, "    was #{:<3} {}", q.index, quoted(&q.text, EXCERPT));
         }
+    }
+}
+
+/// The word diff on one line: coloured, or `[-old-]{+new+}` as wdiff writes it.
+fn word_diff(out: &mut String, change: &super::Change, p: &Paint) {
+    for w in &change.words {
+        let t = clean(&w.text.replace('\n', " "));
+        out.push_str(&match (w.op, p.on) {
+            (Op::Equal, _) => t,
+            (Op::Delete, true) => p.paint("9;31", &t),
+            (Op::Insert, true) => p.paint("4;32", &t),
+            (Op::Delete, false) => format!("[-{t}-]"),
+            (Op::Insert, false) => format!("{{+{t}+}}"),
+        });
     }
 }
 
@@ -295,8 +302,8 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use crate::extract;
-    use crate::review::compare::compare_with_previous;
-    use crate::review::tests::attributed;
+    use crate::review::compare::against_previous;
+    use crate::review::tests::{attributed, unattributed};
     use crate::review::{Inputs, Report};
 
     const PLAIN: Options = Options {
@@ -343,8 +350,8 @@ mod tests {
             .map(|i| format!("“We will meet {i} times,” a man said."))
             .collect::<Vec<_>>()
             .join("\n");
-        let doc = Document::new("a.txt", text);
-        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let (doc, ex) = unattributed(&text);
+        let report = Report::new(&doc, ex, Inputs::default());
         let short = render(
             &report,
             Options {
@@ -368,8 +375,8 @@ mod tests {
 
     #[test]
     fn colour_only_when_asked() {
-        let doc = Document::new("a.txt", "“No comment,” a man said.");
-        let report = Report::new(&doc, extract(&doc), Inputs::default());
+        let (doc, ex) = unattributed("“No comment,” a man said.");
+        let report = Report::new(&doc, ex, Inputs::default());
         let coloured = render(
             &report,
             Options {
@@ -392,7 +399,7 @@ mod tests {
             "“We have an opportunity to discuss the whole range of our relations,” Putin said.",
         );
         let (old_q, new_ex) = (extract(&old).quotes, extract(&new));
-        let changes = compare_with_previous(&new_ex.quotes, &old_q);
+        let changes = against_previous(&new_ex.quotes, &old_q);
         let inputs = Inputs {
             previous: Some(("old.txt".into(), changes)),
             ..Inputs::default()
@@ -401,7 +408,7 @@ mod tests {
         assert!(text.contains("compared with old.txt\n"));
         assert!(
             text.contains(
-                "was #1: We have an opportunity to discuss the [-entire-]{+whole+} range"
+                "was #1 (wording): We have an opportunity to discuss the [-entire-]{+whole+} range"
             ),
             "{text}"
         );

@@ -72,6 +72,31 @@ pub fn speaker_rows(html: &str) -> usize {
         .count()
 }
 
+/// The names in the speaker table's rows, top to bottom (as text, tags and entities removed).
+pub fn speaker_names(html: &str) -> Vec<String> {
+    html.split("<tr class=\"speaker\">")
+        .skip(1)
+        .filter_map(|row| {
+            let cell = &row[..row.find("</th>")?];
+            Some(unescape(&strip_tags(cell)).trim().to_string())
+        })
+        .collect()
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn unescape(s: &str) -> String {
     s.replace("&quot;", "\"")
         .replace("&#39;", "'")
