@@ -75,11 +75,20 @@ def write_corpus(path, docs, min_bytes):
     return total
 
 
+TIMEOUT = 60.0
+
+
 def run(cmd, **kw):
-    """Wall and CPU seconds of one run of cmd (stdout and stderr discarded)."""
+    """Wall and CPU seconds of one run of cmd (stdout and stderr discarded); wall is
+    infinite when the run took longer than TIMEOUT seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    try:
+        proc = subprocess.run(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=TIMEOUT, **kw
+        )
+    except subprocess.TimeoutExpired:
+        return float("inf"), TIMEOUT
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -93,6 +102,8 @@ def median_runs(commands, runs):
     times = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
+            if times[name] and times[name][-1][0] == float("inf"):
+                continue  # timed out once: not again
             times[name].append(run(cmd))
     return {
         name: (statistics.median(t[0] for t in ts), statistics.median(t[1] for t in ts))
@@ -241,13 +252,16 @@ def binary(arg, tmp):
 
 
 def main():
+    global TIMEOUT
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--bin", help="the quotecheck binary [default: cargo build --release]")
     ap.add_argument("--no-memory", action="store_true", help="skip the 1 GB peak-RSS run")
     ap.add_argument("--no-adversarial", action="store_true")
+    ap.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds before a run is given up (inf)")
     ap.add_argument("--min-mb", type=float, default=64, help="repeat corpora to at least this much text")
     args = ap.parse_args()
+    TIMEOUT = args.timeout
     tmp = Path(tempfile.mkdtemp(prefix="quotecheck-bench-"))
     qc = binary(args.bin, tmp)
     print(f"machine: {os.cpu_count()} cores, {platform_cpu()}; load average {os.getloadavg()[0]:.2f}")
