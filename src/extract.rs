@@ -141,21 +141,65 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
             }
         })
         .collect();
+    let mut lines = LineCounter::default();
     let stray_marks = analysis
         .stray
         .iter()
         .map(|&at| StrayMark {
             doc: doc.id.clone(),
             start: chars.char_offset(at),
-            line: 1 + text.as_bytes()[..at]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count(),
+            line: lines.line_of(text, at),
             mark: text[at..].chars().next().unwrap_or('"'),
         })
         .collect();
     Extraction {
         quotes,
         stray_marks,
+    }
+}
+
+/// 1-based line numbers of ascending byte offsets, counting each newline once (counting
+/// from the start for every offset made a megabyte of stray marks quadratic).
+#[derive(Default)]
+struct LineCounter {
+    at: usize,
+    newlines: usize,
+}
+
+impl LineCounter {
+    fn line_of(&mut self, text: &str, at: usize) -> usize {
+        if at < self.at {
+            *self = LineCounter::default();
+        }
+        self.newlines += text.as_bytes()[self.at..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = at;
+        1 + self.newlines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stray_marks_carry_their_line() {
+        let doc = Document::new(
+            "a.txt",
+            "He left.” Then nothing.\nShe said no.”\n\nAnd once more.” It ended.” Yes.",
+        );
+        let lines: Vec<usize> = extract(&doc).stray_marks.iter().map(|s| s.line).collect();
+        assert_eq!(lines, [1, 2, 4, 4]);
+    }
+
+    #[test]
+    fn line_counter_restarts_when_offsets_go_back() {
+        let text = "a\nb\nc";
+        let mut lines = LineCounter::default();
+        assert_eq!(lines.line_of(text, 4), 3);
+        assert_eq!(lines.line_of(text, 2), 2);
+        assert_eq!(lines.line_of(text, 0), 1);
     }
 }

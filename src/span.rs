@@ -51,6 +51,8 @@ impl Index<Span> for str {
 pub struct CharIndex<'a> {
     text: &'a str,
     checkpoints: Vec<usize>,
+    /// The text's length in code points.
+    total: usize,
 }
 
 const BLOCK: usize = 256;
@@ -61,6 +63,7 @@ impl<'a> CharIndex<'a> {
             return CharIndex {
                 text,
                 checkpoints: Vec::new(),
+                total: text.len(),
             };
         }
         let bytes = text.as_bytes();
@@ -70,7 +73,11 @@ impl<'a> CharIndex<'a> {
             checkpoints.push(count);
             count += block.iter().filter(|&&b| !is_continuation(b)).count();
         }
-        CharIndex { text, checkpoints }
+        CharIndex {
+            text,
+            checkpoints,
+            total: count,
+        }
     }
 
     /// The code-point offset of byte offset `byte` (which must be on a char boundary).
@@ -79,7 +86,10 @@ impl<'a> CharIndex<'a> {
             return byte;
         }
         let block = byte / BLOCK;
-        let base = self.checkpoints.get(block).copied().unwrap_or(0);
+        let Some(&base) = self.checkpoints.get(block) else {
+            // The end of a text whose length is a multiple of the block size.
+            return self.total;
+        };
         let from = block * BLOCK;
         base + self.text.as_bytes()[from..byte]
             .iter()
@@ -138,6 +148,17 @@ mod tests {
             assert_eq!(index.char_offset(byte), ch);
             assert_eq!(index.byte_offset(ch), Some(byte));
         }
+    }
+
+    #[test]
+    fn the_end_of_a_text_a_whole_number_of_blocks_long() {
+        // Found by the pipeline property test: a quote running to the end of a 512-byte
+        // text got end offset 0.
+        let text = "“a” ".repeat(BLOCK * 2 / "“a” ".len()) + &"x".repeat(BLOCK * 2 % "“a” ".len());
+        assert_eq!(text.len(), BLOCK * 2);
+        let index = CharIndex::new(&text);
+        assert_eq!(index.char_offset(text.len()), text.chars().count());
+        assert_eq!(index.byte_offset(text.chars().count()), Some(text.len()));
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! The low-level nom parsers the scanner is built from. nom types stay in this module.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till};
+use nom::bytes::complete::tag;
 use nom::character::complete::satisfy;
 use nom::combinator::value;
 use nom::{IResult, Parser};
 
-use super::marks::{DOUBLE_APOSTROPHE, is_mark};
+use super::marks::{DOUBLE_APOSTROPHE, MARKS, is_mark};
 
 /// One step of the scan: the text before the next quotation mark, and the mark. Two
 /// apostrophes ('') are one mark, [`DOUBLE_APOSTROPHE`] (archives typed double quotes that
@@ -14,11 +14,52 @@ use super::marks::{DOUBLE_APOSTROPHE, is_mark};
 /// is left. Always consumes the mark on success, so a loop over it is linear.
 pub fn next_mark(input: &str) -> IResult<&str, (&str, char)> {
     (
-        take_till(is_mark),
+        till_mark,
         alt((value(DOUBLE_APOSTROPHE, tag("''")), satisfy(is_mark))),
     )
         .parse(input)
 }
+
+/// The text up to the next quotation mark (all of it when there is none), like
+/// `take_till(is_mark)` but searching bytes: only bytes that can start a mark are decoded.
+fn till_mark(input: &str) -> IResult<&str, &str> {
+    let bytes = input.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(|&b| MARK_START[b as usize]) {
+        let at = from + found;
+        // A mark's first byte is ASCII or a lead byte, so `at` is a char boundary.
+        let c = input[at..].chars().next().expect("a char starts here");
+        if is_mark(c) {
+            return Ok((&input[at..], &input[..at]));
+        }
+        from = at + c.len_utf8();
+    }
+    Ok(("", input))
+}
+
+/// The first UTF-8 byte of `c`.
+const fn first_byte(c: char) -> u8 {
+    let c = c as u32;
+    (match c {
+        0..0x80 => c,
+        0x80..0x800 => 0xC0 | (c >> 6),
+        0x800..0x10000 => 0xE0 | (c >> 12),
+        _ => 0xF0 | (c >> 18),
+    }) as u8
+}
+
+/// Which bytes can start a quotation mark: `"`, `'` and the lead bytes of the others.
+const MARK_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < MARKS.len() {
+        if MARKS[i] != DOUBLE_APOSTROPHE {
+            table[first_byte(MARKS[i]) as usize] = true;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// The length in the text of a mark returned by [`next_mark`].
 pub fn mark_len(mark: char) -> usize {
@@ -71,6 +112,32 @@ mod tests {
             (before, mark, rest),
             ("x ", DOUBLE_APOSTROPHE, "Tax,'' he said")
         );
+    }
+
+    #[test]
+    fn every_mark_starts_with_a_searched_byte() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_mark(c))
+        {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(MARK_START[first as usize], "{c:?}");
+            assert_eq!(first, first_byte(c));
+        }
+    }
+
+    #[test]
+    fn till_mark_skips_look_alike_bytes() {
+        // é, — and … share lead bytes with « and “ but are not marks.
+        let text = "café — wait… «oui» and “no”";
+        let (rest, before) = till_mark(text).unwrap();
+        assert_eq!((before, rest), ("café — wait… ", "«oui» and “no”"));
+        assert_eq!(
+            till_mark("no marks at all — none"),
+            Ok(("", "no marks at all — none"))
+        );
+        assert_eq!(till_mark(""), Ok(("", "")));
     }
 
     #[test]
