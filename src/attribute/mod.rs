@@ -476,8 +476,26 @@ impl<'a, 'b> Doc<'a, 'b> {
         }
     }
 
+    /// A name's gender: from its first name when the name has one the lexicon knows, else
+    /// from a title the document gives anyone with this surname.
     fn gender_of(&self, words: &[String]) -> Option<Gender> {
-        self.surnames.get(words.last()?)?.gender
+        if words.len() >= 2
+            && let Some(female) = crate::lexicon::first_name_is_female(&words[0])
+        {
+            return Some(if female { Gender::Female } else { Gender::Male });
+        }
+        let surname = self.surnames.get(words.last()?)?;
+        if let Some((_, full)) = surname.fullest.first()
+            && full.len() >= 2
+            && let Some(female) = crate::lexicon::first_name_is_female(&full[0])
+            && surname
+                .fullest
+                .iter()
+                .all(|(_, f)| f.first() == full.first())
+        {
+            return Some(if female { Gender::Female } else { Gender::Male });
+        }
+        surname.gender
     }
 
     /// The antecedent of a pronoun at `at`: the subject of the current sentence before it,
@@ -528,6 +546,21 @@ impl<'a, 'b> Doc<'a, 'b> {
                         return Some(found);
                     }
                     weak.get_or_insert(found);
+                } else if gender.is_some() {
+                    // The subject is of the other gender: another person the sentence
+                    // names may be meant (Clinton spoke and Trump followed her. … he said).
+                    let other = self.names_in(&ws).into_iter().find(|(n, w, mm)| {
+                        n != &name
+                            && self.compatible(n, mm, gender, memory)
+                            && self.is_person(n, w, memory)
+                    });
+                    if let Some((name, _, _)) = other {
+                        weak.get_or_insert(Antecedent {
+                            name,
+                            ambiguous: true,
+                            via: "the other person a sentence names",
+                        });
+                    }
                 }
             }
             if start <= para.start {
@@ -552,7 +585,12 @@ impl<'a, 'b> Doc<'a, 'b> {
                 gender.is_none_or(|g| {
                     memory.gender(name).is_none_or(|h| h == g)
                         && self
-                            .gender_of(std::slice::from_ref(name))
+                            .gender_of(
+                                &name
+                                    .split_whitespace()
+                                    .map(str::to_string)
+                                    .collect::<Vec<_>>(),
+                            )
                             .is_none_or(|h| h == g)
                 })
             });
@@ -564,6 +602,35 @@ impl<'a, 'b> Doc<'a, 'b> {
             });
         }
         weak
+    }
+
+    /// Every name in `ws`, with its canonical form and words.
+    fn names_in(&self, ws: &[Word<'_>]) -> Vec<(String, Vec<String>, Mention)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let w = ws[i].text;
+            if is_name_word(w)
+                && !is_common_capitalised(w)
+                && let Some(m) = name_starting_at(ws, i)
+                && let MentionKind::Name(words) = &m.kind
+            {
+                let n = ws[i..]
+                    .iter()
+                    .take_while(|x| x.span.end <= m.span.end)
+                    .count()
+                    .max(1);
+                out.push((
+                    self.canonical(words, m.span.start),
+                    words.clone(),
+                    m.clone(),
+                ));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        out
     }
 
     /// Whether a name is a person's: it has spoken, it carries a title somewhere, or it has
@@ -590,7 +657,10 @@ impl<'a, 'b> Doc<'a, 'b> {
         let MentionKind::Name(words) = &m.kind else {
             return false;
         };
-        self.gender_of(words).is_none_or(|h| h == g)
+        let full: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+        self.gender_of(&full)
+            .or_else(|| self.gender_of(words))
+            .is_none_or(|h| h == g)
             && m.gender.is_none_or(|h| h == g)
             && memory.gender(name).is_none_or(|h| h == g)
     }

@@ -131,3 +131,17 @@ fn a_news_sentence_with_many_names_is_not_a_headline() {
         Some("Vladimir Putin")
     );
 }
+
+#[test]
+fn she_agrees_with_a_womans_first_name() {
+    let text = "Donald Trump attacked Hillary Clinton over her emails on Friday. Hillary Clinton answered at a rally.\n“He has no idea what he is talking about,” she said.";
+    assert_eq!(
+        speaker_of(text, "no idea").as_deref(),
+        Some("Hillary Clinton")
+    );
+    let text = "Hillary Clinton spoke first and Donald Trump followed her to the podium.\n“We will win,” he said.";
+    assert_eq!(
+        speaker_of(text, "We will win").as_deref(),
+        Some("Donald Trump")
+    );
+}

@@ -6,6 +6,21 @@ use std::sync::OnceLock;
 
 const CUES: &str = include_str!("cues.txt");
 const MULTIWORD: &str = include_str!("multiword.txt");
+const FIRST_NAMES: &str = include_str!("first_names.txt");
+
+/// The gender a first name usually carries (`true` for female), from `first_names.txt`.
+pub fn first_name_is_female(name: &str) -> Option<bool> {
+    static NAMES: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        data_lines(FIRST_NAMES)
+            .filter_map(|l| {
+                let (g, n) = l.split_once(' ')?;
+                Some((n.trim(), g == "f"))
+            })
+            .collect()
+    });
+    names.get(name).copied()
+}
 
 /// Which form of its verb a cue word is. Base and -s forms are often nouns too
 /// ("the Islamic State", "thanks to", "a report"), so callers check their context.
@@ -172,6 +187,13 @@ mod tests {
         for w in ["the", "Syria", "ran", "meeting", "Sayed"] {
             assert!(!cues.is_cue(w), "{w}");
         }
+    }
+
+    #[test]
+    fn first_names_carry_gender() {
+        assert_eq!(first_name_is_female("Hillary"), Some(true));
+        assert_eq!(first_name_is_female("Donald"), Some(false));
+        assert_eq!(first_name_is_female("Putin"), None);
     }
 
     #[test]
