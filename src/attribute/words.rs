@@ -128,6 +128,30 @@ const TITLES: &[&str] = &[
     "Commissioner",
     "Chief",
     "Director",
+    "Master",
+    "Miss",
+    "Madame",
+    "Mme.",
+    "Monsieur",
+    "Mlle.",
+    "Herr",
+    "Frau",
+    "Señor",
+    "Señora",
+    "Aunt",
+    "Uncle",
+    "Captain",
+    "Colonel",
+    "Major",
+    "Lieutenant",
+    "Sergeant",
+    "Father",
+    "Mother",
+    "Sister",
+    "Brother",
+    "Doctor",
+    "Professor",
+    "Reverend",
 ];
 
 /// Whether `w` is a title that precedes a name (Mr., Sen., President).
@@ -159,8 +183,10 @@ fn starts_upper(w: &str) -> bool {
 /// The gender a title gives, if any.
 pub fn title_gender(w: &str) -> Option<Gender> {
     match w {
-        "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" => Some(Gender::Male),
-        "Mrs." | "Mrs" | "Ms." | "Ms" | "Dame" | "Lady" | "Queen" | "Princess" => {
+        "Mr." | "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Master" | "Monsieur" | "Herr"
+        | "Señor" | "Uncle" | "Father" | "Brother" => Some(Gender::Male),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess"
+        | "Madame" | "Mme." | "Mlle." | "Frau" | "Señora" | "Aunt" | "Mother" | "Sister" => {
             Some(Gender::Female)
         }
         _ => None,
@@ -435,6 +461,15 @@ pub fn is_common_capitalised(w: &str) -> bool {
         "Thank",
         "Sorry",
         "Oh",
+        "Poor",
+        "Little",
+        "Dear",
+        "Good",
+        "Ah",
+        "Alas",
+        "Yes",
+        "No",
+        "Well",
     ];
     WORDS.contains(&w)
 }
