@@ -1,4 +1,5 @@
-//! Documents: loading text files, standard input and JSONL corpora, and splitting paragraphs.
+//! Documents: loading text files, HTML pages, standard input and JSONL/CSV corpora, and
+//! splitting paragraphs. The readers for each kind of input live in [`crate::input`].
 //!
 //! A paragraph is a non-blank line, or, in hard-wrapped text (Project Gutenberg, e-mail), a
 //! block of lines between blank lines. [`paragraphs`] decides which convention a text uses.
@@ -6,17 +7,27 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use scraper::Selector;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::span::Span;
+use crate::extract::Extraction;
+use crate::input::{self, InputFormat, ReadOptions, SourceMap};
+use crate::record::Flag;
+use crate::span::{CharIndex, Span};
 
 /// One document: an id (the file path as given, or the corpus `id`) and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub id: String,
     pub text: String,
+    /// For text extracted from HTML: where each stretch of `text` is in the page.
+    pub source: Option<Arc<SourceMap>>,
+    /// Set when the file was decoded with `--lossy` and some bytes did not decode: the
+    /// file offset of the first such byte.
+    pub lossy_at: Option<usize>,
 }
 
 impl Document {
@@ -24,88 +35,210 @@ impl Document {
         Document {
             id: id.into(),
             text: text.into(),
-        }
-    }
-}
-
-/// Where documents come from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Input {
-    /// A text file read whole.
-    Text(PathBuf),
-    /// Standard input read whole, as one document called `-`.
-    Stdin,
-    /// A JSONL corpus: one `{"id", "text", ...}` object per line.
-    Corpus(PathBuf),
-    /// A JSONL corpus on standard input.
-    CorpusStdin,
-}
-
-impl Input {
-    /// Chooses how to read `arg`: `-` is standard input, a `.jsonl` file (or any file when
-    /// `corpus` is set) is a corpus, anything else a text file.
-    pub fn from_arg(arg: &str, corpus: bool) -> Input {
-        match (arg, corpus) {
-            ("-", false) => Input::Stdin,
-            ("-", true) => Input::CorpusStdin,
-            (path, _) if corpus || path.ends_with(".jsonl") => Input::Corpus(PathBuf::from(path)),
-            (path, _) => Input::Text(PathBuf::from(path)),
+            source: None,
+            lossy_at: None,
         }
     }
 
-    /// The documents of this input, in order. Text inputs yield one; corpora stream line by line.
-    /// The iterator is `Send` so that a worker thread can read ahead while others extract.
-    pub fn documents(&self) -> Result<Box<dyn Iterator<Item = Result<Document>> + Send>> {
-        match self {
-            Input::Text(path) => {
-                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-                let text = decode_utf8(path, bytes)?;
-                let doc = Document::new(path.display().to_string(), text);
-                Ok(Box::new(std::iter::once(Ok(doc))))
+    /// Adds what the document knows about its records: each quote's `source_start` and
+    /// `source_end` when the text came from HTML, and the `lossy_decoding` flag; stray marks
+    /// of an HTML page get the page's line instead of the extracted text's.
+    pub fn annotate(&self, extraction: &mut Extraction) {
+        if let Some(map) = &self.source
+            && !extraction.stray_marks.is_empty()
+        {
+            let chars = CharIndex::new(&self.text);
+            for stray in &mut extraction.stray_marks {
+                if let Some(line) = chars
+                    .byte_offset(stray.start)
+                    .and_then(|b| map.source_line(b))
+                {
+                    stray.line = line;
+                }
             }
-            Input::Stdin => {
+        }
+        for q in &mut extraction.quotes {
+            if let Some(map) = &self.source
+                && let Some(src) = map.source_span(Span::new(q.byte_start, q.byte_end))
+            {
+                q.source_start = Some(src.start);
+                q.source_end = Some(src.end);
+            }
+            if self.lossy_at.is_some() && !q.flags.contains(&Flag::LossyDecoding) {
+                q.flags.push(Flag::LossyDecoding);
+            }
+        }
+    }
+}
+
+/// Where an input's bytes come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Source {
+    /// The name errors use: the path, or `<stdin>`.
+    pub fn path(&self) -> &Path {
+        match self {
+            Source::File(path) => path,
+            Source::Stdin => Path::new("<stdin>"),
+        }
+    }
+
+    /// The document id of a whole-file document: the path as given, or `-`.
+    fn doc_id(&self) -> String {
+        match self {
+            Source::File(path) => path.display().to_string(),
+            Source::Stdin => "-".into(),
+        }
+    }
+
+    fn read_all(&self) -> Result<Vec<u8>> {
+        match self {
+            Source::File(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
+            Source::Stdin => {
                 let mut bytes = Vec::new();
                 std::io::stdin()
                     .read_to_end(&mut bytes)
                     .map_err(|e| Error::io("<stdin>", e))?;
-                let text = decode_utf8(Path::new("<stdin>"), bytes)?;
-                Ok(Box::new(std::iter::once(Ok(Document::new("-", text)))))
+                Ok(bytes)
             }
-            Input::Corpus(path) => {
-                let file = File::open(path).map_err(|e| Error::io(path, e))?;
-                Ok(Box::new(CorpusReader::new(
-                    path.clone(),
-                    BufReader::new(file),
-                )))
+        }
+    }
+}
+
+/// One input: where its bytes come from, how to read them, and the run's reading options.
+/// [`crate::input::inputs`] builds these from command-line arguments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    pub source: Source,
+    pub format: InputFormat,
+    pub options: Arc<ReadOptions>,
+}
+
+impl Input {
+    /// Chooses how to read `arg` with default options: `-` is standard input, a `.jsonl` file
+    /// (or any file when `corpus` is set) is a corpus, `.html` a page, `.csv` a CSV corpus,
+    /// anything else a text file.
+    pub fn from_arg(arg: &str, corpus: bool) -> Input {
+        let source = match arg {
+            "-" => Source::Stdin,
+            path => Source::File(PathBuf::from(path)),
+        };
+        let format = match (&source, corpus) {
+            (_, true) => InputFormat::Jsonl,
+            (Source::Stdin, false) => InputFormat::Text,
+            (Source::File(path), false) => InputFormat::from_path(path),
+        };
+        Input {
+            source,
+            format,
+            options: Arc::default(),
+        }
+    }
+
+    /// A text file read whole, as UTF-8.
+    pub fn text(path: impl Into<PathBuf>) -> Input {
+        Input {
+            source: Source::File(path.into()),
+            format: InputFormat::Text,
+            options: Arc::default(),
+        }
+    }
+
+    /// Standard input read whole as one text document called `-`.
+    pub fn stdin() -> Input {
+        Input {
+            source: Source::Stdin,
+            format: InputFormat::Text,
+            options: Arc::default(),
+        }
+    }
+
+    pub fn is_stdin(&self) -> bool {
+        self.source == Source::Stdin
+    }
+
+    /// Whether the input holds many documents (a JSONL or CSV corpus).
+    pub fn is_corpus(&self) -> bool {
+        matches!(self.format, InputFormat::Jsonl | InputFormat::Csv)
+    }
+
+    /// The documents of this input, in order. Text and HTML inputs yield one; corpora stream
+    /// (JSONL line by line; CSV row by row after decoding the file).
+    /// The iterator is `Send` so that a worker thread can read ahead while others extract.
+    pub fn documents(&self) -> Result<Box<dyn Iterator<Item = Result<Document>> + Send>> {
+        let options = &self.options;
+        let path = self.source.path();
+        match self.format {
+            InputFormat::Text => {
+                let bytes = self.source.read_all()?;
+                let decoded =
+                    input::encoding::decode(path, &bytes, options.encoding, options.lossy)?;
+                let mut doc = Document::new(self.source.doc_id(), decoded.text);
+                doc.lossy_at = decoded.lossy_at;
+                Ok(Box::new(std::iter::once(Ok(doc))))
             }
-            Input::CorpusStdin => {
-                let reader = BufReader::new(std::io::stdin());
-                Ok(Box::new(CorpusReader::new(
-                    PathBuf::from("<stdin>"),
-                    reader,
-                )))
+            InputFormat::Html => {
+                let bytes = self.source.read_all()?;
+                let declared = options
+                    .encoding
+                    .or_else(|| input::encoding::html_declared(&bytes));
+                let decoded = input::encoding::decode(path, &bytes, declared, options.lossy)?;
+                let mut page = input::read_page(&decoded.text, options.selector.as_ref()).map_err(
+                    |message| Error::Read {
+                        path: path.to_path_buf(),
+                        message,
+                    },
+                )?;
+                if let Some(offsets) = decoded.file_offsets() {
+                    page.map.set_file_offsets(offsets);
+                }
+                let mut doc = Document::new(self.source.doc_id(), page.text);
+                doc.source = Some(Arc::new(page.map));
+                doc.lossy_at = decoded.lossy_at;
+                Ok(Box::new(std::iter::once(Ok(doc))))
+            }
+            InputFormat::Jsonl => {
+                let reader: Box<dyn BufRead + Send> = match &self.source {
+                    Source::File(path) => Box::new(BufReader::new(
+                        File::open(path).map_err(|e| Error::io(path, e))?,
+                    )),
+                    Source::Stdin => Box::new(BufReader::new(std::io::stdin())),
+                };
+                Ok(Box::new(
+                    CorpusReader::new(path.to_path_buf(), reader)
+                        .with_selector(options.selector.clone()),
+                ))
+            }
+            InputFormat::Csv => {
+                let bytes = self.source.read_all()?;
+                let decoded =
+                    input::encoding::decode(path, &bytes, options.encoding, options.lossy)?;
+                let lossy_at = decoded.lossy_at;
+                let corpus = input::csv_corpus::open(
+                    path,
+                    decoded.text,
+                    options.id_column.as_deref(),
+                    options.text_column.as_deref(),
+                )?;
+                // Only the rows that hold a replacement character are affected.
+                Ok(Box::new(corpus.map(move |doc| {
+                    doc.map(|mut d| {
+                        d.lossy_at = lossy_at.filter(|_| d.text.contains('\u{FFFD}'));
+                        d
+                    })
+                })))
             }
         }
     }
 }
 
 /// Checks UTF-8, reporting the first bad byte with its line. A leading BOM is dropped.
-pub fn decode_utf8(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        Error::Utf8 {
-            path: path.to_path_buf(),
-            offset,
-            line,
-        }
-    })
+pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    input::encoding::decode(path, &bytes, None, false).map(|d| d.text)
 }
 
 /// Streams the documents of a JSONL corpus, one per non-blank line.
@@ -114,6 +247,7 @@ pub struct CorpusReader<R> {
     reader: R,
     line: usize,
     buf: Vec<u8>,
+    selector: Option<Selector>,
 }
 
 impl<R: BufRead> CorpusReader<R> {
@@ -123,7 +257,14 @@ impl<R: BufRead> CorpusReader<R> {
             reader,
             line: 0,
             buf: Vec::new(),
+            selector: None,
         }
+    }
+
+    /// The article selector for lines that carry `"html"` instead of `"text"`.
+    pub fn with_selector(mut self, selector: Option<Selector>) -> CorpusReader<R> {
+        self.selector = selector;
+        self
     }
 
     /// The 1-based line number of the last line read.
@@ -135,7 +276,8 @@ impl<R: BufRead> CorpusReader<R> {
 #[derive(Deserialize)]
 struct CorpusLine {
     id: serde_json::Value,
-    text: String,
+    text: Option<String>,
+    html: Option<String>,
 }
 
 impl<R: BufRead> Iterator for CorpusReader<R> {
@@ -174,7 +316,20 @@ impl<R: BufRead> CorpusReader<R> {
                 return Err(self.error(format!("\"id\" must be a string or number, not {other}")));
             }
         };
-        Ok(Document::new(id, parsed.text))
+        match (parsed.text, parsed.html) {
+            (Some(text), _) => Ok(Document::new(id, text)),
+            (None, Some(html)) => {
+                let page = input::read_page(&html, self.selector.as_ref())
+                    .map_err(|message| self.error(message))?;
+                let mut doc = Document::new(id, page.text);
+                doc.source = Some(Arc::new(page.map));
+                Ok(doc)
+            }
+            (None, None) => {
+                Err(self
+                    .error("expected a JSON object with \"id\" and \"text\" (or \"html\")".into()))
+            }
+        }
     }
 
     fn error(&self, message: String) -> Error {

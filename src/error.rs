@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: {source}")]
+    /// Reading or writing a file failed; the cause is the source (shown by `{:#}`).
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         #[source]
@@ -16,6 +17,18 @@ pub enum Error {
         offset: usize,
         line: usize,
     },
+    #[error(
+        "{path}: not valid {encoding} (first bad byte at offset {offset}, line {line}); \
+         --lossy replaces undecodable bytes"
+    )]
+    Decode {
+        path: PathBuf,
+        encoding: &'static str,
+        offset: usize,
+        line: usize,
+    },
+    #[error("{path}: {message}")]
+    Read { path: PathBuf, message: String },
     #[error("{path}:{line}: {message}")]
     Corpus {
         path: PathBuf,

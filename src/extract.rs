@@ -53,7 +53,7 @@ pub struct StrayMark {
     pub doc: String,
     /// Code-point offset.
     pub start: usize,
-    /// 1-based line.
+    /// 1-based line (of the page, for a document read from HTML).
     pub line: usize,
     pub mark: char,
 }
@@ -79,7 +79,9 @@ pub fn extract(doc: &Document) -> Extraction {
 /// [`extract`] with options.
 pub fn extract_with(doc: &Document, options: &Options) -> Extraction {
     let analysis = Analysis::with_options(&doc.text, options);
-    records(doc, &analysis)
+    let mut extraction = records(doc, &analysis);
+    doc.annotate(&mut extraction);
+    extraction
 }
 
 /// Turns an analysis into records, converting offsets to code points.
@@ -134,6 +136,8 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
                 method: a.map(|a| a.method.to_string()),
                 confidence: a.map(|a| a.confidence),
                 flags,
+                source_start: None,
+                source_end: None,
             }
         })
         .collect();

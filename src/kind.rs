@@ -192,6 +192,8 @@ fn is_subject_like(word: &str) -> bool {
         "still",
         "now",
         "repeatedly",
+        "and",
+        "but",
     ];
     let lower = word.to_lowercase();
     SUBJECTS.contains(&lower.as_str())
@@ -285,6 +287,20 @@ mod tests {
         );
         assert_eq!(
             kinds("Democrats went after Trump as “uniquely unacceptable and unfit” in the fall."),
+            [Kind::Partial]
+        );
+    }
+
+    #[test]
+    fn a_coordinated_cue_is_a_verb() {
+        assert_eq!(
+            kinds("He insults Muslims and immigrants, and calls people “losers” at rallies."),
+            [Kind::Partial]
+        );
+        assert_eq!(
+            kinds(
+                "Oz has been seen, as The New Yorker put it in a lengthy expose, as “the operator.”"
+            ),
             [Kind::Partial]
         );
     }

@@ -23,6 +23,7 @@ pub mod eval;
 pub mod explain;
 pub mod export;
 pub mod extract;
+pub mod input;
 pub mod kind;
 pub mod lexicon;
 pub mod record;
@@ -30,6 +31,7 @@ pub mod review;
 pub mod scan;
 pub mod sentence;
 pub mod span;
+pub mod verify;
 
 pub use document::{Document, Input};
 pub use error::{Error, Result};

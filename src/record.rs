@@ -2,6 +2,10 @@
 //!
 //! Field order is part of the format (docs/FORMATS.md): JSONL, JSON and CSV carry the same
 //! fields in the same order. CSV cannot nest, so [`CsvRow`] carries `flags` joined with `;`.
+//!
+//! `source_start`/`source_end` (byte offsets into the HTML a document was read from) come
+//! last. JSON carries them only when present; CSV always has both columns (empty for text
+//! inputs), so every CSV quotecheck writes has the same header.
 
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +44,13 @@ pub struct Quote {
     /// How direct the attribution evidence is, 0 to 1.
     pub confidence: Option<f64>,
     pub flags: Vec<Flag>,
+    /// For documents read from HTML: byte offset in the page where the quote's source starts
+    /// (its opening mark, entity or `<q>` tag).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source_start: Option<usize>,
+    /// Byte offset in the page just past the quote's source (its closing mark, entity or `</q>`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source_end: Option<usize>,
 }
 
 /// Short names for what a user should know about a quote.
@@ -56,15 +67,19 @@ pub enum Flag {
     Unattributed,
     /// A pronoun had two plausible antecedents.
     Ambiguous,
+    /// The document had bytes that did not decode and was read with `--lossy`: its text
+    /// has U+FFFD where they were.
+    LossyDecoding,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 5] = [
+    pub const ALL: [Flag; 6] = [
         Flag::Unclosed,
         Flag::MultiParagraph,
         Flag::Nested,
         Flag::Unattributed,
         Flag::Ambiguous,
+        Flag::LossyDecoding,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +89,7 @@ impl Flag {
             Flag::Nested => "nested",
             Flag::Unattributed => "unattributed",
             Flag::Ambiguous => "ambiguous",
+            Flag::LossyDecoding => "lossy_decoding",
         }
     }
 }
@@ -116,6 +132,10 @@ pub struct CsvRow {
     pub method: Option<String>,
     pub confidence: Option<f64>,
     pub flags: String,
+    #[serde(default)]
+    pub source_start: Option<usize>,
+    #[serde(default)]
+    pub source_end: Option<usize>,
 }
 
 impl From<&Quote> for CsvRow {
@@ -145,6 +165,8 @@ impl From<&Quote> for CsvRow {
                 .map(|f| f.as_str())
                 .collect::<Vec<_>>()
                 .join(";"),
+            source_start: q.source_start,
+            source_end: q.source_end,
         }
     }
 }
@@ -178,12 +200,14 @@ impl TryFrom<CsvRow> for Quote {
             method: r.method,
             confidence: r.confidence,
             flags,
+            source_start: r.source_start,
+            source_end: r.source_end,
         })
     }
 }
 
 /// The record's field names in output order.
-pub const FIELDS: [&str; 19] = [
+pub const FIELDS: [&str; 21] = [
     "doc",
     "index",
     "start",
@@ -203,6 +227,8 @@ pub const FIELDS: [&str; 19] = [
     "method",
     "confidence",
     "flags",
+    "source_start",
+    "source_end",
 ];
 
 #[cfg(test)]
@@ -231,6 +257,8 @@ mod tests {
             method: None,
             confidence: None,
             flags: vec![Flag::Unclosed, Flag::Nested],
+            source_start: Some(120),
+            source_end: Some(131),
         };
         let json = serde_json::to_value(&q).unwrap();
         let keys: Vec<&str> = json
@@ -254,5 +282,47 @@ mod tests {
         let row = CsvRow::from(&q);
         assert_eq!(row.flags, "unclosed;nested");
         assert_eq!(Quote::try_from(row).unwrap(), q);
+    }
+
+    #[test]
+    fn source_offsets_are_left_out_of_json_when_absent_and_kept_as_empty_csv_cells() {
+        let q = Quote {
+            doc: "a.txt".into(),
+            index: 1,
+            start: 0,
+            end: 4,
+            byte_start: 0,
+            byte_end: 4,
+            paragraph: 0,
+            text: "no".into(),
+            kind: Kind::Term,
+            speaker: None,
+            mention: None,
+            mention_start: None,
+            mention_end: None,
+            cue: None,
+            cue_start: None,
+            cue_end: None,
+            method: None,
+            confidence: None,
+            flags: vec![Flag::LossyDecoding],
+            source_start: None,
+            source_end: None,
+        };
+        let line = serde_json::to_string(&q).unwrap();
+        assert!(!line.contains("source_"), "{line}");
+        assert!(line.contains("\"lossy_decoding\""), "{line}");
+        // Records written before these fields existed still read.
+        let back: Quote = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, q);
+        let mut csv = csv::Writer::from_writer(vec![]);
+        csv.serialize(CsvRow::from(&q)).unwrap();
+        let csv = String::from_utf8(csv.into_inner().unwrap()).unwrap();
+        let mut lines = csv.lines();
+        assert_eq!(lines.next().unwrap(), FIELDS.join(","));
+        assert!(
+            lines.next().unwrap().ends_with(",lossy_decoding,,"),
+            "{csv}"
+        );
     }
 }

@@ -98,7 +98,7 @@ fn name_mention(run: &[Word<'_>]) -> Mention {
     let names: Vec<String> = run[after_title..]
         .iter()
         .map(|w| w.text)
-        .map(|t| t.trim_end_matches("’s").trim_end_matches("'s").to_string())
+        .map(|t| super::words::strip_possessive(t).to_string())
         .collect();
     let names = if names.is_empty() {
         run.iter().map(|w| w.text.to_string()).collect()
@@ -158,12 +158,10 @@ fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
     if k > 1
         && matches!(words[k - 1].text, "of" | "at" | "from" | "for" | "with")
         && words[k - 2].trailing.is_none()
+        && let Some(owner) = mention_at_end(words, k - 2)
+        && matches!(owner.kind, MentionKind::Name(_))
     {
-        if let Some(owner) = mention_at_end(words, k - 2) {
-            if matches!(owner.kind, MentionKind::Name(_)) {
-                return Some(owner);
-            }
-        }
+        return Some(owner);
     }
     Some(m)
 }

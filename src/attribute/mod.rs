@@ -12,6 +12,8 @@ pub mod mentions;
 pub mod sieves;
 pub mod words;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::extract::Analysis;
 use crate::kind::Kind;
 use crate::sentence::{sentence_around, sentence_start};
@@ -49,25 +51,25 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
         let found = doc.sieve(i);
         out.push(found.map(|f| doc.resolve(f, q.span, &mut memory)));
     }
-    // Continuation: a quote nobody was found for inherits from its neighbours.
+    // Continuation: a quote nobody was found for inherits from its neighbours: the nearest
+    // attributed quote before it in its paragraph (or in the paragraph before, when it
+    // opens its own), else the next quote of its paragraph.
+    let mut last_attributed: Option<usize> = None;
     for i in 0..out.len() {
-        if out[i].is_some() || analysis.kinds[i] == Kind::Term {
+        if analysis.kinds[i] == Kind::Term {
+            continue;
+        }
+        if out[i].is_some() {
+            last_attributed = Some(i);
             continue;
         }
         let para = analysis.quotes[i].paragraph();
-        let inherited = (0..i)
-            .rev()
-            .take_while(|&j| {
-                analysis.quotes[j]
-                    .parts
-                    .last()
-                    .is_some_and(|p| p.paragraph + 1 >= para)
-            })
-            .find_map(|j| {
-                let a = out[j].as_ref()?;
+        let inherited = last_attributed
+            .filter(|&j| {
                 let pj = analysis.quotes[j].parts.last().map_or(0, |p| p.paragraph);
-                (pj == para || (pj + 1 == para && doc.opens_paragraph(i))).then(|| a.clone())
+                pj == para || (pj + 1 == para && doc.opens_paragraph(i))
             })
+            .and_then(|j| out[j].clone())
             .or_else(|| {
                 // “A.” “B,” she said: the next quote of the same paragraph.
                 let next = i + 1;
@@ -80,6 +82,7 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
             a.confidence = (a.confidence * 0.85).min(0.8);
             a.cue = None;
             out[i] = Some(a);
+            last_attributed = Some(i);
         }
     }
     out
@@ -96,27 +99,44 @@ struct Antecedent {
 /// the gender pronouns have shown.
 #[derive(Default)]
 struct Memory {
-    /// (canonical name, byte offset of the mention)
+    /// (canonical name, byte offset of the mention), in text order.
     speakers: Vec<(String, usize)>,
-    genders: Vec<(String, Gender)>,
+    spoken: HashSet<String>,
+    genders: HashMap<String, Gender>,
 }
 
 impl Memory {
     fn gender(&self, name: &str) -> Option<Gender> {
-        self.genders
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, g)| *g)
+        self.genders.get(name).copied()
     }
 
     fn has_spoken(&self, name: &str) -> bool {
-        self.speakers.iter().any(|(n, _)| n == name)
+        self.spoken.contains(name)
     }
+
+    fn spoke(&mut self, name: &str, at: usize) {
+        self.speakers.push((name.to_string(), at));
+        self.spoken.insert(name.to_string());
+    }
+}
+
+/// What the document says about one surname, gathered once so that each lookup is a hash
+/// and a binary search (attribution stays linear in the document's size).
+#[derive(Default)]
+struct Surname {
+    /// The most words any name ending in this surname has.
+    longest: usize,
+    /// Where the longest forms stand, in text order, and their words.
+    fullest: Vec<(usize, Vec<String>)>,
+    gender: Option<Gender>,
+    titled: bool,
 }
 
 /// Words that mark a name as a place or an organisation rather than a person.
 fn is_place_or_org_word(w: &str) -> bool {
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     const WORDS: &[&str] = &[
         "State",
         "States",
@@ -201,6 +221,76 @@ fn is_place_or_org_word(w: &str) -> bool {
     WORDS.contains(&w)
 }
 
+/// The names of a run of words, in order.
+fn collect_names(ws: &[Word<'_>], names: &mut Vec<NameRun>) {
+    let mut i = 0;
+    while i < ws.len() {
+        let w = ws[i].text;
+        let starts = (is_name_word(w) && !is_common_capitalised(w)) || is_title(w);
+        if starts && let Some(m) = name_starting_at(ws, i) {
+            let n = ws[i..]
+                .iter()
+                .take_while(|x| x.span.end <= m.span.end)
+                .count()
+                .max(1);
+            if let MentionKind::Name(words) = m.kind {
+                let titled = ws[i..i + n].iter().any(|w| is_title(w.text));
+                names.push(NameRun {
+                    span: m.span,
+                    words,
+                    gender: m.gender,
+                    titled,
+                });
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The stretches of `para` made of consecutive tokens that start with a capital (or are
+/// name particles: al-, bin, de, van), each as a span to split into words.
+fn capitalised_stretches(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let body = &text[para];
+    for token in body.split(char::is_whitespace) {
+        if token.is_empty() {
+            continue;
+        }
+        let start = para.start + (token.as_ptr() as usize - body.as_ptr() as usize);
+        let core = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let capital = core.chars().next().is_some_and(char::is_uppercase)
+            || core.starts_with("al-")
+            || core.starts_with("el-");
+        let particle = words::is_name_particle(core);
+        match (&mut open, capital || particle) {
+            (Some((_, end)), true) => *end = start + token.len(),
+            (None, true) if capital => open = Some((start, start + token.len())),
+            (Some(_), false) => out.extend(open.take().map(|(s, e)| Span::new(s, e))),
+            _ => {}
+        }
+    }
+    out.extend(open.map(|(s, e)| Span::new(s, e)));
+    out
+}
+
+/// [`is_headline`] on raw text, stopping at the first long lower-case word.
+fn is_headline_text(text: &str) -> bool {
+    let mut long = 0;
+    for token in text.split(char::is_whitespace) {
+        let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.len() >= 5 && core.chars().count() >= 5 {
+            if core.chars().next().is_some_and(char::is_lowercase) {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 3
+}
+
 /// A name seen in the document.
 struct NameRun {
     span: Span,
@@ -211,40 +301,37 @@ struct NameRun {
 
 struct Doc<'a, 'b> {
     a: &'b Analysis<'a>,
-    names: Vec<NameRun>,
+    surnames: HashMap<String, Surname>,
 }
 
 impl<'a, 'b> Doc<'a, 'b> {
     fn new(a: &'b Analysis<'a>) -> Doc<'a, 'b> {
         let mut names = Vec::new();
         for &para in &a.paragraphs {
-            let ws = words::words(a.text, para);
-            let mut i = 0;
-            while i < ws.len() {
-                let w = ws[i].text;
-                let starts = (is_name_word(w) && !is_common_capitalised(w)) || is_title(w);
-                if starts && let Some(m) = name_starting_at(&ws, i) {
-                    let n = ws[i..]
-                        .iter()
-                        .take_while(|x| x.span.end <= m.span.end)
-                        .count()
-                        .max(1);
-                    if let MentionKind::Name(words) = m.kind {
-                        let titled = ws[i..i + n].iter().any(|w| is_title(w.text));
-                        names.push(NameRun {
-                            span: m.span,
-                            words,
-                            gender: m.gender,
-                            titled,
-                        });
-                    }
-                    i += n;
-                } else {
-                    i += 1;
-                }
+            if is_headline_text(&a.text[para]) {
+                continue;
+            }
+            // Only stretches of capitalised words can hold names: find them on the raw
+            // text and split just those into words (most of a paragraph is lower case).
+            for window in capitalised_stretches(a.text, para) {
+                collect_names(&words::words(a.text, window), &mut names);
             }
         }
-        Doc { a, names }
+        let mut surnames: HashMap<String, Surname> = HashMap::new();
+        for n in names {
+            let Some(last) = n.words.last() else { continue };
+            let entry = surnames.entry(last.clone()).or_default();
+            entry.gender = entry.gender.or(n.gender);
+            entry.titled |= n.titled;
+            if n.words.len() > entry.longest {
+                entry.longest = n.words.len();
+                entry.fullest.clear();
+            }
+            if n.words.len() == entry.longest {
+                entry.fullest.push((n.span.start, n.words));
+            }
+        }
+        Doc { a, surnames }
     }
 
     /// The narrator's words of `range`: words inside quotes are left out.
@@ -310,6 +397,11 @@ impl<'a, 'b> Doc<'a, 'b> {
         if let Some(f) = sieves::embedded(&before, subj.as_ref()) {
             return Some(f);
         }
+        if self.a.kinds[i] == Kind::Partial
+            && let Some(f) = sieves::subject_of_sentence(&before)
+        {
+            return Some(f);
+        }
         // He said:¶“Q”: the paragraph before ends with a cue and a colon.
         if first.paragraph > 0 && before.is_empty() {
             let prev = self.a.paragraphs[first.paragraph - 1];
@@ -332,9 +424,9 @@ impl<'a, 'b> Doc<'a, 'b> {
         let speaker = match &f.mention.kind {
             MentionKind::Name(words) => {
                 let name = self.canonical(words, f.mention.span.start);
-                memory.speakers.push((name.clone(), f.mention.span.start));
+                memory.spoke(&name, f.mention.span.start);
                 if let Some(g) = f.mention.gender {
-                    memory.genders.push((name.clone(), g));
+                    memory.genders.insert(name.clone(), g);
                 }
                 Some(name)
             }
@@ -374,31 +466,18 @@ impl<'a, 'b> Doc<'a, 'b> {
         let Some(surname) = words.last() else {
             return String::new();
         };
-        let candidates = self
-            .names
-            .iter()
-            .filter(|n| n.words.last() == Some(surname) && n.words.len() >= words.len());
-        let best_len = candidates.clone().map(|n| n.words.len()).max().unwrap_or(0);
-        let full: Vec<&NameRun> = candidates
-            .filter(|n| n.words.len() == best_len && best_len > words.len())
-            .collect();
-        let pick = full
-            .iter()
-            .rev()
-            .find(|n| n.span.start < at)
-            .or_else(|| full.first());
-        match pick {
-            Some(n) => n.words.join(" "),
-            None => words.join(" "),
+        match self.surnames.get(surname) {
+            Some(s) if s.longest > words.len() => {
+                let before = s.fullest.partition_point(|(start, _)| *start < at);
+                let (_, full) = &s.fullest[before.saturating_sub(1)];
+                full.join(" ")
+            }
+            _ => words.join(" "),
         }
     }
 
     fn gender_of(&self, words: &[String]) -> Option<Gender> {
-        let surname = words.last()?;
-        self.names
-            .iter()
-            .filter(|n| n.words.last() == Some(surname))
-            .find_map(|n| n.gender)
+        self.surnames.get(words.last()?)?.gender
     }
 
     /// The antecedent of a pronoun at `at`: the subject of the current sentence before it,
@@ -466,11 +545,15 @@ impl<'a, 'b> Doc<'a, 'b> {
             .speakers
             .iter()
             .rev()
-            .filter(|(_, pos)| *pos < at && *pos >= horizon)
+            .skip_while(|(_, pos)| *pos >= at)
+            .take_while(|(_, pos)| *pos >= horizon)
+            .take(8)
             .find(|(name, _)| {
                 gender.is_none_or(|g| {
                     memory.gender(name).is_none_or(|h| h == g)
-                        && self.gender_of(&[name.clone()]).is_none_or(|h| h == g)
+                        && self
+                            .gender_of(std::slice::from_ref(name))
+                            .is_none_or(|h| h == g)
                 })
             });
         if let Some((name, _)) = recent {
@@ -489,11 +572,10 @@ impl<'a, 'b> Doc<'a, 'b> {
         if memory.has_spoken(name) {
             return true;
         }
-        let surname = words.last();
-        if self
-            .names
-            .iter()
-            .any(|n| n.titled && n.words.last() == surname)
+        if words
+            .last()
+            .and_then(|w| self.surnames.get(w))
+            .is_some_and(|s| s.titled)
         {
             return true;
         }

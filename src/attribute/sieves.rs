@@ -233,12 +233,31 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
     })
 }
 
+/// A partial quote in a sentence with no reporting verb belongs to the sentence's subject
+/// when a verb confirms it: Cruz exhorted Republicans to “vote your conscience”; Trump
+/// likened the refugees to a “vicious snake”.
+pub fn subject_of_sentence(before: &[Word<'_>]) -> Option<Found> {
+    let m = super::mentions::subject_with_verb(before)?;
+    Some(Found {
+        method: "sentence_subject",
+        mention: m,
+        cue: None,
+        confidence: 0.6,
+    })
+}
+
 /// Base and -s forms are often nouns ("a report", "the Islamic State", "a Donald Trump
 /// tweet"): as cues they need a subject that agrees with them before them. A base form
 /// follows I, you, we, they, a modal, "to" or a plural; an -s form a name, he, she, it or a
 /// singular noun.
 fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
     use crate::lexicon::Form;
+    if matches!(
+        Cues::get().form(words[j].text),
+        Some(Form::Past | Form::Ing)
+    ) {
+        return true;
+    }
     if j == 0 {
         return false;
     }

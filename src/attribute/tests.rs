@@ -94,3 +94,40 @@ fn attribution_later_in_the_sentence() {
         Some("Elizabeth Warren")
     );
 }
+
+#[test]
+fn partial_quote_belongs_to_the_sentence_subject() {
+    let text = "Ted Cruz spoke at the convention in July. Cruz exhorted Republicans to “vote your conscience” and left the stage.";
+    assert_eq!(speaker_of(text, "conscience").as_deref(), Some("Ted Cruz"));
+}
+
+#[test]
+fn sentence_subject_needs_a_verb() {
+    // No verb confirms a subject before the quote: the scare quote's sentence names nobody.
+    let text = "The chaos of the war led to the rise of the Islamic State (ISIS) and its so-called “caliphate” across the region.";
+    assert_eq!(speakers(text)[0].1, None);
+}
+
+#[test]
+fn inverted_cue_at_the_start_of_a_sentence() {
+    let text = "Tax experts disagree. Said Ryan Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”";
+    assert_eq!(
+        speaker_of(text, "tax reform").as_deref(),
+        Some("Ryan Ellis")
+    );
+}
+
+#[test]
+fn a_title_case_headline_does_not_lend_names() {
+    let text = "Gold Star Mom Corners Obama on Islamic Terror\n“Do I think it is a huge deal? No,” said Obama.";
+    assert_eq!(speaker_of(text, "huge deal").as_deref(), Some("Obama"));
+}
+
+#[test]
+fn a_news_sentence_with_many_names_is_not_a_headline() {
+    let text = "Russian President Vladimir Putin welcomed Syrian President Bashar Assad to the Kremlin on Wednesday evening.\n“We have an opportunity,” Putin said.";
+    assert_eq!(
+        speaker_of(text, "opportunity").as_deref(),
+        Some("Vladimir Putin")
+    );
+}

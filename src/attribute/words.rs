@@ -30,7 +30,7 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
         let bare = body.trim_end_matches(is_edge_punct);
         let keep_period = body.starts_with(bare)
             && body[bare.len()..].starts_with('.')
-            && is_title(&format!("{bare}."))
+            && is_title_with_period(bare)
             || is_initials(body);
         let trimmed = if keep_period {
             body.trim_end_matches(|c: char| is_edge_punct(c) && c != '.')
@@ -132,7 +132,28 @@ const TITLES: &[&str] = &[
 
 /// Whether `w` is a title that precedes a name (Mr., Sen., President).
 pub fn is_title(w: &str) -> bool {
-    TITLES.contains(&w)
+    starts_upper(w) && TITLES.contains(&w)
+}
+
+/// Whether `bare` followed by a period is a title (Sen. Rep. Mr.), without building it.
+fn is_title_with_period(bare: &str) -> bool {
+    starts_upper(bare)
+        && TITLES
+            .iter()
+            .any(|t| t.len() == bare.len() + 1 && t.ends_with('.') && t.starts_with(bare))
+}
+
+/// A word without its possessive ending: Obama’s -> Obama.
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+/// Whether a word starts with an upper-case letter: every word list here is capitalised,
+/// so lower-case words (most of them) are answered without a look-up.
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The gender a title gives, if any.
@@ -157,6 +178,7 @@ pub fn pronoun(w: &str) -> Option<Option<Gender>> {
     match w.to_lowercase().as_str() {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
+        "it" => Some(None),
         "they" => Some(None),
         _ => None,
     }
@@ -205,6 +227,9 @@ pub fn is_name_word(w: &str) -> bool {
 /// Capitalised words that name groups, parties and nationalities: a modifier before a
 /// name (Republican Donald Trump), never a speaker's name on their own.
 pub fn is_group_adjective(w: &str) -> bool {
+    if !starts_upper(w) {
+        return false;
+    }
     const WORDS: &[&str] = &[
         "Republican",
         "Republicans",
@@ -264,7 +289,14 @@ pub fn is_group_adjective(w: &str) -> bool {
 
 /// Capitalised words that start sentences or name times, not people.
 pub fn is_common_capitalised(w: &str) -> bool {
-    let w = w.trim_end_matches("’s").trim_end_matches("'s");
+    if !starts_upper(w) {
+        return false;
+    }
+    let w = strip_possessive(w);
+    // A reporting verb opening a sentence: Said Ellis: “…”
+    if crate::lexicon::Cues::get().form(w) == Some(crate::lexicon::Form::Past) {
+        return true;
+    }
     const WORDS: &[&str] = &[
         "The",
         "A",
@@ -375,6 +407,34 @@ pub fn is_common_capitalised(w: &str) -> bool {
         "Instead",
         "Like",
         "Unlike",
+        "Once",
+        "Thus",
+        "Such",
+        "Whether",
+        "Which",
+        "Whose",
+        "Someone",
+        "Nobody",
+        "Everyone",
+        "Anyone",
+        "Today",
+        "Tonight",
+        "Yesterday",
+        "Tomorrow",
+        "Earlier",
+        "Later",
+        "Recently",
+        "Again",
+        "Other",
+        "Another",
+        "Several",
+        "Few",
+        "My",
+        "Your",
+        "Please",
+        "Thank",
+        "Sorry",
+        "Oh",
     ];
     WORDS.contains(&w)
 }

@@ -1,7 +1,7 @@
 //! `quotecheck diff`: what happened to each quote between versions of an article.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal as _, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -91,17 +91,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|a| Input::from_arg(a, args.corpus))
         .collect();
-    let stdin = inputs
-        .iter()
-        .filter(|i| matches!(i, Input::Stdin | Input::CorpusStdin))
-        .count();
+    let stdin = inputs.iter().filter(|i| i.is_stdin()).count();
     if stdin > 1 {
         bail!("standard input (-) can be only one of the versions");
     }
-    let corpora = inputs
-        .iter()
-        .filter(|i| matches!(i, Input::Corpus(_) | Input::CorpusStdin))
-        .count();
+    let corpora = inputs.iter().filter(|i| i.is_corpus()).count();
     if corpora != 0 && corpora != inputs.len() {
         bail!("cannot compare a corpus with a text file: give all versions as .jsonl or none");
     }
@@ -156,9 +150,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            out.is_terminal()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
     let series_mode = inputs.len() > 2;
@@ -188,7 +180,11 @@ fn write(
     let diffs: Vec<&Diff> = series.iter().flat_map(|s| &s.diffs).collect();
     match format {
         DiffFormat::Text => {
-            for (k, d) in diffs.iter().enumerate() {
+            // Among many diffs (corpora, series), those where nothing changed only with -a.
+            let shown = diffs
+                .iter()
+                .filter(|d| all || diffs.len() == 1 || d.summary.changed());
+            for (k, d) in shown.enumerate() {
                 if k > 0 {
                     writeln!(w)?;
                 }

@@ -9,6 +9,7 @@ use anyhow::Context;
 
 use crate::cli::batches;
 use crate::cli::output::Output;
+use crate::cli::reading;
 use quotecheck::export::{self, Encoder, Format, QuoteWriter};
 use quotecheck::extract::{Options, extract_with};
 use quotecheck::scan;
@@ -20,18 +21,25 @@ Examples:
   quotecheck extract article.txt --format csv -o quotes.csv --excel-safe
   cat article.txt | quotecheck extract - --kinds direct,partial
   quotecheck extract corpus.jsonl --format jsonl > quotes.jsonl
-  quotecheck extract --corpus articles.ndjson --format json";
+  quotecheck extract --corpus articles.ndjson --format json
+  quotecheck extract page.html --selector 'article .story-body'
+  quotecheck extract archive/ 'pages/**/*.htm' --format csv -o quotes.csv
+  quotecheck extract old-site.txt --encoding windows-1252
+  quotecheck extract export.csv --id-column slug --text-column body";
 
 /// Extract every quotation, with its kind and offsets.
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Text files, `-` for standard input, or `.jsonl` corpora (one {"id","text"} per line).
+    /// Text or HTML files, directories (read recursively), globs, `-` for standard input,
+    /// `.jsonl` corpora (one {"id","text"} or {"id","html"} per line) or `.csv` corpora.
     #[arg(required = true)]
     inputs: Vec<String>,
-    /// Read every input as a JSONL corpus, whatever its extension.
+    /// Read every input as a JSONL corpus, whatever its extension (same as --input-format jsonl).
     #[arg(long)]
     corpus: bool,
+    #[command(flatten)]
+    reading: reading::ReadArgs,
     /// Output format [default: table on a terminal, jsonl otherwise, or from -o's extension].
     #[arg(long, short, value_enum)]
     format: Option<Format>,
@@ -79,11 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             double_apostrophes: args.double_apostrophes,
         },
     };
-    let inputs: Vec<Input> = args
-        .inputs
-        .iter()
-        .map(|a| Input::from_arg(a, args.corpus))
-        .collect();
+    let inputs: Vec<Input> = reading::inputs(&args.inputs, args.corpus, &args.reading)?;
     if args.explain {
         let mut w = BufWriter::new(out.writer());
         for input in &inputs {
@@ -118,7 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // this thread only writes, in input order.
         let process = |doc: &Document| -> anyhow::Result<Extracted> {
             let extraction = extract_with(doc, &pipeline);
-            let mut warnings = String::new();
+            let mut warnings = reading::warning(doc).unwrap_or_default();
             for stray in &extraction.stray_marks {
                 warnings.push_str(&format!(
                     "quotecheck: {}:{}: warning: closing mark {} at offset {} closes nothing\n",
@@ -147,7 +151,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         let bad = |err: Error, progress: &batches::Progress| -> anyhow::Result<()> {
             match err {
-                Error::Corpus { .. } | Error::Utf8 { .. } if args.keep_going => {
+                Error::Corpus { .. }
+                | Error::Utf8 { .. }
+                | Error::Decode { .. }
+                | Error::Read { .. }
+                    if args.keep_going =>
+                {
                     skipped += 1;
                     progress.warn(&format!("quotecheck: {err} (skipped)\n"));
                     Ok(())

@@ -5,7 +5,9 @@ mod diff;
 mod eval;
 mod extract;
 pub mod output;
+mod reading;
 mod review;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -25,6 +27,7 @@ enum Command {
     Eval(eval::Args),
     Diff(diff::Args),
     Review(review::Args),
+    Verify(verify::Args),
 }
 
 /// Parses the command line and runs the subcommand; the exit code on success.
@@ -35,5 +38,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Eval(args) => eval::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Review(args) => review::run(args),
+        Command::Verify(args) => verify::run(args),
     }
 }

@@ -60,9 +60,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let article = read_one(if args.article == "-" {
-        Input::Stdin
+        Input::stdin()
     } else {
-        Input::Text(PathBuf::from(&args.article))
+        Input::text(PathBuf::from(&args.article))
     })?;
     let extraction = extract(&article);
     let mut inputs = Inputs {
@@ -70,7 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ..Inputs::default()
     };
     if let Some(path) = &args.previous {
-        let previous = read_one(Input::Text(path.clone()))?;
+        let previous = read_one(Input::text(path.clone()))?;
         let changes = against_previous(&extraction.quotes, &extract(&previous).quotes);
         inputs.previous = Some((previous.id, changes));
     }

@@ -19,14 +19,14 @@ pub mod align;
 pub mod report;
 pub mod words;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::record::Quote;
 
 use self::align::{Group, align, out_of_order, same_name};
-use self::words::{WordOp, skeleton, word_diff};
+use self::words::{WordOp, merge_diffs, skeleton, split_diffs, word_diff};
 
 /// What became of a quote between two versions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -98,7 +98,9 @@ pub struct Pair {
     pub similarity: f64,
     pub old: Option<Quote>,
     pub new: Option<Quote>,
-    /// The word-level diff of the old text against the new.
+    /// The word-level diff of the old text against the new; for a piece of a split, of the
+    /// stretch of the old text it came from (and for a part of a merge, of the stretch of the
+    /// new text it became).
     pub word_diff: Vec<WordOp>,
 }
 
@@ -260,14 +262,10 @@ fn diff_pair(
     let mut new_ids: Vec<Option<String>> = vec![None; b.len()];
     // Primary links pass the old id on; the rest get ids of their own below.
     for link in &alignment.links {
-        if let (Some(i), Some(j)) = (link.old, link.new) {
-            let passes = matches!(
-                link.group,
-                Group::One | Group::Split { primary: true } | Group::Merge { primary: true }
-            );
-            if passes {
-                new_ids[j] = Some(old_ids[i].clone());
-            }
+        if let (Some(i), Some(j)) = (link.old, link.new)
+            && link.group.carries_id()
+        {
+            new_ids[j] = Some(old_ids[i].clone());
         }
     }
     let new_ids: Vec<String> = new_ids
@@ -280,12 +278,7 @@ fn diff_pair(
     let mut primaries: Vec<(usize, usize)> = alignment
         .links
         .iter()
-        .filter(|l| {
-            matches!(
-                l.group,
-                Group::One | Group::Split { primary: true } | Group::Merge { primary: true }
-            )
-        })
+        .filter(|l| l.group.carries_id())
         .filter_map(|l| Some((l.old?, l.new?)))
         .collect();
     primaries.sort_unstable();
@@ -309,6 +302,7 @@ fn diff_pair(
                 let mut changes = Vec::new();
                 let (qa, qb) = (&a[i], &b[j]);
                 match link.group {
+                    Group::One if qa.text == qb.text => {}
                     Group::One => {
                         if skeleton(&qa.text) != skeleton(&qb.text) {
                             changes.push(Change::Wording);
@@ -368,7 +362,23 @@ fn diff_pair(
                         similarity: round3(link.score),
                         old: Some(qa.clone()),
                         new: Some(qb.clone()),
-                        word_diff: word_diff(&qa.text, &qb.text),
+                        word_diff: match link.group {
+                            Group::One => word_diff(&qa.text, &qb.text),
+                            Group::Split { .. } => {
+                                let pieces = group_of(&alignment, |l| l.old == Some(i), |l| l.new);
+                                let texts: Vec<&str> =
+                                    pieces.iter().map(|&k| b[k].text.as_str()).collect();
+                                let at = pieces.iter().position(|&k| k == j).unwrap_or(0);
+                                split_diffs(&qa.text, &texts).swap_remove(at)
+                            }
+                            Group::Merge { .. } => {
+                                let parts = group_of(&alignment, |l| l.new == Some(j), |l| l.old);
+                                let texts: Vec<&str> =
+                                    parts.iter().map(|&k| a[k].text.as_str()).collect();
+                                let at = parts.iter().position(|&k| k == i).unwrap_or(0);
+                                merge_diffs(&texts, &qb.text).swap_remove(at)
+                            }
+                        },
                     },
                 )
             }
@@ -449,17 +459,25 @@ fn round3(x: f64) -> f64 {
 /// A short id from the quote's words and speaker, unique among `used` (a suffix `-2`, `-3`…
 /// tells apart repeats of the same words).
 fn fresh_id(q: &Quote, used: &mut HashSet<String>) -> String {
-    let mut key: String = words::words(&q.text).collect::<Vec<_>>().join(" ");
-    key.push('\u{1f}');
-    if let Some(s) = &q.speaker {
-        key.push_str(
-            &s.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase(),
-        );
+    // The words lowercased and joined with spaces, a unit separator, then the speaker's
+    // words the same way, fed to the hash without building the string.
+    let mut h = Fnv::default();
+    for (k, w) in words::words_raw(&q.text).enumerate() {
+        if k > 0 {
+            h.write(b" ");
+        }
+        h.write_lower(w);
     }
-    let base = format!("{:08x}", fnv1a(key.as_bytes()) >> 32);
+    h.write("\u{1f}".as_bytes());
+    if let Some(s) = &q.speaker {
+        for (k, w) in s.split_whitespace().enumerate() {
+            if k > 0 {
+                h.write(b" ");
+            }
+            h.write_lower(w);
+        }
+    }
+    let base = format!("{:08x}", h.0 >> 32);
     let mut id = base.clone();
     let mut n = 1;
     while used.contains(&id) {
@@ -471,53 +489,85 @@ fn fresh_id(q: &Quote, used: &mut HashSet<String>) -> String {
 }
 
 /// FNV-1a, 64 bits: stable across platforms and Rust releases, unlike the std hasher.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// Writes `s` lowercased (as `str::to_lowercase` would, char by char).
+    fn write_lower(&mut self, s: &str) {
+        let mut buf = [0u8; 4];
+        for c in s.chars().flat_map(char::to_lowercase) {
+            self.write(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
 }
 
 fn history(versions: &[Version<'_>], ids: &[Vec<String>], diffs: &[Diff]) -> Vec<History> {
-    let mut order: Vec<String> = Vec::new();
+    let mut order: Vec<&str> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for v in ids {
         for id in v {
             if seen.insert(id) {
-                order.push(id.clone());
+                order.push(id);
             }
         }
     }
+    let at: Vec<HashMap<&str, usize>> = ids
+        .iter()
+        .map(|v| {
+            v.iter()
+                .enumerate()
+                .map(|(k, id)| (id.as_str(), k))
+                .collect()
+        })
+        .collect();
+    let steps: Vec<HashMap<&str, &Pair>> = diffs
+        .iter()
+        .map(|d| {
+            let mut m = HashMap::new();
+            for p in &d.pairs {
+                m.entry(p.id.as_str()).or_insert(p);
+            }
+            m
+        })
+        .collect();
     order
         .into_iter()
-        .map(|id| {
-            let sightings = versions
+        .map(|id| History {
+            id: id.to_string(),
+            versions: versions
                 .iter()
-                .zip(ids)
-                .map(|(v, vids)| {
-                    let k = vids.iter().position(|x| *x == id)?;
-                    let q = &v.quotes[k];
+                .zip(&at)
+                .map(|(v, at)| {
+                    let q = &v.quotes[*at.get(id)?];
                     Some(Sighting {
                         index: q.index,
                         speaker: q.speaker.clone(),
                         text: q.text.clone(),
                     })
                 })
-                .collect();
-            let steps = diffs
+                .collect(),
+            steps: steps
                 .iter()
-                .map(|d| {
-                    let p = d.pairs.iter().find(|p| p.id == id)?;
+                .map(|m| {
+                    let p = m.get(id)?;
                     Some(Step {
                         status: p.status,
                         changes: p.changes.clone(),
                     })
                 })
-                .collect();
-            History {
-                id,
-                versions: sightings,
-                steps,
-            }
+                .collect(),
         })
         .collect()
 }
@@ -549,6 +599,8 @@ pub(crate) mod tests {
             method: None,
             confidence: None,
             flags: Vec::new(),
+            source_start: None,
+            source_end: None,
         }
     }
 

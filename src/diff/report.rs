@@ -207,6 +207,8 @@ fn cells(r: &CsvRow) -> Vec<String> {
         opt(&r.method),
         r.confidence.map(|c| c.to_string()).unwrap_or_default(),
         r.flags.clone(),
+        num(r.source_start),
+        num(r.source_end),
     ]
 }
 

@@ -13,9 +13,13 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 /// The lowercased runs of letters and digits of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    words_raw(text).map(str::to_lowercase)
+}
+
+/// The runs of letters and digits of `text`, as written.
+pub fn words_raw(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
 /// The letters and digits of `text`, lowercased, with nothing between them.
@@ -34,10 +38,17 @@ pub struct Interner {
 
 impl Interner {
     pub fn words(&mut self, text: &str) -> Vec<u32> {
-        words(text)
+        words_raw(text)
             .map(|w| {
                 let next = self.ids.len() as u32;
-                *self.ids.entry(w).or_insert(next)
+                if w.chars().any(char::is_uppercase) {
+                    *self.ids.entry(w.to_lowercase()).or_insert(next)
+                } else if let Some(&id) = self.ids.get(w) {
+                    id
+                } else {
+                    self.ids.insert(w.to_string(), next);
+                    next
+                }
             })
             .collect()
     }
@@ -90,28 +101,91 @@ pub struct WordOp {
 pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
     let a = tokens(old);
     let b = tokens(new);
-    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
+    let steps = steps(&a, &b);
+    fold(&steps)
+}
+
+/// The word diffs of one old quote split into `pieces` (in text order): each piece against
+/// the stretch of the old text it came from.
+pub fn split_diffs(old: &str, pieces: &[&str]) -> Vec<Vec<WordOp>> {
+    let a = tokens(old);
+    let b = joined_tokens(pieces);
+    buckets(&steps(&a, &b), pieces.len(), Op::Insert)
+}
+
+/// The word diffs of `parts` (in text order) merged into one new quote: each part against
+/// the stretch of the new text it became.
+pub fn merge_diffs(parts: &[&str], new: &str) -> Vec<Vec<WordOp>> {
+    let a = joined_tokens(parts);
+    let b = tokens(new);
+    buckets(&steps(&a, &b), parts.len(), Op::Delete)
+}
+
+/// Stands between the pieces of a split or the parts of a merge; never equal to a token.
+const SEPARATOR: &str = "\u{0}";
+
+fn joined_tokens<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for (k, t) in texts.iter().enumerate() {
+        if k > 0 {
+            out.push(SEPARATOR);
+        }
+        out.extend(tokens(t));
+    }
+    out
+}
+
+/// Token-level steps of the diff of `a` against `b`, deletions before insertions.
+fn steps<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<(Op, &'a str)> {
+    let mut out = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, a, b) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        match tag {
+            similar::DiffTag::Equal => out.extend(a[old_range].iter().map(|t| (Op::Equal, *t))),
+            _ => {
+                out.extend(a[old_range].iter().map(|t| (Op::Delete, *t)));
+                out.extend(b[new_range].iter().map(|t| (Op::Insert, *t)));
+            }
+        }
+    }
+    out
+}
+
+/// Cuts `steps` at each separator (found on the `side` op) into `n` diffs.
+fn buckets(steps: &[(Op, &str)], n: usize, side: Op) -> Vec<Vec<WordOp>> {
+    let mut parts: Vec<Vec<(Op, &str)>> = vec![Vec::new()];
+    for &(op, t) in steps {
+        if t == SEPARATOR && op == side {
+            parts.push(Vec::new());
+        } else {
+            parts.last_mut().expect("one part at least").push((op, t));
+        }
+    }
+    parts.resize(n, Vec::new());
+    parts.iter().map(|p| fold(p)).collect()
+}
+
+/// Folds token steps into runs: equal text, then each change as one deletion and one
+/// insertion, whitespace between two changes going into both.
+fn fold(steps: &[(Op, &str)]) -> Vec<WordOp> {
     let mut out: Vec<WordOp> = Vec::new();
     let mut deleted = String::new();
     let mut inserted = String::new();
-    let flush = |out: &mut Vec<WordOp>, deleted: &mut String, inserted: &mut String| {
-        if !deleted.is_empty() {
-            push(out, Op::Delete, &std::mem::take(deleted));
-        }
-        if !inserted.is_empty() {
-            push(out, Op::Insert, &std::mem::take(inserted));
-        }
-    };
-    for (i, op) in ops.iter().enumerate() {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
-        match tag {
-            similar::DiffTag::Equal => {
-                let text: String = a[old_range].concat();
+    let mut k = 0;
+    while k < steps.len() {
+        let (op, t) = steps[k];
+        match op {
+            Op::Delete => deleted.push_str(t),
+            Op::Insert => inserted.push_str(t),
+            Op::Equal => {
+                let run_end = steps[k..]
+                    .iter()
+                    .position(|s| s.0 != Op::Equal)
+                    .map_or(steps.len(), |p| k + p);
+                let text: String = steps[k..run_end].iter().map(|s| s.1).collect();
                 let between_changes = (!deleted.is_empty() || !inserted.is_empty())
-                    && text.chars().all(char::is_whitespace)
-                    && ops
-                        .get(i + 1)
-                        .is_some_and(|next| !matches!(next, DiffOp::Equal { .. }));
+                    && run_end < steps.len()
+                    && text.chars().all(char::is_whitespace);
                 if between_changes {
                     deleted.push_str(&text);
                     inserted.push_str(&text);
@@ -119,15 +193,23 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordOp> {
                     flush(&mut out, &mut deleted, &mut inserted);
                     push(&mut out, Op::Equal, &text);
                 }
-            }
-            _ => {
-                deleted.push_str(&a[old_range].concat());
-                inserted.push_str(&b[new_range].concat());
+                k = run_end;
+                continue;
             }
         }
+        k += 1;
     }
     flush(&mut out, &mut deleted, &mut inserted);
     out
+}
+
+fn flush(out: &mut Vec<WordOp>, deleted: &mut String, inserted: &mut String) {
+    if !deleted.is_empty() {
+        push(out, Op::Delete, &std::mem::take(deleted));
+    }
+    if !inserted.is_empty() {
+        push(out, Op::Insert, &std::mem::take(inserted));
+    }
 }
 
 /// Appends to `out`, joining with the previous step when it has the same op.
@@ -246,6 +328,35 @@ mod tests {
         assert_eq!(
             wdiff(&ops),
             "our [-meeting today is extremely-]{+talks this week are+} important"
+        );
+    }
+
+    #[test]
+    fn each_piece_of_a_split_diffs_against_its_own_stretch() {
+        let old = "We are seeing more admissions than last year. The people in intensive care have not had a booster,";
+        let diffs = split_diffs(
+            old,
+            &[
+                "We are seeing more admissions than last year,",
+                "The people in intensive care have not had a booster.",
+            ],
+        );
+        let w: Vec<String> = diffs.iter().map(|d| wdiff(d)).collect();
+        assert_eq!(
+            w,
+            [
+                "We are seeing more admissions than last year[-. -]{+,+}",
+                "The people in intensive care have not had a booster[-,-]{+.+}"
+            ]
+        );
+        let merged = merge_diffs(
+            &["This was a difficult quarter,", "but we have a plan,"],
+            "This was a difficult quarter, but we have a plan,",
+        );
+        let w: Vec<String> = merged.iter().map(|d| wdiff(d)).collect();
+        assert_eq!(
+            w,
+            ["This was a difficult quarter,", "{+ +}but we have a plan,"]
         );
     }
 

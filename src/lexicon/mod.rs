@@ -68,11 +68,20 @@ impl Cues {
 
     /// The form of a reporting verb `word` (any case) is, if it is one.
     pub fn form(&self, word: &str) -> Option<Form> {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.forms.get(&word.to_ascii_lowercase()).copied()
-        } else {
-            self.forms.get(word).copied()
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.forms.get(word).copied();
         }
+        // Lower-case on the stack: this runs for every capitalised word of a document.
+        let mut buf = [0u8; 32];
+        let bytes = word.as_bytes();
+        if bytes.len() > buf.len() {
+            return self.forms.get(&word.to_ascii_lowercase()).copied();
+        }
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
+        self.forms.get(lower).copied()
     }
 
     /// The number of words of the multi-word cue that `words` starts with, if any.

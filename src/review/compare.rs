@@ -3,19 +3,19 @@
 //! - A previous version: [`against_previous`] runs the [`crate::diff`] alignment and keeps,
 //!   for each quote of the article, its line of the diff (status, changes, word diff);
 //!   previous quotes the alignment left unmatched were removed.
-//! - Sources: [`against_sources`] reads them and gives each quote a [`Verdict`]. It is the
-//!   review's one call into a verifier; today that is the stand-in in
-//!   [`super::verify_stand_in`], until the `verify` stage replaces it there.
+//! - Sources: [`against_sources`] reads them (text, SRT, WebVTT) and gives each quote the
+//!   [`crate::verify`] verdict, in the review's terms ([`Verdict`]).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diff::{self, Pair, Status};
-use crate::document::{Document, decode_utf8};
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::kind::Kind;
 use crate::record::Quote;
+use crate::verify::{self, Verified, Verifier, source::Source};
 
-use super::{Change, Changes, Verdict, verify_stand_in};
+use super::{Change, Changes, Verdict, VerdictStatus};
 
 /// Aligns the article's quotes (`current`) with the previous version's.
 pub fn against_previous(current: &[Quote], previous: &[Quote]) -> Changes {
@@ -105,24 +105,54 @@ pub fn against_previous(current: &[Quote], previous: &[Quote]) -> Changes {
 /// The sources' names (as given) and a verdict for each quote (`None` when not checked).
 pub type Checked = (Vec<String>, Vec<Option<Verdict>>);
 
-/// Reads the sources at `paths` and checks every quote against them. An unreadable or
-/// non-UTF-8 source is an error naming the file.
-///
-/// The review's one call into a verifier: today the stand-in, which reads each source as
-/// plain text.
+/// Reads the sources at `paths` (text, SRT or WebVTT) and checks every quote against them
+/// with [`crate::verify`]. An unreadable source is an error naming the file (and line).
 pub fn against_sources(quotes: &[Quote], paths: &[PathBuf]) -> Result<Checked> {
     let sources = paths
         .iter()
-        .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            Ok(Document::new(
-                path.display().to_string(),
-                decode_utf8(path, bytes)?,
-            ))
-        })
-        .collect::<Result<Vec<Document>>>()?;
-    let verdicts = verify_stand_in::check_against_sources(quotes, &sources);
-    Ok((sources.into_iter().map(|s| s.id).collect(), verdicts))
+        .map(|p| Source::load(p))
+        .collect::<Result<Vec<Source>>>()?;
+    let names = sources.iter().map(|s| s.name.clone()).collect();
+    let verifier = Verifier::new(sources);
+    let verdicts = quotes
+        .iter()
+        .map(|q| (q.kind != Kind::Term).then(|| from_verify(&verifier.verify(q))))
+        .collect();
+    Ok((names, verdicts))
+}
+
+/// The review's verdict for `verify`'s: an elision that drops a negation or qualifier is
+/// not clean, so it reads as altered.
+fn from_verify(v: &Verified) -> Verdict {
+    let meaning = v.flags.iter().any(|f| f == "meaning");
+    let status = match v.verdict {
+        verify::Verdict::Exact => VerdictStatus::Exact,
+        verify::Verdict::Cosmetic => VerdictStatus::Cosmetic,
+        verify::Verdict::Elided if meaning => VerdictStatus::Altered,
+        verify::Verdict::Elided => VerdictStatus::Elision,
+        verify::Verdict::Bracketed => VerdictStatus::Bracketed,
+        verify::Verdict::Altered => VerdictStatus::Altered,
+        verify::Verdict::Spliced => VerdictStatus::Spliced,
+        verify::Verdict::NotFound => VerdictStatus::NotFound,
+    };
+    let mut detail = Vec::new();
+    if let Some(line) = v.line {
+        detail.push(match &v.timestamp {
+            Some(t) => format!("line {line} at {t}"),
+            None => format!("line {line}"),
+        });
+    }
+    if meaning {
+        detail.push("an omission removes a negation or qualifier".to_string());
+    }
+    if !status.is_clean() && status != VerdictStatus::NotFound {
+        detail.push(format!("{:.0}% similar", v.similarity * 100.0));
+    }
+    Verdict {
+        status,
+        source: v.source.clone(),
+        detail: (!detail.is_empty()).then(|| detail.join("; ")),
+    }
 }
 
 #[cfg(test)]

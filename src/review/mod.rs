@@ -6,13 +6,12 @@
 //! - [`Change`] per quote, from comparing with a previous version of the article;
 //! - [`Verdict`] per quote, from checking it against source documents.
 //!
-//! [`compare`] fills both: changes from the [`crate::diff`] alignment, verdicts (for now)
-//! from a stand-in for the `verify` stage behind [`compare::against_sources`].
+//! [`compare`] fills both: changes from the [`crate::diff`] alignment, verdicts from
+//! [`crate::verify`].
 
 pub mod compare;
 pub mod html;
 pub mod terminal;
-pub mod verify_stand_in;
 
 use std::collections::HashMap;
 
@@ -109,11 +108,11 @@ pub enum VerdictStatus {
     Cosmetic,
     /// The quote cuts words out (…) and every remaining piece appears, in order.
     Elision,
-    /// An editorial insertion in [brackets] (from `verify`; the stand-in does not tell).
+    /// An editorial insertion in [brackets].
     Bracketed,
     /// A passage matches in part but words were changed.
     Altered,
-    /// Stretches far apart in a source joined without a mark (from `verify`).
+    /// Stretches far apart in a source joined without a mark.
     Spliced,
     /// No source has these words.
     NotFound,

@@ -125,6 +125,9 @@ struct Frame {
     paragraph: usize,
     /// Parts from earlier paragraphs of a multi-paragraph quote.
     parts: Vec<Part>,
+    /// How many quotes had closed when this one opened: more at its end means quotes
+    /// closed inside it.
+    closed_before: usize,
 }
 
 struct Scanner<'t> {
@@ -173,13 +176,17 @@ impl Scanner<'_> {
             }
             let next = after.chars().next();
             match self.role(mark, prev, next, (&body[..at - para.start], after)) {
-                Role::Open => self.push(Frame {
-                    open: mark,
-                    start: at,
-                    content_start: at + mark_len(mark),
-                    paragraph: index,
-                    parts: Vec::new(),
-                }),
+                Role::Open => {
+                    let closed_before = self.closed.len();
+                    self.push(Frame {
+                        open: mark,
+                        start: at,
+                        content_start: at + mark_len(mark),
+                        paragraph: index,
+                        parts: Vec::new(),
+                        closed_before,
+                    })
+                }
                 Role::Close(depth) => self.close(depth, at, mark),
                 Role::Stray => self.stray.push(at),
                 Role::Ignore => {}
@@ -233,6 +240,11 @@ impl Scanner<'_> {
             // Inside a word or between punctuation (word"word, ."): close what is open on
             // top, else nothing.
             (true, true) if top_closes => Role::Close(self.stack.len() - 1),
+            // Spaces on both sides ( ,' " he told): a matching open quote is closed by it;
+            // a lone mark opens nothing.
+            (false, false) if prev.is_some() => {
+                self.matching(mark).map_or(Role::Ignore, Role::Close)
+            }
             _ => Role::Ignore,
         }
     }
@@ -354,6 +366,9 @@ impl Scanner<'_> {
         if continues {
             frame.parts.push(part);
             self.continued = Some(frame);
+        } else if self.closed.len() > frame.closed_before {
+            // An opening mark never closed, around quotes that are properly closed ("Trump
+            // walked on, chanting “U-S-A!”): the quotes inside are the reliable ones.
         } else if !is_single(frame.open) || !frame.parts.is_empty() {
             frame.parts.push(part);
             let open = frame.open;

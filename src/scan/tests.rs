@@ -238,3 +238,20 @@ fn mixed_curly_and_straight_marks_pair() {
         ["no evidence", "more hours"]
     );
 }
+
+#[test]
+fn closing_mark_after_a_space() {
+    assert_eq!(
+        quotes(
+            "\"I've always been insulted with the term 'African American outreach,' \" he told the group."
+        ),
+        ["I've always been insulted with the term 'African American outreach,'"]
+    );
+}
+
+#[test]
+fn unclosed_opener_around_closed_quotes_gives_way_to_them() {
+    let text =
+        "\"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n“That’s right,” Melanie said.";
+    assert_eq!(quotes(text), ["U-S-A! U-S-A!", "That’s right,"]);
+}

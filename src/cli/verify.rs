@@ -1,0 +1,119 @@
+//! `quotecheck verify`: check each quote of one or more articles against transcripts and
+//! other sources.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::cli::output::Output;
+use quotecheck::Input;
+use quotecheck::verify::Verifier;
+use quotecheck::verify::report::{Format, Style, Writer};
+use quotecheck::verify::source::{Source, SourceKind};
+
+const EXAMPLES: &str = "\
+Examples:
+  quotecheck verify fixtures/articles/putin-assad.txt --source fixtures/sources/putin-assad-remarks.srt
+  quotecheck verify article.txt --source hearing.vtt --source statement.txt --format json
+  quotecheck verify articles.jsonl --source transcript.txt --format csv -o verdicts.csv
+
+Exit status: 0 when every quote is exact, cosmetic, or elided without a meaning flag;
+1 otherwise; 2 on trouble (unreadable files, bad SRT/VTT).";
+
+/// Check each direct and partial quote against transcripts (text, SRT, WebVTT) and articles.
+#[derive(clap::Args, Debug)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Articles: text files, `-` for standard input, or `.jsonl` corpora ({"id","text"}).
+    #[arg(required = true)]
+    articles: Vec<String>,
+    /// A source: `.srt`, `.vtt`, `.jsonl` (each document a source) or plain text. Repeatable.
+    #[arg(long, short, required = true, value_name = "FILE")]
+    source: Vec<PathBuf>,
+    /// Read every article input as a JSONL corpus, whatever its extension.
+    #[arg(long)]
+    corpus: bool,
+    /// Output format [default: text on a terminal, jsonl otherwise, or from -o's extension].
+    #[arg(long, short, value_enum)]
+    format: Option<Format>,
+    /// Colour the text output (`auto`: on a terminal unless NO_COLOR is set).
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    /// Write to this file (written whole or not at all).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn load_sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
+    let mut sources = Vec::new();
+    for path in paths {
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            for doc in Input::from_arg(&path.to_string_lossy(), true).documents()? {
+                let doc = doc?;
+                let name = format!("{}#{}", path.display(), doc.id);
+                sources.push(Source::parse(name, SourceKind::Text, doc.text)?);
+            }
+        } else {
+            sources.push(Source::load(Path::new(path))?);
+        }
+    }
+    Ok(sources)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let sources = load_sources(&args.source)?;
+    let verifier = Verifier::new(sources);
+    let inputs: Vec<Input> = args
+        .articles
+        .iter()
+        .map(|a| Input::from_arg(a, args.corpus))
+        .collect();
+    let mut out = Output::open(args.output.as_deref())?;
+    let terminal = out.is_terminal();
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(if terminal {
+            Format::Text
+        } else {
+            Format::Jsonl
+        });
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            terminal
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let mut all_pass = true;
+    {
+        let mut writer = Writer::new(format, out.writer(), Style { color });
+        for input in &inputs {
+            for doc in input.documents()? {
+                let doc = doc?;
+                for verified in verifier.verify_document(&doc) {
+                    all_pass &= verified.passes();
+                    writer.write(&verified).context("writing output")?;
+                }
+            }
+        }
+        writer.finish().context("writing output")?;
+    }
+    out.commit()?;
+    Ok(if all_pass {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

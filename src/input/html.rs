@@ -1,0 +1,162 @@
+//! HTML pages: the article's paragraphs as text, with a map back to the page's bytes.
+//!
+//! The page is parsed by html5ever (through scraper's tree) exactly as a browser would,
+//! unclosed `<p>`s, misnested tags and all. The text is the page's block elements (p,
+//! blockquote, h1–h6, li, figcaption, and every other HTML block) one per line, with
+//! whitespace collapsed as a browser shows it; script, style, nav, aside and footer (and
+//! other furniture: noscript, template, iframe, svg, button, `hidden`) are dropped, and each
+//! `<q>` element becomes a pair of quotation marks (“…”, ‘…’ when nested).
+//!
+//! Which part of the page is read: the elements matching `--selector` when one is given;
+//! otherwise the one `<article>` if the page has exactly one, else the one `<main>`, else
+//! `<body>`. That keeps site headers and related-story lists out of most news pages.
+//!
+//! Where each character came from: html5ever does not report source positions, so the page
+//! is fed to it in small chunks (cut before every `<` and `&`, after every `>`), and a
+//! `TreeSink` wrapper (`html/parse.rs`) notes which chunk each piece of text arrived with.
+//! Text that equals its source bytes maps byte for byte; a decoded entity (`&ldquo;`) maps to
+//! the whole entity; a `<q>` mark maps to its tag. [`SourceMap`] answers "which bytes of the
+//! page" for any span of the text.
+
+mod parse;
+mod source_map;
+mod text;
+
+use ego_tree::NodeId;
+use scraper::{Html, Selector};
+
+pub use self::source_map::{FileOffsets, SourceMap};
+use self::text::TextBuilder;
+
+/// A page read for its article text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The paragraphs, one per line, separated by `\n`.
+    pub text: String,
+    /// Where in the HTML each stretch of `text` came from.
+    pub map: SourceMap,
+}
+
+/// Elements whose content is never article text.
+pub(crate) const DROPPED: &[&str] = &[
+    "script", "style", "nav", "aside", "footer", "noscript", "template", "iframe", "svg", "math",
+    "button", "select", "head", "object",
+];
+
+/// Elements that start and end a paragraph (HTML's block-level elements, plus table cells).
+pub(crate) const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Reads the article text of `html`: the parts `selector` picks, or the default described in
+/// the module docs. The error says what went wrong (a selector that matches nothing).
+pub fn read_page(html: &str, selector: Option<&Selector>) -> Result<Page, String> {
+    let (tree, positions) = parse::parse(html);
+    let roots = match selector {
+        Some(selector) => {
+            let found: Vec<NodeId> = tree.select(selector).map(|e| e.id()).collect();
+            let roots = outermost(&tree, found);
+            if roots.is_empty() {
+                return Err("--selector matches nothing on this page".into());
+            }
+            roots
+        }
+        None => vec![default_root(&tree)],
+    };
+    let mut builder = TextBuilder::default();
+    for root in roots {
+        builder.walk(&tree, &positions, root);
+    }
+    Ok(Page {
+        map: SourceMap::new(builder.segments, newline_offsets(html)),
+        text: builder.text,
+    })
+}
+
+fn newline_offsets(html: &str) -> Vec<usize> {
+    html.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+        .collect()
+}
+
+/// The one `<article>`, else the one `<main>`, else `<body>` (else the whole document).
+fn default_root(tree: &Html) -> NodeId {
+    for name in ["article", "main"] {
+        let selector = Selector::parse(name).expect("a tag name is a valid selector");
+        let found: Vec<NodeId> = tree
+            .select(&selector)
+            .filter(|e| !inside_dropped(tree, e.id()))
+            .map(|e| e.id())
+            .collect();
+        if let [only] = outermost(tree, found)[..] {
+            return only;
+        }
+    }
+    let body = Selector::parse("body").expect("a tag name is a valid selector");
+    tree.select(&body)
+        .next()
+        .map(|e| e.id())
+        .unwrap_or_else(|| tree.tree.root().id())
+}
+
+fn inside_dropped(tree: &Html, id: NodeId) -> bool {
+    tree.tree.get(id).is_some_and(|node| {
+        node.ancestors()
+            .any(|a| a.value().as_element().is_some_and(is_dropped))
+    })
+}
+
+pub(crate) fn is_dropped(e: &scraper::node::Element) -> bool {
+    DROPPED.contains(&e.name()) || e.attr("hidden").is_some()
+}
+
+/// Drops nodes nested inside another node of the list, keeping document order.
+fn outermost(tree: &Html, ids: Vec<NodeId>) -> Vec<NodeId> {
+    let set: std::collections::HashSet<NodeId> = ids.iter().copied().collect();
+    ids.into_iter()
+        .filter(|&id| {
+            tree.tree
+                .get(id)
+                .is_some_and(|n| !n.ancestors().any(|a| set.contains(&a.id())))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

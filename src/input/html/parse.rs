@@ -1,0 +1,379 @@
+//! Parsing with positions: html5ever reports no source positions, so the page is fed to it in
+//! small chunks (cut before every `<` and `&`, after every `>`), and a [`TreeSink`] wrapper
+//! around scraper's notes which chunk each piece of text arrived with.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName, driver};
+use scraper::{Html, HtmlTreeSink, Node};
+
+use super::source_map::Segment;
+use crate::span::Span;
+
+/// What the parser learnt about where nodes came from.
+#[derive(Default)]
+pub(crate) struct Positions {
+    /// The source of each text node's bytes, in order, with offsets into the node's text.
+    pub text: HashMap<NodeId, Vec<Segment>>,
+    /// The start tag of each element created while parsing.
+    pub start_tags: HashMap<NodeId, Span>,
+    /// Every `</q>` end tag, in page order (html5ever tells the sink nothing when it closes
+    /// an ordinary element, so a `<q>`'s end is found by position).
+    pub q_end_tags: Vec<Span>,
+}
+
+pub(crate) fn parse(html: &str) -> (Html, Positions) {
+    let sink = TrackingSink {
+        inner: HtmlTreeSink::new(Html::new_document()),
+        track: RefCell::new(Tracker {
+            src: html,
+            ..Tracker::default()
+        }),
+    };
+    let mut parser = driver::parse_document(sink, Default::default());
+    for chunk in chunks(html) {
+        parser.tokenizer.sink.sink.track.borrow_mut().begin(chunk);
+        parser.process(StrTendril::from_slice(&html[chunk]));
+        parser.tokenizer.sink.sink.track.borrow_mut().settle();
+    }
+    parser.finish()
+}
+
+/// Cuts `html` before every `<` and `&` and after every `>`, so each chunk holds at most one
+/// tag's end or one character reference's start.
+fn chunks(html: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = html.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut end = start + 1;
+        if bytes[start] != b'>' {
+            while end < bytes.len() && !matches!(bytes[end], b'<' | b'&') {
+                end += 1;
+                if bytes[end - 1] == b'>' {
+                    break;
+                }
+            }
+        }
+        let chunk = Span::new(start, end);
+        start = end;
+        Some(chunk)
+    })
+}
+
+/// Text appended to a node while one chunk was being parsed.
+struct Piece {
+    node: NodeId,
+    /// Byte offset in the node's text where it was appended.
+    at: usize,
+    text: StrTendril,
+}
+
+#[derive(Default)]
+struct Tracker<'a> {
+    src: &'a str,
+    /// The chunk being parsed.
+    feed: Span,
+    /// Source bytes from here up to the chunk's end have not produced text yet.
+    text_from: usize,
+    /// Where the last `<` was: the start of the tag being parsed.
+    last_lt: usize,
+    pieces: Vec<Piece>,
+    /// A tag, comment or doctype was processed during this chunk.
+    touched: bool,
+    positions: Positions,
+}
+
+impl Tracker<'_> {
+    fn begin(&mut self, chunk: Span) {
+        self.feed = chunk;
+        if self.src.as_bytes()[chunk.start] == b'<' {
+            self.last_lt = chunk.start;
+        }
+    }
+
+    fn tag_span(&self) -> Span {
+        Span::new(self.last_lt.min(self.feed.end), self.feed.end)
+    }
+
+    /// Attributes the text appended during the chunk to the source bytes not yet accounted for.
+    fn settle(&mut self) {
+        if self.src.as_bytes()[..self.feed.end].ends_with(b">") {
+            let tag = self.tag_span();
+            let name = self.src.as_bytes()[tag.start..].get(..4);
+            if name.is_some_and(|n| {
+                n[..3].eq_ignore_ascii_case(b"</q") && !n[3].is_ascii_alphanumeric()
+            }) {
+                self.positions.q_end_tags.push(tag);
+            }
+            self.touched = true;
+        }
+        if self.pieces.is_empty() {
+            if self.touched {
+                self.text_from = self.feed.end;
+            }
+            self.touched = false;
+            return;
+        }
+        let emitted: String = self.pieces.iter().map(|p| &p.text[..]).collect();
+        let src = Span::new(self.text_from.min(self.feed.end), self.feed.end);
+        let segments = align(&emitted, &self.src[src], src.start);
+        let mut offset = 0;
+        for piece in self.pieces.drain(..) {
+            let range = Span::new(offset, offset + piece.text.len());
+            offset = range.end;
+            let node = self.positions.text.entry(piece.node).or_default();
+            for seg in &segments {
+                let from = seg.text.max(range.start);
+                let to = seg.end().min(range.end);
+                if from >= to {
+                    continue;
+                }
+                let src = if seg.exact {
+                    Span::new(
+                        seg.src.start + (from - seg.text),
+                        seg.src.start + (to - seg.text),
+                    )
+                } else {
+                    seg.src
+                };
+                node.push(Segment {
+                    text: piece.at + (from - range.start),
+                    len: to - from,
+                    src,
+                    exact: seg.exact,
+                });
+            }
+        }
+        self.text_from = self.feed.end;
+        self.touched = false;
+    }
+}
+
+/// Aligns emitted text with the source bytes it came from: the common prefix and suffix map
+/// one to one, the differing middle (an entity, a dropped `\r`) maps as a whole.
+fn align(text: &str, src: &str, base: usize) -> Vec<Segment> {
+    let (t, s) = (text.as_bytes(), src.as_bytes());
+    let mut prefix = t.iter().zip(s).take_while(|(a, b)| a == b).count();
+    while !text.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let mut suffix = t[prefix..]
+        .iter()
+        .rev()
+        .zip(s[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !text.is_char_boundary(t.len() - suffix) {
+        suffix -= 1;
+    }
+    let mut out = Vec::with_capacity(3);
+    if prefix > 0 {
+        out.push(Segment {
+            text: 0,
+            len: prefix,
+            src: Span::new(base, base + prefix),
+            exact: true,
+        });
+    }
+    let middle = t.len() - prefix - suffix;
+    if middle > 0 {
+        out.push(Segment {
+            text: prefix,
+            len: middle,
+            src: Span::new(base + prefix, base + s.len() - suffix),
+            exact: false,
+        });
+    }
+    if suffix > 0 {
+        out.push(Segment {
+            text: t.len() - suffix,
+            len: suffix,
+            src: Span::new(base + s.len() - suffix, base + s.len()),
+            exact: true,
+        });
+    }
+    out
+}
+
+/// scraper's tree sink, noting where text and tags came from.
+struct TrackingSink<'a> {
+    inner: HtmlTreeSink,
+    track: RefCell<Tracker<'a>>,
+}
+
+impl TrackingSink<'_> {
+    fn touch(&self) {
+        self.track.borrow_mut().touched = true;
+    }
+
+    /// Records text just appended as the last child of `parent` or just before `sibling`.
+    fn note_text(&self, text_node: Option<NodeId>, text: StrTendril) {
+        let Some(node) = text_node else { return };
+        let html = self.inner.0.borrow();
+        let Some(Node::Text(t)) = html.tree.get(node).map(|n| n.value()) else {
+            return;
+        };
+        let at = t.text.len() - text.len();
+        self.track
+            .borrow_mut()
+            .pieces
+            .push(Piece { node, at, text });
+    }
+}
+
+impl<'a> TreeSink for TrackingSink<'a> {
+    type Handle = NodeId;
+    type Output = (Html, Positions);
+    type ElemName<'b>
+        = <HtmlTreeSink as TreeSink>::ElemName<'b>
+    where
+        Self: 'b;
+
+    fn finish(self) -> (Html, Positions) {
+        let mut track = self.track.into_inner();
+        track.settle();
+        (self.inner.finish(), track.positions)
+    }
+
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg)
+    }
+
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+
+    fn elem_name<'b>(&'b self, target: &'b NodeId) -> Self::ElemName<'b> {
+        self.inner.elem_name(target)
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let id = self.inner.create_element(name, attrs, flags);
+        let mut track = self.track.borrow_mut();
+        let span = track.tag_span();
+        track.positions.start_tags.insert(id, span);
+        track.touched = true;
+        id
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.touch();
+        self.inner.create_comment(text)
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.touch();
+        self.inner.create_pi(target, data)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        match child {
+            NodeOrText::AppendText(text) => {
+                self.inner
+                    .append(parent, NodeOrText::AppendText(text.clone()));
+                let last = {
+                    let html = self.inner.0.borrow();
+                    html.tree
+                        .get(*parent)
+                        .and_then(|p| p.last_child())
+                        .map(|c| c.id())
+                };
+                self.note_text(last, text);
+            }
+            node => {
+                self.touch();
+                self.inner.append(parent, node)
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self
+            .inner
+            .0
+            .borrow()
+            .tree
+            .get(*element)
+            .is_some_and(|e| e.parent().is_some());
+        if has_parent {
+            self.append_before_sibling(element, child)
+        } else {
+            self.append(prev_element, child)
+        }
+    }
+
+    fn append_doctype_to_document(&self, name: StrTendril, public: StrTendril, system: StrTendril) {
+        self.touch();
+        self.inner.append_doctype_to_document(name, public, system)
+    }
+
+    fn mark_script_already_started(&self, node: &NodeId) {
+        self.inner.mark_script_already_started(node)
+    }
+
+    fn pop(&self, _node: &NodeId) {
+        self.touch();
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode)
+    }
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        match new_node {
+            NodeOrText::AppendText(text) => {
+                self.inner
+                    .append_before_sibling(sibling, NodeOrText::AppendText(text.clone()));
+                let prev = {
+                    let html = self.inner.0.borrow();
+                    html.tree
+                        .get(*sibling)
+                        .filter(|s| s.parent().is_some())
+                        .and_then(|s| s.prev_sibling())
+                        .map(|c| c.id())
+                };
+                self.note_text(prev, text);
+            }
+            node => {
+                self.touch();
+                self.inner.append_before_sibling(sibling, node)
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.touch();
+        self.inner.add_attrs_if_missing(target, attrs)
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.touch();
+        self.inner.remove_from_parent(target)
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.touch();
+        self.inner.reparent_children(node, new_parent)
+    }
+}

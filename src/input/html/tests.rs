@@ -1,0 +1,158 @@
+use super::*;
+use crate::span::Span;
+
+fn page(html: &str) -> Page {
+    read_page(html, None).unwrap()
+}
+
+/// The source bytes a piece of the extracted text maps to.
+fn source_of<'h>(html: &'h str, page: &Page, needle: &str) -> &'h str {
+    let start = page.text.find(needle).expect("needle in text");
+    let span = page
+        .map
+        .source_span(Span::new(start, start + needle.len()))
+        .unwrap();
+    &html[span]
+}
+
+#[test]
+fn paragraphs_come_from_blocks_and_furniture_is_dropped() {
+    let html = r#"<!DOCTYPE html><html><head><title>Putin</title>
+<script>var headline = "“not a quote”";</script><style>p { color: red }</style></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<h1>Putin Welcomes Assad to Moscow</h1>
+<p class="byline">By Frances Martel</p>
+<p>“We have an opportunity,” Putin said.</p>
+<aside><p>“Subscribe today,” the ad says.</p></aside>
+<p>Assad offered only that he observed &ldquo;complex transformation processes&rdquo; in Russia.</p>
+<footer><p>Copyright “Breitbart”</p></footer></body></html>"#;
+    assert_eq!(
+        page(html).text,
+        "Putin Welcomes Assad to Moscow\nBy Frances Martel\n“We have an opportunity,” Putin said.\n\
+         Assad offered only that he observed “complex transformation processes” in Russia."
+    );
+}
+
+#[test]
+fn plain_text_maps_byte_for_byte_and_entities_map_whole() {
+    let html = "<p>Assad offered only that he observed &ldquo;complex transformation processes&rdquo; in Russia.</p>";
+    let p = page(html);
+    assert_eq!(source_of(html, &p, "Assad offered"), "Assad offered");
+    assert_eq!(source_of(html, &p, "in Russia."), "in Russia.");
+    assert_eq!(
+        source_of(html, &p, "“complex transformation processes”"),
+        "&ldquo;complex transformation processes&rdquo;"
+    );
+    assert_eq!(source_of(html, &p, "complex"), "complex");
+}
+
+#[test]
+fn numeric_references_and_legacy_entities_without_semicolons() {
+    let html = "<p>&#8220;Why did we enter?&#x201D; Erdogan asked. Tom &amp Jerry &nbsp;said.</p>";
+    let p = page(html);
+    assert_eq!(
+        p.text,
+        "“Why did we enter?” Erdogan asked. Tom & Jerry \u{a0}said."
+    );
+    assert_eq!(
+        source_of(html, &p, "“Why did we enter?”"),
+        "&#8220;Why did we enter?&#x201D;"
+    );
+    assert_eq!(source_of(html, &p, "Erdogan asked"), "Erdogan asked");
+    assert_eq!(source_of(html, &p, "Jerry"), "Jerry");
+}
+
+#[test]
+fn q_elements_become_marks_that_map_to_their_tags() {
+    let html =
+        r#"<p>Putin called it <q>a <q cite="x">special</q> military operation</q>, not a war.</p>"#;
+    let p = page(html);
+    assert_eq!(
+        p.text,
+        "Putin called it “a ‘special’ military operation”, not a war."
+    );
+    assert_eq!(
+        source_of(html, &p, "“a ‘special’ military operation”"),
+        r#"<q>a <q cite="x">special</q> military operation</q>"#
+    );
+}
+
+#[test]
+fn markup_nested_inside_a_quote_keeps_the_quote_whole() {
+    let html = "<p>“We <em>will</em> <a href=\"/x\">respond</a>,” he <strong>said</strong>.</p>";
+    let p = page(html);
+    assert_eq!(p.text, "“We will respond,” he said.");
+    assert_eq!(
+        source_of(html, &p, "“We will respond,”"),
+        "“We <em>will</em> <a href=\"/x\">respond</a>,”"
+    );
+}
+
+#[test]
+fn whitespace_collapses_and_implied_end_tags_still_split_paragraphs() {
+    let html = "<ul><li>One\r\n   two<li>Three</ul>\n<p>Four<p>Five<br>Six <div>  </div>";
+    let p = page(html);
+    assert_eq!(p.text, "One two\nThree\nFour\nFive\nSix");
+    assert_eq!(source_of(html, &p, "One two"), "One\r\n   two");
+    assert_eq!(source_of(html, &p, "Six"), "Six");
+}
+
+#[test]
+fn a_single_article_is_read_without_the_page_around_it() {
+    let html = r#"<body><header><p>The “Best” News Site</p></header>
+<article><p>“We have an opportunity,” Putin said.</p></article>
+<section class="related"><ul><li><a>Erdogan: “We will extend our invitation”</a></li></ul></section></body>"#;
+    assert_eq!(page(html).text, "“We have an opportunity,” Putin said.");
+}
+
+#[test]
+fn several_articles_mean_the_whole_body_is_read() {
+    let html =
+        "<body><article><p>One story.</p></article><article><p>Another.</p></article></body>";
+    assert_eq!(page(html).text, "One story.\nAnother.");
+}
+
+#[test]
+fn selector_picks_the_article_body() {
+    let html = r#"<body><div class="promo"><p>“Sign up,” it says.</p></div>
+<div class="story-body"><p>“Why would Erdogan and I meet?” he joked.</p></div>
+<div class="story-body"><p>Second part.</p></div></body>"#;
+    let selector = Selector::parse(".story-body").unwrap();
+    let p = read_page(html, Some(&selector)).unwrap();
+    assert_eq!(
+        p.text,
+        "“Why would Erdogan and I meet?” he joked.\nSecond part."
+    );
+    let nothing = Selector::parse(".missing").unwrap();
+    assert!(read_page(html, Some(&nothing)).is_err());
+}
+
+#[test]
+fn hidden_and_template_content_is_not_text() {
+    let html = "<p>Shown.</p><p hidden>“Hidden,” it said.</p><template><p>“Template”</p></template><noscript><p>Enable JS</p></noscript>";
+    assert_eq!(page(html).text, "Shown.");
+}
+
+#[test]
+fn empty_and_text_free_pages_give_empty_text() {
+    assert_eq!(page("").text, "");
+    assert_eq!(
+        page("<html><body><script>x</script></body></html>").text,
+        ""
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_markup_maps_into_the_source(html in "(<p>|</p>|<q>|</q>|<br>|&amp;|&ldquo;|&#|[a-z “”]{0,6}|<!--|-->|\r\n|<li>){0,40}") {
+        let p = page(&html);
+        for (start, c) in p.text.char_indices() {
+            for end in [start + c.len_utf8(), p.text.len()] {
+                if let Some(span) = p.map.source_span(Span::new(start, end)) {
+                    proptest::prop_assert!(span.end <= html.len());
+                    proptest::prop_assert!(html.is_char_boundary(span.start) && html.is_char_boundary(span.end));
+                }
+            }
+        }
+    }
+}

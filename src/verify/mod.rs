@@ -1,0 +1,204 @@
+//! Verifying quotes against sources: transcripts (text, SRT, WebVTT) and other articles.
+//!
+//! [`source`] loads the sources and maps their words back to file offsets, lines and cue
+//! timings; [`index`] builds the word n-gram index over all of them; [`align`] finds each
+//! quote's stretch and decides its [`Verdict`]. [`Verifier`] ties them together and turns an
+//! article's quotes (from [`crate::extract`]) into [`Verified`] records.
+//!
+//! ```
+//! use quotecheck::Document;
+//! use quotecheck::verify::{Verdict, Verifier, source::Source};
+//!
+//! let transcript = Source::text("remarks.txt", "Erdogan said: Why would Erdogan and I meet? To have soft drinks together?");
+//! let verifier = Verifier::new(vec![transcript]);
+//! let article = Document::new("a.txt", "“Why would Erdogan and I meet? To have soft drinks together?” he joked.");
+//! let checked = verifier.verify_document(&article);
+//! assert_eq!(checked[0].verdict, Verdict::Exact);
+//! ```
+
+pub mod align;
+pub mod index;
+pub mod report;
+pub mod source;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::extract::extract;
+use crate::kind::Kind;
+use crate::record::Quote;
+
+use align::{Aligner, Outcome};
+pub use align::{Edit, Verdict};
+use index::Index;
+use source::Source;
+
+/// The sources and their index, ready to check any number of quotes.
+pub struct Verifier {
+    sources: Vec<Source>,
+    index: Index,
+}
+
+/// One located stretch of a source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stretch {
+    /// The source file as given (`path#id` for a document of a JSONL corpus).
+    pub source: String,
+    /// Code-point offsets into the source file.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line of `start` in the source file.
+    pub line: usize,
+    /// Cue start time of the first word (SRT/VTT only), `HH:MM:SS.mmm`.
+    pub timestamp: Option<String>,
+    /// Cue end time of the last word (SRT/VTT only).
+    pub timestamp_end: Option<String>,
+}
+
+/// The verification of one quote. Field order is the output order (docs/FORMATS.md).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verified {
+    pub doc: String,
+    pub index: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub kind: Kind,
+    pub verdict: Verdict,
+    /// 0 to 1: 2 × matching words / (quote words + source words), omissions aside.
+    pub similarity: f64,
+    /// Where the quote was found: the whole stretch when its parts lie in order in one
+    /// source, else its first part. `None` when not found.
+    pub source: Option<String>,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub line: Option<usize>,
+    pub timestamp: Option<String>,
+    pub timestamp_end: Option<String>,
+    /// Every stretch the quote draws on, in quote order (two or more for splices and
+    /// long elisions).
+    pub stretches: Vec<Stretch>,
+    /// `meaning`: an omission removes a negation or qualifier; `elided`, `bracketed`:
+    /// present although the verdict is worse.
+    pub flags: Vec<String>,
+    /// The word diff, quote against source.
+    pub diff: Vec<Edit>,
+}
+
+impl Verified {
+    /// Whether this quote lets the run exit 0: exact, cosmetic, or elided without a
+    /// meaning flag.
+    pub fn passes(&self) -> bool {
+        match self.verdict {
+            Verdict::Exact | Verdict::Cosmetic => true,
+            Verdict::Elided => !self.flags.iter().any(|f| f == "meaning"),
+            _ => false,
+        }
+    }
+}
+
+impl Verifier {
+    /// Indexes `sources`.
+    pub fn new(sources: Vec<Source>) -> Verifier {
+        let index = Index::new(&sources);
+        Verifier { sources, index }
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Aligns one quote text with the sources.
+    pub fn align(&self, text: &str) -> Outcome {
+        Aligner::new(&self.sources, &self.index).align(text)
+    }
+
+    /// Checks every direct and partial quote of `doc`.
+    pub fn verify_document(&self, doc: &Document) -> Vec<Verified> {
+        extract(doc)
+            .quotes
+            .iter()
+            .filter(|q| q.kind != Kind::Term)
+            .map(|q| self.verify(q))
+            .collect()
+    }
+
+    /// Checks one quote record.
+    pub fn verify(&self, quote: &Quote) -> Verified {
+        let outcome = self.align(&quote.text);
+        let stretches: Vec<Stretch> = outcome
+            .stretches
+            .iter()
+            .map(|s| {
+                let src = &self.sources[s.source];
+                let loc = src.location(s.start, s.end);
+                Stretch {
+                    source: src.name.clone(),
+                    start: loc.start,
+                    end: loc.end,
+                    line: loc.line,
+                    timestamp: loc.timestamp,
+                    timestamp_end: loc.timestamp_end,
+                }
+            })
+            .collect();
+        let whole = match (outcome.stretches.first(), outcome.stretches.last()) {
+            (Some(a), Some(b)) if a.source == b.source && a.start <= b.end => {
+                let in_order = outcome
+                    .stretches
+                    .windows(2)
+                    .all(|w| w[0].source == w[1].source && w[0].end <= w[1].start);
+                let src = &self.sources[a.source];
+                Some(if in_order {
+                    let l = src.location(a.start, b.end);
+                    Stretch {
+                        source: src.name.clone(),
+                        start: l.start,
+                        end: l.end,
+                        line: l.line,
+                        timestamp: l.timestamp,
+                        timestamp_end: l.timestamp_end,
+                    }
+                } else {
+                    stretches[0].clone()
+                })
+            }
+            (Some(_), _) => Some(stretches[0].clone()),
+            _ => None,
+        };
+        let mut flags = Vec::new();
+        if outcome.meaning {
+            flags.push("meaning".to_string());
+        }
+        for (edit_verdict, name) in [
+            (Verdict::Elided, "elided"),
+            (Verdict::Bracketed, "bracketed"),
+        ] {
+            let present = outcome.edits.iter().any(|e| match e {
+                Edit::Elided { .. } => edit_verdict == Verdict::Elided,
+                Edit::Bracketed { .. } => edit_verdict == Verdict::Bracketed,
+                _ => false,
+            });
+            if present && outcome.verdict > edit_verdict {
+                flags.push(name.to_string());
+            }
+        }
+        Verified {
+            doc: quote.doc.clone(),
+            index: quote.index,
+            text: quote.text.clone(),
+            speaker: quote.speaker.clone(),
+            kind: quote.kind,
+            verdict: outcome.verdict,
+            similarity: outcome.similarity,
+            source: whole.as_ref().map(|w| w.source.clone()),
+            start: whole.as_ref().map(|w| w.start),
+            end: whole.as_ref().map(|w| w.end),
+            line: whole.as_ref().map(|w| w.line),
+            timestamp: whole.as_ref().and_then(|w| w.timestamp.clone()),
+            timestamp_end: whole.as_ref().and_then(|w| w.timestamp_end.clone()),
+            stretches,
+            flags,
+            diff: outcome.edits,
+        }
+    }
+}

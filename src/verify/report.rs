@@ -1,0 +1,373 @@
+//! Writing verification results: readable (optionally coloured) text, JSON, JSONL and CSV.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Edit, Verdict, Verified};
+
+/// Output formats for `quotecheck verify`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable text, one block per quote, with a summary.
+    Text,
+    /// One JSON array of objects.
+    Json,
+    /// One JSON object per quote per line.
+    Jsonl,
+    /// RFC 4180 CSV with a header row; stretches, flags and the diff flattened to text.
+    Csv,
+}
+
+impl Format {
+    /// The format a file name's extension suggests, if any.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()? {
+            "csv" => Some(Format::Csv),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "json" => Some(Format::Json),
+            "txt" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+/// The CSV shape of a [`Verified`] record.
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct CsvRow {
+    pub doc: String,
+    pub index: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub kind: String,
+    pub verdict: String,
+    pub similarity: f64,
+    pub source: Option<String>,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub line: Option<usize>,
+    pub timestamp: Option<String>,
+    pub timestamp_end: Option<String>,
+    /// `source:start-end` per stretch, joined with `;`.
+    pub stretches: String,
+    /// Joined with `;`.
+    pub flags: String,
+    /// The diff in the text notation ([`diff_text`]).
+    pub diff: String,
+}
+
+impl From<&Verified> for CsvRow {
+    fn from(v: &Verified) -> CsvRow {
+        CsvRow {
+            doc: v.doc.clone(),
+            index: v.index,
+            text: v.text.clone(),
+            speaker: v.speaker.clone(),
+            kind: v.kind.to_string(),
+            verdict: v.verdict.to_string(),
+            similarity: v.similarity,
+            source: v.source.clone(),
+            start: v.start,
+            end: v.end,
+            line: v.line,
+            timestamp: v.timestamp.clone(),
+            timestamp_end: v.timestamp_end.clone(),
+            stretches: v
+                .stretches
+                .iter()
+                .map(|s| format!("{}:{}-{}", s.source, s.start, s.end))
+                .collect::<Vec<_>>()
+                .join(";"),
+            flags: v.flags.join(";"),
+            diff: diff_text(&v.diff, &Style::plain()),
+        }
+    }
+}
+
+/// ANSI colours for text output, or none.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    pub fn plain() -> Style {
+        Style { color: false }
+    }
+
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn verdict(&self, v: Verdict) -> String {
+        let code = match v {
+            Verdict::Exact | Verdict::Cosmetic => "1;32",
+            Verdict::Elided | Verdict::Bracketed => "1;33",
+            Verdict::Altered | Verdict::Spliced | Verdict::NotFound => "1;31",
+        };
+        self.paint(code, v.as_str())
+    }
+}
+
+/// The word diff in a compact notation: source words left out `[-…-]`, quote words added
+/// `{+…+}`, elisions `[…: words]`, brackets `[source => [quote]]`, cosmetic differences
+/// `[~source => quote~]`, splices `[splice: words between]`.
+pub fn diff_text(edits: &[Edit], style: &Style) -> String {
+    let red = |s: String| style.paint("31", &s);
+    let green = |s: String| style.paint("32", &s);
+    let yellow = |s: String| style.paint("33", &s);
+    let dim = |s: String| style.paint("2", &s);
+    edits
+        .iter()
+        .map(|e| match e {
+            Edit::Equal { text } => text.clone(),
+            Edit::Cosmetic { quote, source } => dim(format!("[~{source} => {quote}~]")),
+            Edit::Elided { source } => yellow(format!("[…: {source}]")),
+            Edit::Bracketed { quote, source } => yellow(format!("[{source} => {quote}]")),
+            Edit::Added { quote } => green(format!("{{+{quote}+}}")),
+            Edit::Dropped { source } => red(format!("[-{source}-]")),
+            Edit::Changed { quote, source } => {
+                format!(
+                    "{}{}",
+                    red(format!("[-{source}-]")),
+                    green(format!("{{+{quote}+}}"))
+                )
+            }
+            Edit::Splice { source } => red(format!("[splice: {source}]")),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A streaming sink for verification results.
+pub struct Writer<'w> {
+    format: Format,
+    out: Box<dyn Write + 'w>,
+    style: Style,
+    csv: Option<csv::Writer<Box<dyn Write + 'w>>>,
+    count: usize,
+    tally: [usize; 7],
+}
+
+impl<'w> Writer<'w> {
+    pub fn new(format: Format, out: Box<dyn Write + 'w>, style: Style) -> Writer<'w> {
+        let (out, csv): (Box<dyn Write + 'w>, _) = if format == Format::Csv {
+            (Box::new(io::sink()), Some(csv::Writer::from_writer(out)))
+        } else {
+            (out, None)
+        };
+        Writer {
+            format,
+            out,
+            style,
+            csv,
+            count: 0,
+            tally: [0; 7],
+        }
+    }
+
+    pub fn write(&mut self, v: &Verified) -> io::Result<()> {
+        self.tally[v.verdict as usize] += 1;
+        let first = self.count == 0;
+        self.count += 1;
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, v)?;
+                writeln!(self.out)
+            }
+            Format::Json => {
+                self.out.write_all(if first { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut self.out, v)?;
+                Ok(())
+            }
+            Format::Csv => self
+                .csv
+                .as_mut()
+                .expect("csv writer")
+                .serialize(CsvRow::from(v))
+                .map_err(io::Error::other),
+            Format::Text => self.text(v),
+        }
+    }
+
+    fn text(&mut self, v: &Verified) -> io::Result<()> {
+        let s = self.style;
+        let speaker = v
+            .speaker
+            .as_deref()
+            .map(|n| format!("  {n}"))
+            .unwrap_or_default();
+        let flags = if v.flags.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", s.paint("1;31", &v.flags.join(", ")))
+        };
+        writeln!(
+            self.out,
+            "{}#{} {}{} {:.2}{}",
+            v.doc,
+            v.index,
+            s.verdict(v.verdict),
+            flags,
+            v.similarity,
+            speaker
+        )?;
+        writeln!(self.out, "  “{}”", v.text.replace('\n', " "))?;
+        for st in &v.stretches {
+            let time = match (&st.timestamp, &st.timestamp_end) {
+                (Some(a), Some(b)) => format!(" [{a} --> {b}]"),
+                _ => String::new(),
+            };
+            writeln!(
+                self.out,
+                "  {} {}:{} (chars {}–{}){}",
+                s.paint("2", "at"),
+                st.source,
+                st.line,
+                st.start,
+                st.end,
+                time
+            )?;
+        }
+        if v.verdict != Verdict::Exact && v.verdict != Verdict::NotFound {
+            writeln!(self.out, "  {}", diff_text(&v.diff, &s))?;
+        }
+        writeln!(self.out)
+    }
+
+    /// Closes the output: the JSON array's `]`, the text summary; flushes.
+    pub fn finish(&mut self) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                if self.count == 0 {
+                    self.out.write_all(b"[")?;
+                }
+                self.out.write_all(b"\n]\n")?;
+            }
+            Format::Csv => self.csv.as_mut().expect("csv writer").flush()?,
+            Format::Text => {
+                let names = [
+                    Verdict::Exact,
+                    Verdict::Cosmetic,
+                    Verdict::Elided,
+                    Verdict::Bracketed,
+                    Verdict::Altered,
+                    Verdict::Spliced,
+                    Verdict::NotFound,
+                ];
+                let parts: Vec<String> = names
+                    .iter()
+                    .filter(|&&v| self.tally[v as usize] > 0)
+                    .map(|&v| format!("{} {}", self.tally[v as usize], v))
+                    .collect();
+                writeln!(self.out, "{} quotes: {}", self.count, parts.join(", "))?;
+            }
+            Format::Jsonl => {}
+        }
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Document;
+    use crate::verify::Verifier;
+    use crate::verify::source::Source;
+
+    fn results() -> Vec<Verified> {
+        let remarks = "Bashar al-Assad: We want to reach a clear goal. Our goal is to bring about \
+                       their withdrawal from Syrian territory. We will not meet under these terms.";
+        let article = "“We want to reach a [real] goal,” Assad said. “Our goal is to bring about \
+                       their total withdrawal from Syrian territory,” he added. “We will … meet \
+                       under these terms,” he said.";
+        let verifier = Verifier::new(vec![Source::text("remarks.txt", remarks)]);
+        verifier.verify_document(&Document::new("a.txt", article))
+    }
+
+    #[test]
+    fn the_text_notation_marks_every_kind_of_edit() {
+        let edits = vec![
+            Edit::Equal {
+                text: "We want".into(),
+            },
+            Edit::Cosmetic {
+                quote: "To".into(),
+                source: "to".into(),
+            },
+            Edit::Elided {
+                source: "not".into(),
+            },
+            Edit::Bracketed {
+                quote: "[Assad]".into(),
+                source: "he".into(),
+            },
+            Edit::Added {
+                quote: "really".into(),
+            },
+            Edit::Dropped {
+                source: "very".into(),
+            },
+            Edit::Changed {
+                quote: "big".into(),
+                source: "clear".into(),
+            },
+            Edit::Splice {
+                source: "and so on".into(),
+            },
+        ];
+        assert_eq!(
+            diff_text(&edits, &Style::plain()),
+            "We want [~to => To~] […: not] [he => [Assad]] {+really+} [-very-] [-clear-]{+big+} [splice: and so on]"
+        );
+        let coloured = diff_text(&edits, &Style { color: true });
+        assert!(coloured.contains("\x1b[31m[-very-]\x1b[0m"), "{coloured}");
+    }
+
+    #[test]
+    fn every_format_writes_every_quote() {
+        let results = results();
+        assert_eq!(results.len(), 3);
+        for format in [Format::Text, Format::Json, Format::Jsonl, Format::Csv] {
+            let mut buf = Vec::new();
+            {
+                let mut w = Writer::new(format, Box::new(&mut buf), Style::plain());
+                for r in &results {
+                    w.write(r).unwrap();
+                }
+                w.finish().unwrap();
+            }
+            let out = String::from_utf8(buf).unwrap();
+            match format {
+                Format::Json => {
+                    let v: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+                    assert_eq!(v.len(), 3);
+                }
+                Format::Jsonl => assert_eq!(out.lines().count(), 3),
+                Format::Csv => assert_eq!(out.lines().count(), 4, "{out}"),
+                Format::Text => {
+                    assert!(
+                        out.contains("3 quotes: 1 elided, 1 bracketed, 1 altered"),
+                        "{out}"
+                    );
+                    assert!(out.contains("(meaning)"), "{out}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_json_array_is_still_json() {
+        let mut buf = Vec::new();
+        {
+            let mut w = Writer::new(Format::Json, Box::new(&mut buf), Style::plain());
+            w.finish().unwrap();
+        }
+        let v: Vec<serde_json::Value> = serde_json::from_slice(&buf).unwrap();
+        assert!(v.is_empty());
+    }
+}
