@@ -15,7 +15,7 @@ use crate::kind::Kind;
 
 use crate::diff::{self, words::Op};
 
-use super::{Concern, Entry, FLAG_ORDER, Report, excerpt, percent};
+use super::{Concern, Entry, Report, excerpt, percent};
 
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
@@ -128,26 +128,9 @@ fn flags(out: &mut String, r: &Report) {
         out.push_str("<p class=\"none\">No flags.</p>\n</div>\n</section>\n");
         return;
     }
-    for label in FLAG_ORDER {
+    for group in r.flag_groups() {
+        let (label, hits, strays) = (group.label, group.hits, group.strays);
         let title = group_title(label);
-        let hits: Vec<(&Entry, &Concern)> = r
-            .entries
-            .iter()
-            .filter_map(|e| {
-                e.concerns
-                    .iter()
-                    .find(|c| c.label() == label)
-                    .map(|c| (e, c))
-            })
-            .collect();
-        let strays = if label == "unclosed" {
-            r.stray_marks.len()
-        } else {
-            0
-        };
-        if hits.is_empty() && strays == 0 {
-            continue;
-        }
         let _ = write!(
             out,
             "<h3>{title} ({})</h3>\n<ul class=\"flag-list\" data-flag=\"{label}\">\n",

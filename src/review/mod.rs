@@ -268,7 +268,45 @@ impl Default for Inputs {
     }
 }
 
+/// One flags-panel group: its label, the quotes it holds with their concern, and how many
+/// stray marks it also counts (only `unclosed` has any).
+pub struct FlagGroup<'r> {
+    pub label: &'static str,
+    pub hits: Vec<(&'r Entry, &'r Concern)>,
+    pub strays: usize,
+}
+
 impl Report {
+    /// The flags panel's non-empty groups in [`FLAG_ORDER`], shared by the HTML and
+    /// terminal views.
+    pub fn flag_groups(&self) -> Vec<FlagGroup<'_>> {
+        FLAG_ORDER
+            .into_iter()
+            .filter_map(|label| {
+                let hits: Vec<(&Entry, &Concern)> = self
+                    .entries
+                    .iter()
+                    .filter_map(|e| {
+                        e.concerns
+                            .iter()
+                            .find(|c| c.label() == label)
+                            .map(|c| (e, c))
+                    })
+                    .collect();
+                let strays = if label == "unclosed" {
+                    self.stray_marks.len()
+                } else {
+                    0
+                };
+                (!hits.is_empty() || strays > 0).then_some(FlagGroup {
+                    label,
+                    hits,
+                    strays,
+                })
+            })
+            .collect()
+    }
+
     /// Builds the report of `doc` from its extraction and whatever else was compared.
     pub fn new(doc: &Document, extraction: Extraction, inputs: Inputs) -> Report {
         let low_confidence = inputs.low_confidence;

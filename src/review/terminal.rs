@@ -10,7 +10,7 @@ use crate::kind::Kind;
 
 use crate::diff::words::Op;
 
-use super::{Concern, Entry, FLAG_ORDER, Report, excerpt, percent};
+use super::{Concern, Entry, Report, excerpt, percent};
 
 /// How to render.
 #[derive(Clone, Copy, Debug)]
@@ -108,25 +108,8 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
         let _ = writeln!(out, "  none");
         return;
     }
-    for label in FLAG_ORDER {
-        let hits: Vec<(&Entry, &Concern)> = r
-            .entries
-            .iter()
-            .filter_map(|e| {
-                e.concerns
-                    .iter()
-                    .find(|c| c.label() == label)
-                    .map(|c| (e, c))
-            })
-            .collect();
-        let strays = if label == "unclosed" {
-            r.stray_marks.len()
-        } else {
-            0
-        };
-        if hits.is_empty() && strays == 0 {
-            continue;
-        }
+    for group in r.flag_groups() {
+        let (label, hits, strays) = (group.label, group.hits, group.strays);
         let _ = writeln!(out, "  {} ({})", p.paint("31", label), hits.len() + strays);
         let shown = if all { hits.len() } else { GROUP_LINES };
         let hidden = hits.len().saturating_sub(shown);
