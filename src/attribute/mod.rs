@@ -423,7 +423,12 @@ impl<'a, 'b> Doc<'a, 'b> {
         let mut ambiguous = false;
         let speaker = match &f.mention.kind {
             MentionKind::Name(words) => {
-                let name = self.canonical(words, f.mention.span.start);
+                let mut name = self.canonical_for(words, f.mention.span.start, f.mention.gender);
+                // No fuller form: a gendered title is part of how the text names this
+                // person (Mrs. Beaver, Miss Bennet), so it stays.
+                if f.mention.gender.is_some() && name == words.join(" ") {
+                    name = words::strip_possessive(&text[f.mention.span]).to_string();
+                }
                 memory.spoke(&name, f.mention.span.start);
                 if let Some(g) = f.mention.gender {
                     memory.genders.insert(name.clone(), g);
@@ -463,14 +468,33 @@ impl<'a, 'b> Doc<'a, 'b> {
     /// The fullest form of a name: among the document's names ending in the same word,
     /// the longest, nearest before `at` (else the first after).
     fn canonical(&self, words: &[String], at: usize) -> String {
+        self.canonical_for(words, at, None)
+    }
+
+    /// [`Doc::canonical`] for a mention whose title gives a gender (Mrs. Beaver): a fuller
+    /// form whose first name says otherwise (John Beaver) is another person, so the
+    /// nearest agreeing form is taken, else the mention's own words.
+    fn canonical_for(&self, words: &[String], at: usize, gender: Option<Gender>) -> String {
         let Some(surname) = words.last() else {
             return String::new();
+        };
+        let agrees = |full: &Vec<String>| {
+            let Some(g) = gender else { return true };
+            crate::lexicon::first_name_is_female(&full[0])
+                .is_none_or(|female| female == (g == Gender::Female))
         };
         match self.surnames.get(surname) {
             Some(s) if s.longest > words.len() => {
                 let before = s.fullest.partition_point(|(start, _)| *start < at);
-                let (_, full) = &s.fullest[before.saturating_sub(1)];
-                full.join(" ")
+                let nearest = s.fullest[..before]
+                    .iter()
+                    .rev()
+                    .chain(&s.fullest[before..])
+                    .find(|(_, full)| agrees(full));
+                match nearest {
+                    Some((_, full)) => full.join(" "),
+                    None => words.join(" "),
+                }
             }
             _ => words.join(" "),
         }

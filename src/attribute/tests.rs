@@ -81,7 +81,7 @@ fn trailing_attribution_after_a_title_and_description() {
     let text = "“I will just make this promise to you: We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.";
     assert_eq!(speaker_of(text, "promise").as_deref(), Some("Chuck Jordan"));
     let text = "“It was the least bad outcome,” Mr. Morgan of the Sierra Club said.";
-    assert_eq!(speaker_of(text, "least bad").as_deref(), Some("Morgan"));
+    assert_eq!(speaker_of(text, "least bad").as_deref(), Some("Mr. Morgan"));
     let text = "“We cannot have people come here,” Rep. John Mica (R-Fla.) said.";
     assert_eq!(speaker_of(text, "come here").as_deref(), Some("John Mica"));
 }
@@ -143,5 +143,14 @@ fn she_agrees_with_a_womans_first_name() {
     assert_eq!(
         speaker_of(text, "We will win").as_deref(),
         Some("Donald Trump")
+    );
+}
+
+#[test]
+fn a_titled_mention_keeps_to_its_gender() {
+    let text = "Bill Clinton and Hillary Clinton arrived together. Bill Clinton spoke first.\n“We are ready,” Mrs. Clinton said.";
+    assert_eq!(
+        speaker_of(text, "ready").as_deref(),
+        Some("Hillary Clinton")
     );
 }
