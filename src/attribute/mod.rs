@@ -221,30 +221,39 @@ fn is_place_or_org_word(w: &str) -> bool {
     WORDS.contains(&w)
 }
 
-/// The names of a run of words, in order.
-fn collect_names(ws: &[Word<'_>], names: &mut Vec<NameRun>) {
+/// The name mentions of a run of words, in order, each with the words it covers. A run
+/// may start at a title (Sen. Jon Tester) when `from_titles` is set.
+fn name_runs(ws: &[Word<'_>], from_titles: bool) -> Vec<(std::ops::Range<usize>, Mention)> {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i].text;
-        let starts = (is_name_word(w) && !is_common_capitalised(w)) || is_title(w);
+        let starts = (is_name_word(w) && !is_common_capitalised(w)) || (from_titles && is_title(w));
         if starts && let Some(m) = name_starting_at(ws, i) {
             let n = ws[i..]
                 .iter()
                 .take_while(|x| x.span.end <= m.span.end)
                 .count()
                 .max(1);
-            if let MentionKind::Name(words) = m.kind {
-                let titled = ws[i..i + n].iter().any(|w| is_title(w.text));
-                names.push(NameRun {
-                    span: m.span,
-                    words,
-                    gender: m.gender,
-                    titled,
-                });
-            }
+            out.push((i..i + n, m));
             i += n;
         } else {
             i += 1;
+        }
+    }
+    out
+}
+
+/// The names of a run of words, in order.
+fn collect_names(ws: &[Word<'_>], names: &mut Vec<NameRun>) {
+    for (range, m) in name_runs(ws, true) {
+        if let MentionKind::Name(words) = m.kind {
+            names.push(NameRun {
+                span: m.span,
+                words,
+                gender: m.gender,
+                titled: ws[range].iter().any(|w| is_title(w.text)),
+            });
         }
     }
 }
@@ -630,31 +639,19 @@ impl<'a, 'b> Doc<'a, 'b> {
 
     /// Every name in `ws`, with its canonical form and words.
     fn names_in(&self, ws: &[Word<'_>]) -> Vec<(String, Vec<String>, Mention)> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < ws.len() {
-            let w = ws[i].text;
-            if is_name_word(w)
-                && !is_common_capitalised(w)
-                && let Some(m) = name_starting_at(ws, i)
-                && let MentionKind::Name(words) = &m.kind
-            {
-                let n = ws[i..]
-                    .iter()
-                    .take_while(|x| x.span.end <= m.span.end)
-                    .count()
-                    .max(1);
-                out.push((
+        name_runs(ws, false)
+            .into_iter()
+            .filter_map(|(_, m)| {
+                let MentionKind::Name(words) = &m.kind else {
+                    return None;
+                };
+                Some((
                     self.canonical(words, m.span.start),
                     words.clone(),
                     m.clone(),
-                ));
-                i += n;
-            } else {
-                i += 1;
-            }
-        }
-        out
+                ))
+            })
+            .collect()
     }
 
     /// Whether a name is a person's: it has spoken, it carries a title somewhere, or it has
