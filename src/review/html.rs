@@ -269,11 +269,7 @@ fn speakers(out: &mut String, r: &Report) {
     }
     let u = r.unattributed;
     if u.quotes > 0 {
-        let share = if r.quoted.words == 0 {
-            0.0
-        } else {
-            u.words as f64 / r.quoted.words as f64
-        };
+        let share = r.unattributed_share();
         let _ = writeln!(
             out,
             "<tr class=\"no-speaker\"><th scope=\"row\"><span class=\"sw s-none\" aria-hidden=\"true\"></span>No speaker</th>\

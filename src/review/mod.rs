@@ -279,6 +279,15 @@ pub struct FlagGroup<'r> {
 impl Report {
     /// The flags panel's non-empty groups in [`FLAG_ORDER`], shared by the HTML and
     /// terminal views.
+    /// The unattributed quotes' share of all quoted words (0 when nothing is quoted).
+    pub fn unattributed_share(&self) -> f64 {
+        if self.quoted.words == 0 {
+            0.0
+        } else {
+            self.unattributed.words as f64 / self.quoted.words as f64
+        }
+    }
+
     pub fn flag_groups(&self) -> Vec<FlagGroup<'_>> {
         FLAG_ORDER
             .into_iter()

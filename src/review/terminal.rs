@@ -236,11 +236,7 @@ fn speakers(out: &mut String, r: &Report, p: &Paint) {
     }
     let u = r.unattributed;
     if u.quotes > 0 {
-        let share = if r.quoted.words == 0 {
-            0.0
-        } else {
-            u.words as f64 / r.quoted.words as f64
-        };
+        let share = r.unattributed_share();
         let padded = format!("{:<width$}", "(no speaker)");
         let _ = writeln!(
             out,
