@@ -316,7 +316,8 @@ fn is_verb_like(w: &str) -> bool {
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
         "might", "must", "should", "does", "did", "met", "said", "told", "made", "took", "gave",
         "went", "came", "led", "won", "lost", "ran", "sent", "spoke", "wrote", "held", "left",
-        "became", "began", "saw", "knew", "thought", "felt", "kept", "brought", "bought",
+        "became", "began", "saw", "knew", "thought", "felt", "kept", "brought", "bought", "put",
+        "got", "set", "cut", "hit", "let", "struck", "stood", "drew", "sought",
     ];
     let first_lower = w.chars().next().is_some_and(char::is_lowercase);
     first_lower
@@ -338,6 +339,62 @@ pub fn subject_with_verb(words: &[Word<'_>]) -> Option<Mention> {
     subject_found(words).and_then(|(m, how)| (how == How::Verb).then_some(m))
 }
 
+/// Where the subject can start: after an opening prepositional phrase set off by a comma
+/// ("In an interview with CNN, Trump continued"), whose names are not the subject.
+fn opening_phrase_end(words: &[Word<'_>]) -> usize {
+    let opens = words.first().is_some_and(|w| {
+        matches!(
+            w.text,
+            "In" | "At"
+                | "On"
+                | "During"
+                | "After"
+                | "Before"
+                | "Speaking"
+                | "Asked"
+                | "With"
+                | "From"
+                | "Under"
+                | "Since"
+                | "Following"
+                | "Despite"
+                | "Throughout"
+                | "Over"
+        )
+    });
+    if !opens {
+        return 0;
+    }
+    words
+        .iter()
+        .take(15)
+        .position(|w| w.trailing == Some(','))
+        .map_or(0, |k| k + 1)
+}
+
+/// A lower-case noun phrase opening the clause at `i` and followed by its verb: "The
+/// campaign put out", "A senior aide said". Names are found by the caller.
+fn opening_description(words: &[Word<'_>], i: usize) -> Option<Mention> {
+    let first = words.get(i)?;
+    if !DETERMINERS.contains(&first.text.to_lowercase().as_str()) {
+        return None;
+    }
+    for j in i + 1..words.len().min(i + 6) {
+        let w = words[j].text;
+        if is_name_word(w) && !is_common_capitalised(w) {
+            return None;
+        }
+        if j > i + 1 && is_verb_like(w) && (!w.ends_with('s') || Cues::get().is_cue(w)) {
+            return description_ending_at(words, j - 1)
+                .filter(|m| m.span.start == first.span.start);
+        }
+        if words[j].trailing.is_some() {
+            return None;
+        }
+    }
+    None
+}
+
 #[derive(PartialEq, Eq)]
 enum How {
     Verb,
@@ -347,7 +404,10 @@ enum How {
 
 fn subject_found(words: &[Word<'_>]) -> Option<(Mention, How)> {
     let mut names: Vec<(usize, Mention)> = Vec::new();
-    let mut i = 0;
+    let mut i = opening_phrase_end(words);
+    if let Some(m) = opening_description(words, i) {
+        return Some((m, How::Verb));
+    }
     while i < words.len() {
         let w = words[i];
         let mention = if let Some(g) = pronoun(w.text).filter(|_| w.text != "her") {
