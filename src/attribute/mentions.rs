@@ -143,7 +143,20 @@ pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
     if words[last].trailing.is_some() {
         return None;
     }
-    mention_at_end_or_of(words, last)
+    mention_at_end_or_of(words, last).or_else(|| before_relative_clause(words, last))
+}
+
+/// The mention before a relative clause that ends at `last`: "a White House official who
+/// spoke anonymously to discuss internal strategy said".
+fn before_relative_clause(words: &[Word<'_>], last: usize) -> Option<Mention> {
+    let who = (last.saturating_sub(12)..last)
+        .rev()
+        .take_while(|&j| words[j].trailing.is_none() || j + 1 == last)
+        .find(|&j| words[j].text == "who")?;
+    if who == 0 || words[who - 1].trailing.is_some() {
+        return None;
+    }
+    mention_at_end_or_of(words, who - 1)
 }
 
 /// The mention ending at `end`, or, when it is the object of "of", "at" or "from"
@@ -185,7 +198,8 @@ fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
 /// (the ad’s narrator, a spokeswoman), or a bare plural (officials, sources).
 fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
-    if !w.text.chars().next().is_some_and(char::is_lowercase)
+    let group = super::words::is_group_adjective(w.text);
+    if !(w.text.chars().next().is_some_and(char::is_lowercase) || group)
         || Cues::get().is_cue(w.text)
         || is_function_word(w.text)
     {
@@ -207,11 +221,13 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
             });
         }
     }
-    (w.text.ends_with('s') && w.text.len() > 4 && !w.text.ends_with("ss")).then_some(Mention {
-        span: w.span,
-        kind: MentionKind::Description,
-        gender: None,
-    })
+    (!group && w.text.ends_with('s') && w.text.len() > 4 && !w.text.ends_with("ss")).then_some(
+        Mention {
+            span: w.span,
+            kind: MentionKind::Description,
+            gender: None,
+        },
+    )
 }
 
 /// Words that cannot end a noun phrase.
@@ -384,7 +400,15 @@ fn opening_description(words: &[Word<'_>], i: usize) -> Option<Mention> {
         if is_name_word(w) && !is_common_capitalised(w) {
             return None;
         }
-        if j > i + 1 && is_verb_like(w) && (!w.ends_with('s') || Cues::get().is_cue(w)) {
+        // An -s word is a verb only when it cannot be a plural noun of the phrase:
+        // "The campaign officials said" vs "The governor's letter makes a case".
+        let verb_s = || {
+            Cues::get().is_cue(w)
+                || words.get(j + 1).is_some_and(|n| {
+                    DETERMINERS.contains(&n.text) || matches!(n.text, "that" | "to")
+                })
+        };
+        if j > i + 1 && is_verb_like(w) && (!w.ends_with('s') || verb_s()) {
             return description_ending_at(words, j - 1)
                 .filter(|m| m.span.start == first.span.start);
         }

@@ -156,7 +156,13 @@ pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
     }
     let cues = Cues::get();
     let n = before.len();
-    for j in (n.saturating_sub(5)..n).rev() {
+    // A colon can close a longer clause than a comma: He told his audience, to applause:
+    let reach = if before[n - 1].trailing == Some(':') {
+        10
+    } else {
+        5
+    };
+    for j in (n.saturating_sub(reach)..n).rev() {
         if cues.is_cue(before[j].text) && is_verb_use(before, j) {
             // Said Smith: / X, smiling, said: — the inverted order only right at the start
             // of a clause, and only for a name.
@@ -313,6 +319,29 @@ fn in_opening_subordinate_clause(words: &[Word<'_>], j: usize) -> bool {
             | "Unless"
     );
     opener && words[j..].iter().any(|w| w.trailing == Some(','))
+}
+
+/// A quote introduced by a colon with no reporting verb: a name right before the colon is
+/// a label (Rep. Trey Gowdy (R-S.C.): “Q”; … does not surprise pollster Daron Shaw: “Q”),
+/// else the clause's subject is the source (Hoff's letter makes a libertarian case: “Q”).
+pub fn colon(before: &[Word<'_>]) -> Option<Found> {
+    let mut words = before.to_vec();
+    let last = words.last_mut()?;
+    if last.trailing == Some(':') {
+        last.trailing = None;
+    }
+    let found = |mention, confidence| Found {
+        method: "colon",
+        mention,
+        cue: None,
+        confidence,
+    };
+    if let Some(m) =
+        mention_before(&words, words.len()).filter(|m| matches!(m.kind, MentionKind::Name(_)))
+    {
+        return Some(found(m, 0.75));
+    }
+    super::mentions::subject_with_verb(&words).map(|m| found(m, 0.65))
 }
 
 /// A partial quote in a sentence with no reporting verb belongs to the sentence's subject
@@ -506,6 +535,43 @@ mod tests {
     fn embedded_skips_a_cue_in_an_opening_subordinate_clause() {
         let t = "After the governor criticized the bill during a debate, Pelosi called it";
         assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Pelosi");
+    }
+
+    #[test]
+    fn colon_label_or_clause_subject() {
+        let t = "Rep. Jim Jordan (R-Ohio):";
+        assert_eq!(who(&colon(&ws(t)).unwrap(), t), "Jim Jordan");
+        let t = "The result does not surprise Democratic pollster Celinda Lake:";
+        assert_eq!(who(&colon(&ws(t)).unwrap(), t), "Celinda Lake");
+        let t = "The governor's letter makes a blunt case:";
+        assert_eq!(who(&colon(&ws(t)).unwrap(), t), "The governor's letter");
+    }
+
+    #[test]
+    fn colon_does_not_fire_without_a_source() {
+        let t = "Here are the numbers:";
+        assert!(colon(&ws(t)).is_none());
+    }
+
+    #[test]
+    fn leading_reaches_back_further_before_a_colon() {
+        let t = "He told the crowd in Ohio, to loud applause:";
+        assert_eq!(who(&leading(&ws(t), true).unwrap(), t), "He");
+    }
+
+    #[test]
+    fn leading_skips_a_relative_clause() {
+        let t = "A State Department official who spoke on condition of anonymity said Monday,";
+        assert_eq!(
+            who(&leading(&ws(t), true).unwrap(), t),
+            "A State Department official"
+        );
+    }
+
+    #[test]
+    fn trailing_capitalised_description() {
+        let t = "the Republican said this week.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "the Republican");
     }
 
     #[test]
