@@ -358,6 +358,23 @@ impl<'a, 'b> Doc<'a, 'b> {
             .collect()
     }
 
+    /// Whether the words after a quote are only an attribution clause: the cue among the
+    /// first words and at most a few words after it, with no quote following in the
+    /// sentence (“Q.” Trump said in a statement.).
+    fn is_bare_attribution(&self, after: &[Word<'_>], f: &Found, sentence_ends: bool) -> bool {
+        let Some(cue) = f.cue else {
+            return false;
+        };
+        let Some(at) = after.iter().position(|w| w.span == cue) else {
+            return false;
+        };
+        let mention_at = after
+            .iter()
+            .position(|w| w.span.start >= f.mention.span.start)
+            .unwrap_or(usize::MAX);
+        sentence_ends && (at == 0 || mention_at == 0) && after.len() - at <= 8
+    }
+
     fn opens_paragraph(&self, i: usize) -> bool {
         let q = &self.a.quotes[i];
         let para = self.a.paragraphs[q.paragraph()];
@@ -387,7 +404,19 @@ impl<'a, 'b> Doc<'a, 'b> {
             .trim_start()
             .starts_with(['.', '?', '!'])
             || q.close_mark.is_none();
-        if trailing_ok && let Some(f) = sieves::trailing(&after, dash) {
+        // “Q.” Then a new sentence: only a bare attribution clause (“Q.” Trump said.)
+        // may follow a quote that ended its own sentence; "Trump said Clinton “caused
+        // death.” Sanders called Trump a “liar.”" gives the second sentence's subject
+        // nothing to do with the first quote.
+        let ended_inside = text[last.inner].trim_end().ends_with(['.', '?', '!', '…']);
+        let new_sentence = ended_inside
+            && text[last.outer.end..after_end]
+                .trim_start()
+                .starts_with(char::is_uppercase);
+        if trailing_ok
+            && let Some(f) = sieves::trailing(&after, dash)
+            && (!new_sentence || self.is_bare_attribution(&after, &f, after_end < next_quote))
+        {
             return Some(f);
         }
 

@@ -154,3 +154,22 @@ fn a_titled_mention_keeps_to_its_gender() {
         Some("Hillary Clinton")
     );
 }
+
+#[test]
+fn a_quote_that_ends_its_sentence_does_not_take_the_next_sentences_subject() {
+    let text = "Senator Elizabeth Warren said the bank's chief had shown “gutless leadership.” Senator Pat Toomey called the hearing a “show trial” for the cameras.";
+    assert_eq!(
+        speaker_of(text, "gutless").as_deref(),
+        Some("Elizabeth Warren")
+    );
+    assert_eq!(
+        speaker_of(text, "show trial").as_deref(),
+        Some("Pat Toomey")
+    );
+}
+
+#[test]
+fn a_bare_attribution_after_a_full_stop_still_counts() {
+    let text = "The talks stalled on Friday.\n\n“We will not sign this agreement.” Lopez said in a statement.";
+    assert_eq!(speaker_of(text, "agreement").as_deref(), Some("Lopez"));
+}
