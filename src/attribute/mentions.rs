@@ -181,6 +181,27 @@ fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
 
 fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
+    // "Obama, who called the nominee “unfit”": the relative pronoun is the mention and
+    // stands for the name it follows.
+    if w.text == "who" && end > 0 {
+        let k = end - 1;
+        let antecedent = if words[k].trailing == Some(',') {
+            let mut copy = words[..=k].to_vec();
+            copy[k].trailing = None;
+            mention_before(&copy, k + 1)
+        } else if words[k].trailing.is_none() {
+            mention_at_end(words, k)
+        } else {
+            None
+        };
+        // A description keeps its own words (the speaker is "a young woman", not "who").
+        return antecedent
+            .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+            .map(|m| match m.kind {
+                MentionKind::Name(_) => Mention { span: w.span, ..m },
+                _ => m,
+            });
+    }
     if let Some(g) = pronoun(w.text) {
         return Some(Mention {
             span: w.span,
