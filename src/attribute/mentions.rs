@@ -215,7 +215,11 @@ fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
     description_ending_at(words, end)
 }
 
-/// A lower-case noun phrase ending at `end`: back to a determiner within four words
+/// How many words back a description's determiner may stand: "the former secretary of
+/// state and current Democratic presidential nominee".
+const DESCRIPTION_REACH: usize = 10;
+
+/// A lower-case noun phrase ending at `end`: back to a determiner within a few words
 /// (the ad’s narrator, a spokeswoman), or a bare plural (officials, sources).
 fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
@@ -226,7 +230,7 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     {
         return None;
     }
-    for start in (end.saturating_sub(4)..=end).rev() {
+    for start in (end.saturating_sub(DESCRIPTION_REACH)..=end).rev() {
         if start < end && words[start].trailing.is_some() {
             break;
         }

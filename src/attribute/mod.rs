@@ -300,6 +300,15 @@ fn is_headline_text(text: &str) -> bool {
     long >= 3
 }
 
+/// Whether a description names one person by role: "the senator", "The former first
+/// lady", "the California congressman" (a definite article and a singular role noun).
+fn is_definite_role(description: &str) -> bool {
+    let mut words = description.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let last = words.next_back().unwrap_or("");
+    first.eq_ignore_ascii_case("the") && !last.ends_with('s') && crate::lexicon::is_role_noun(last)
+}
+
 /// A name seen in the document.
 struct NameRun {
     span: Span,
@@ -478,7 +487,22 @@ impl<'a, 'b> Doc<'a, 'b> {
                 }
                 Some(name)
             }
-            MentionKind::Description => Some(text[f.mention.span].to_string()),
+            MentionKind::Description => {
+                let words = &text[f.mention.span];
+                // "the senator", "the former first lady": a definite description of one
+                // person by role refers back like a pronoun does.
+                let found = is_definite_role(words)
+                    .then(|| self.antecedent(f.mention.span.start, None, quote, memory))
+                    .flatten()
+                    .filter(|found| !found.ambiguous);
+                match found {
+                    Some(found) => {
+                        chain.push(format!("{words} -> {} ({})", found.name, found.via));
+                        Some(found.name)
+                    }
+                    None => Some(words.to_string()),
+                }
+            }
             MentionKind::Pronoun(gender) => {
                 match self.antecedent(f.mention.span.start, *gender, quote, memory) {
                     Some(found) => {

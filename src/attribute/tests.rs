@@ -173,3 +173,23 @@ fn a_bare_attribution_after_a_full_stop_still_counts() {
     let text = "The talks stalled on Friday.\n\n“We will not sign this agreement.” Lopez said in a statement.";
     assert_eq!(speaker_of(text, "agreement").as_deref(), Some("Lopez"));
 }
+
+#[test]
+fn a_role_description_refers_back_to_the_person() {
+    let text = "Rep. Adam Schiff spoke to reporters on Thursday after the briefing.\n\nThe intrusions were meant to “sow discord,” the California congressman said.";
+    assert_eq!(
+        speaker_of(text, "sow discord").as_deref(),
+        Some("Adam Schiff")
+    );
+}
+
+#[test]
+fn a_long_description_is_one_mention() {
+    let text =
+        "The former first lady and U.S. senator said it was “a mistake” to use a private server.";
+    let quotes = extract(&Document::new("t", text)).quotes;
+    assert_eq!(
+        quotes[0].mention.as_deref(),
+        Some("The former first lady and U.S. senator")
+    );
+}
