@@ -231,10 +231,15 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
         return None;
     }
     for start in (end.saturating_sub(DESCRIPTION_REACH)..=end).rev() {
-        if start < end && words[start].trailing.is_some() {
+        let t = words[start].text;
+        // A noun phrase holds no clause: "an official who spoke on condition of anonymity"
+        // ends before "who".
+        if start < end
+            && (words[start].trailing.is_some()
+                || matches!(t, "who" | "which" | "that" | "whom" | "whose"))
+        {
             break;
         }
-        let t = words[start].text;
         let determiner = DETERMINERS.contains(&t.to_lowercase().as_str())
             || (t.ends_with("’s") || t.ends_with("'s"))
                 && t.chars().next().is_some_and(char::is_uppercase);
