@@ -29,7 +29,7 @@ pub struct Mention {
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "another", "one", "two", "several", "some",
-    "many", "other",
+    "many", "other", "my", "our", "your", "this", "these", "those",
 ];
 
 /// The name run that ends at word `end` (inclusive), walking back over name words,

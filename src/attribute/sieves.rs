@@ -289,11 +289,10 @@ fn cue_subject(
     let coordinated = k == 0
         || matches!(before[k - 1].text, "and" | "but" | "while")
         || before[k - 1].trailing == Some(',');
-    let participle = Cues::get().form(before[j].text) == Some(Form::Ing)
-        && !matches!(
-            before[k.saturating_sub(1)].text,
-            "is" | "was" | "are" | "were" | "been" | "be" | "am"
-        );
+    let aux = before[k.saturating_sub(1)].text;
+    let progressive = matches!(aux, "is" | "was" | "are" | "were" | "been" | "be" | "am")
+        || (super::words::pronoun(aux).is_some() && aux.contains(['’', '\'']));
+    let participle = Cues::get().form(before[j].text) == Some(Form::Ing) && !progressive;
     if !coordinated
         && !participle
         && let Some(m) = mention_before(before, j)
@@ -603,6 +602,18 @@ mod tests {
     fn embedded_complement_pronoun_defers_to_the_outer_subject() {
         let t = "The judge said she recalls the lawyer being";
         assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "The judge");
+    }
+
+    #[test]
+    fn embedded_contracted_pronoun_is_the_subject() {
+        let t = "He’s claiming that the system is";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "He’s");
+    }
+
+    #[test]
+    fn trailing_possessive_determiner_description() {
+        let t = "my father often said.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "my father");
     }
 
     #[test]

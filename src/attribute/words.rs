@@ -201,6 +201,13 @@ pub enum Gender {
 
 /// Third-person subject pronouns, which can be a speaker, with their gender (None: they).
 pub fn pronoun(w: &str) -> Option<Option<Gender>> {
+    // A contraction with an auxiliary is still its pronoun: He’s claiming, they’ve said.
+    let w = [
+        "’s", "'s", "’re", "'re", "’ve", "'ve", "’d", "'d", "’ll", "'ll",
+    ]
+    .iter()
+    .find_map(|c| w.strip_suffix(c))
+    .unwrap_or(w);
     match w.to_lowercase().as_str() {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
