@@ -407,7 +407,7 @@ impl<'a, 'b> Doc<'a, 'b> {
         let after_end = after_sentence.end.min(next_quote).max(last.outer.end);
         let after = self.narrator_words(Span::new(last.outer.end, after_end));
         let dash = text[last.outer.end..]
-            .trim_start_matches([' ', ','])
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
             .starts_with(['—', '―', '–']);
         let trailing_ok = !text[last.outer.end..after_end]
             .trim_start()
