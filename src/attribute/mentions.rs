@@ -116,8 +116,16 @@ fn name_mention(run: &[Word<'_>]) -> Mention {
 /// appositive set off by commas ("Erdogan, one of Hamas’s supporters, said").
 pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
     let mut i = at;
-    while i > 0 && is_adverb(words[i - 1].text) && words[i - 1].trailing.is_none() {
-        i -= 1;
+    loop {
+        while i > 0 && is_adverb(words[i - 1].text) && words[i - 1].trailing.is_none() {
+            i -= 1;
+        }
+        // A time between subject and verb: "who Beck on Wednesday called", "Trump last
+        // week said".
+        match time_phrase_ending_at(words, i) {
+            Some(start) if start < i => i = start,
+            _ => break,
+        }
     }
     if i == 0 {
         return None;
@@ -138,7 +146,18 @@ pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
         let open = (last.saturating_sub(12)..last)
             .rev()
             .find(|&j| words[j].trailing == Some(','))?;
-        return mention_at_end_or_of(words, open);
+        let head = mention_at_end_or_of(words, open);
+        // "His former business partner, Lawrence Cummings, called": the name in apposition
+        // to a description is the better mention of the two.
+        if head
+            .as_ref()
+            .is_none_or(|m| matches!(m.kind, MentionKind::Description))
+            && let Some(name) =
+                name_starting_at(words, open + 1).filter(|n| n.span.end == words[last].span.end)
+        {
+            return Some(name);
+        }
+        return head;
     }
     if words[last].trailing.is_some() {
         return None;
@@ -157,6 +176,52 @@ fn before_relative_clause(words: &[Word<'_>], last: usize) -> Option<Mention> {
         return None;
     }
     mention_at_end_or_of(words, who - 1)
+}
+
+/// Where a time phrase ending just before word `i` starts ("on Wednesday", "last week",
+/// "Tuesday", "in 2010"), if one does.
+fn time_phrase_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
+    let last = words.get(i.checked_sub(1)?)?;
+    if last.trailing.is_some() {
+        return None;
+    }
+    let t = last.text;
+    let is_time =
+        matches!(
+            t,
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "weekend"
+        ) || (t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit()));
+    if !is_time {
+        return None;
+    }
+    let mut start = i - 1;
+    if start > 0
+        && matches!(
+            words[start - 1].text,
+            "on" | "in" | "last" | "this" | "earlier" | "late" | "early" | "next" | "that"
+        )
+        && words[start - 1].trailing.is_none()
+    {
+        start -= 1;
+    }
+    Some(start)
 }
 
 /// The mention ending at `end`, or, when it is the object of "of", "at" or "from"
@@ -241,7 +306,7 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
             break;
         }
         let determiner = DETERMINERS.contains(&t.to_lowercase().as_str())
-            || (t.ends_with("’s") || t.ends_with("'s"))
+            || (t.ends_with("’s") || t.ends_with("'s") || t.ends_with("s’") || t.ends_with("s'"))
                 && t.chars().next().is_some_and(char::is_uppercase);
         if determiner && start < end {
             return Some(Mention {
@@ -413,7 +478,7 @@ fn opening_phrase_end(words: &[Word<'_>]) -> usize {
     }
     words
         .iter()
-        .take(15)
+        .take(25)
         .position(|w| w.trailing == Some(','))
         .map_or(0, |k| k + 1)
 }

@@ -237,11 +237,23 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
                     && matches!(m.kind, MentionKind::Pronoun(_)))
         })
     };
+    // "Ryan said he was “encouraged” and Trump calling it a “great meeting”": a clause
+    // of its own, with its own subject, after a conjunction.
+    let nearest_own_clause = || {
+        mention_before(before, nearest).is_some_and(|m| {
+            let at = before.iter().position(|w| w.span.start >= m.span.start);
+            at.is_some_and(|at| {
+                at > 0
+                    && (matches!(before[at - 1].text, "and" | "but" | "while" | "whereas")
+                        || before[at - 1].trailing == Some(';'))
+            })
+        })
+    };
     let outer = governing
         .iter()
         .copied()
         .find(|&j| j < nearest && !is_conduit(before[j].text))
-        .filter(|_| !nearest_in_relative_clause())
+        .filter(|_| !nearest_in_relative_clause() && !nearest_own_clause())
         .and_then(|j| cue_subject(before, j, sentence_subject).map(|found| (j, found)))
         .filter(|(_, (m, _))| !matches!(m.kind, MentionKind::Description) || is_people(m, before));
     let (j, (mention, confidence)) = match outer {
@@ -286,24 +298,28 @@ fn cue_subject(
     while k > 0 && is_adverb(before[k - 1].text) {
         k -= 1;
     }
-    let coordinated = k == 0
-        || matches!(before[k - 1].text, "and" | "but" | "while")
-        || before[k - 1].trailing == Some(',');
+    let conjoined = k == 0 || matches!(before[k - 1].text, "and" | "but" | "while");
+    let after_comma = k > 0 && before[k - 1].trailing == Some(',');
     let aux = before[k.saturating_sub(1)].text;
     let progressive = matches!(aux, "is" | "was" | "are" | "were" | "been" | "be" | "am")
         || (super::words::pronoun(aux).is_some() && aux.contains(['’', '\'']));
     let participle = Cues::get().form(before[j].text) == Some(Form::Ing) && !progressive;
-    if !coordinated
-        && !participle
-        && let Some(m) = mention_before(before, j)
-    {
+    if participle {
+        // "…, adding": the clause's subject. "and Trump calling it": the name before it.
+        // "issued a statement saying": not the document but the clause's subject.
+        if !conjoined
+            && !after_comma
+            && let Some(m) = mention_before(before, j)
+            && (!matches!(m.kind, MentionKind::Description) || is_people(&m, before))
+        {
+            return Some((m, 0.8));
+        }
+        if !conjoined && let Some((m, _)) = super::mentions::subject(&before[..k]) {
+            return Some((m, 0.75));
+        }
+    } else if !conjoined && let Some(m) = mention_before(before, j) {
+        // X said / X, who represents a district, said / X, the chairman, said
         return Some((m, 0.85));
-    }
-    if participle
-        && !coordinated
-        && let Some((m, _)) = super::mentions::subject(&before[..k])
-    {
-        return Some((m, 0.75));
     }
     Some((sentence_subject?.clone(), 0.75))
 }
@@ -614,6 +630,24 @@ mod tests {
     fn trailing_possessive_determiner_description() {
         let t = "my father often said.";
         assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "my father");
+    }
+
+    #[test]
+    fn embedded_subject_with_a_relative_clause_and_a_comma() {
+        let t = "The lawmaker, who represents a district in Albay province, said Trump's remarks";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "The lawmaker");
+    }
+
+    #[test]
+    fn embedded_skips_a_time_between_subject_and_verb() {
+        let t = "Much of the anger was aimed at Bannon, who Beck on Wednesday called";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Beck");
+    }
+
+    #[test]
+    fn embedded_conjoined_clause_keeps_its_own_subject() {
+        let t = "Ryan said he was “very encouraged” and Trump calling it a";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Trump");
     }
 
     #[test]
