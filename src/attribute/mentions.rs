@@ -250,7 +250,13 @@ fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
     // stands for the name it follows.
     if w.text == "who" && end > 0 {
         let k = end - 1;
-        let antecedent = if words[k].trailing == Some(',') {
+        // "McConnell, now the Senate majority leader, who": past the appositive first.
+        let antecedent = if let Some(m) = (words[k].trailing == Some(','))
+            .then(|| mention_before(words, end))
+            .flatten()
+        {
+            Some(m)
+        } else if words[k].trailing == Some(',') {
             let mut copy = words[..=k].to_vec();
             copy[k].trailing = None;
             mention_before(&copy, k + 1)
@@ -289,8 +295,13 @@ const DESCRIPTION_REACH: usize = 10;
 fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
     let group = super::words::is_group_adjective(w.text);
+    // A cue word is a noun after a determiner or a name: "the IMF report", "a report".
+    let noun_after_modifier = end > 0
+        && words[end - 1].trailing.is_none()
+        && (DETERMINERS.contains(&words[end - 1].text.to_lowercase().as_str())
+            || is_name_word(words[end - 1].text));
     if !(w.text.chars().next().is_some_and(char::is_lowercase) || group)
-        || Cues::get().is_cue(w.text)
+        || (Cues::get().is_cue(w.text) && !noun_after_modifier)
         || is_function_word(w.text)
     {
         return None;
@@ -301,7 +312,23 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
         // ends before "who".
         if start < end
             && (words[start].trailing.is_some()
-                || matches!(t, "who" | "which" | "that" | "whom" | "whose"))
+                || matches!(
+                    t,
+                    "who"
+                        | "which"
+                        | "that"
+                        | "whom"
+                        | "whose"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "will"
+                        | "would"
+                ))
         {
             break;
         }

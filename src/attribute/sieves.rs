@@ -347,7 +347,10 @@ fn in_opening_subordinate_clause(words: &[Word<'_>], j: usize) -> bool {
             | "Whether"
             | "Unless"
     );
-    opener && words[j..].iter().any(|w| w.trailing == Some(','))
+    // The clause runs to its first comma: a cue before it is inside.
+    opener
+        && !words[..j].iter().any(|w| w.trailing == Some(','))
+        && words[j..].iter().any(|w| w.trailing == Some(','))
 }
 
 /// A quote introduced by a colon with no reporting verb: a name right before the colon is
@@ -648,6 +651,27 @@ mod tests {
     fn embedded_conjoined_clause_keeps_its_own_subject() {
         let t = "Ryan said he was “very encouraged” and Trump calling it a";
         assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Trump");
+    }
+
+    #[test]
+    fn embedded_cue_after_an_opening_subordinate_clause_counts() {
+        let t = "As far as whether the senator still senses anger, the Vermont senator acknowledged that there are still";
+        assert_eq!(
+            who(&embedded(&ws(t), None).unwrap(), t),
+            "the Vermont senator"
+        );
+    }
+
+    #[test]
+    fn embedded_relative_pronoun_after_an_appositive() {
+        let t = "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the goal was to make Obama a";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "McConnell");
+    }
+
+    #[test]
+    fn trailing_report_as_a_noun() {
+        let t = "the IMF report stated.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "the IMF report");
     }
 
     #[test]
