@@ -53,11 +53,15 @@ pub fn name_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
             break;
         }
     }
+    // "Secretary of State John F. Kerry": the office's object is not part of the name.
+    if start > 0 && words[start - 1].text == "of" && end - start >= 2 {
+        start += 1;
+    }
     Some(name_mention(&words[start..=end]))
 }
 
 /// The name run that starts at word `start`, walking forward.
-pub fn name_starting_at(words: &[Word<'_>], start: usize) -> Option<Mention> {
+pub fn name_starting_at(words: &[Word<'_>], mut start: usize) -> Option<Mention> {
     if !is_name_word(words[start].text) {
         return None;
     }
@@ -80,6 +84,10 @@ pub fn name_starting_at(words: &[Word<'_>], start: usize) -> Option<Mention> {
         } else {
             break;
         }
+    }
+    // Walking from "State" in "Secretary of State John F. Kerry", as above.
+    if start > 0 && words[start - 1].text == "of" && end - start >= 2 {
+        start += 1;
     }
     Some(name_mention(&words[start..=end]))
 }

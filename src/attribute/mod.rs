@@ -332,7 +332,10 @@ impl<'a, 'b> Doc<'a, 'b> {
             // Only stretches of capitalised words can hold names: find them on the raw
             // text and split just those into words (most of a paragraph is lower case).
             for window in capitalised_stretches(a.text, para) {
-                collect_names(&words::words(a.text, window), &mut names);
+                let ws = words::words(a.text, window);
+                // "Secretary of State John F. Kerry": the office's object is no name.
+                let skip = usize::from(a.text[..window.start].ends_with("of ") && ws.len() >= 3);
+                collect_names(&ws[skip..], &mut names);
             }
         }
         let mut surnames: HashMap<String, Surname> = HashMap::new();

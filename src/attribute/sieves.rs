@@ -91,7 +91,29 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
         let first = after.iter().position(|x| x.span.start >= m.span.start)?;
         let opens_clause = first == 0 || after[first - 1].trailing == Some(',');
         let named = !matches!(m.kind, MentionKind::Description);
+        // "… in response, and he urged": a conjunction or subordinator before the mention
+        // opens a clause of its own, not an attribution.
+        let conjoined = first > 0
+            && matches!(
+                after[first - 1].text,
+                "and"
+                    | "but"
+                    | "or"
+                    | "while"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "because"
+                    | "since"
+                    | "if"
+                    | "though"
+                    | "although"
+                    | "until"
+                    | "whether"
+            );
         let close_enough = named
+            && !conjoined
             && first <= 6
             && after[..first]
                 .iter()
@@ -672,6 +694,14 @@ mod tests {
     fn trailing_report_as_a_noun() {
         let t = "the IMF report stated.";
         assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "the IMF report");
+    }
+
+    #[test]
+    fn trailing_does_not_take_a_conjoined_clause() {
+        let t = "in response, and he urged the North to resume talks.";
+        assert!(trailing(&ws(t), false).is_none());
+        let t = "after she attacked law enforcement officers nationwide.";
+        assert!(trailing(&ws(t), false).is_none());
     }
 
     #[test]
