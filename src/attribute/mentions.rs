@@ -242,10 +242,18 @@ fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
         k -= 1;
     }
     if k > 1
-        && matches!(words[k - 1].text, "of" | "at" | "from" | "for" | "with")
+        && matches!(
+            words[k - 1].text,
+            "of" | "at" | "from" | "for" | "with" | "in"
+        )
         && words[k - 2].trailing.is_none()
         && let Some(owner) = mention_at_end(words, k - 2)
-        && matches!(owner.kind, MentionKind::Name(_))
+        && match owner.kind {
+            MentionKind::Name(_) => words[k - 1].text != "in",
+            // "a narrator in the Clinton ad", "a spokesman for the campaign"
+            MentionKind::Description => crate::lexicon::is_role_noun(words[k - 2].text),
+            MentionKind::Pronoun(_) => false,
+        }
     {
         return Some(owner);
     }

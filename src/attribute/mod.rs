@@ -443,6 +443,9 @@ impl<'a, 'b> Doc<'a, 'b> {
         if let Some(f) = sieves::according_to(&whole) {
             return Some(f);
         }
+        if let Some(f) = sieves::possessive_noun(&before) {
+            return Some(f);
+        }
         let subj = subject(&before).map(|(m, _)| m);
         if let Some(f) = sieves::embedded(&before, subj.as_ref()) {
             return Some(f);

@@ -215,6 +215,23 @@ pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
 
 /// "according to X" anywhere in the sentence's narrator words.
 pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
+    // "as a Homeland Security memo put it"
+    if let Some(k) = sentence
+        .windows(2)
+        .position(|w| w[0].text == "put" && w[1].text == "it")
+        && let Some(as_at) = (k.saturating_sub(8)..k)
+            .rev()
+            .find(|&i| sentence[i].text.eq_ignore_ascii_case("as"))
+        && let Some(m) =
+            mention_before(sentence, k).filter(|m| m.span.start > sentence[as_at].span.start)
+    {
+        return Some(Found {
+            method: "according_to",
+            mention: m,
+            cue: Some(Span::new(sentence[k].span.start, sentence[k + 1].span.end)),
+            confidence: 0.85,
+        });
+    }
     let i = sentence
         .windows(2)
         .position(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")?;
@@ -396,6 +413,42 @@ pub fn colon(before: &[Word<'_>]) -> Option<Found> {
         return Some(found(m, 0.75));
     }
     super::mentions::subject_with_verb(&words).map(|m| found(m, 0.65))
+}
+
+/// A possessive name and a speech noun close before the quote, with no reporting verb in
+/// the sentence to govern them: "Politifact did a fact-check on Donald Trump's claim that
+/// there have been “Q”". (With a verb, "Clinton cited Trump's remarks as “Q”", the
+/// verb's subject reports the words and [`embedded`] decides.)
+pub fn possessive_noun(before: &[Word<'_>]) -> Option<Found> {
+    let cues = Cues::get();
+    if (0..before.len()).any(|j| {
+        let w = before[j].text;
+        cues.is_cue(w) && w.chars().next().is_some_and(char::is_lowercase) && is_verb_use(before, j)
+    }) {
+        return None;
+    }
+    let n = before.len();
+    let nouns = (n.saturating_sub(16)..n)
+        .rev()
+        .filter(|&j| crate::lexicon::is_speech_noun(before[j].text));
+    // Up to two modifiers between the possessive and the noun: Bornstein's earlier missive.
+    let owner = |noun: usize| {
+        (noun.saturating_sub(3)..noun).rev().find_map(|k| {
+            let w = before[k].text;
+            let possessive = w.ends_with("’s") || w.ends_with("'s");
+            if !possessive || before[k..noun].iter().any(|x| x.trailing.is_some()) {
+                return None;
+            }
+            let m = super::mentions::name_ending_at(before, k)?;
+            Some(Found {
+                method: "possessive",
+                mention: m,
+                cue: Some(before[noun].span),
+                confidence: 0.7,
+            })
+        })
+    };
+    nouns.into_iter().find_map(owner)
 }
 
 /// A partial quote in a sentence with no reporting verb belongs to the sentence's subject
@@ -702,6 +755,32 @@ mod tests {
         assert!(trailing(&ws(t), false).is_none());
         let t = "after she attacked law enforcement officers nationwide.";
         assert!(trailing(&ws(t), false).is_none());
+    }
+
+    #[test]
+    fn possessive_speech_noun_names_the_source() {
+        let t = "After the debate the site did a fact-check on Donald Trump's claim that there have been";
+        assert_eq!(who(&possessive_noun(&ws(t)).unwrap(), t), "Donald Trump");
+        let t = "Dr. Harold Bornstein's earlier missive on Trump drew laughs for its hyperbolic prediction that Trump would be";
+        assert_eq!(
+            who(&possessive_noun(&ws(t)).unwrap(), t),
+            "Harold Bornstein"
+        );
+    }
+
+    #[test]
+    fn possessive_speech_noun_yields_to_a_reporting_verb() {
+        let t = "At the debate, Clinton cited Trump's past remarks about the contestant as";
+        assert!(possessive_noun(&ws(t)).is_none());
+    }
+
+    #[test]
+    fn as_x_put_it_names_the_source() {
+        let t = "the main requirement is a , as a Homeland Security memo put it.";
+        assert_eq!(
+            who(&according_to(&ws(t)).unwrap(), t),
+            "a Homeland Security memo"
+        );
     }
 
     #[test]
