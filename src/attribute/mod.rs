@@ -439,7 +439,15 @@ impl<'a, 'b> Doc<'a, 'b> {
         if let Some(f) = sieves::leading(&before, introduced) {
             return Some(f);
         }
-        let whole = self.narrator_words(sentence);
+        // A quote that ends its sentence ends the search for "according to" too.
+        let whole = if new_sentence {
+            self.narrator_words(Span::new(
+                sentence.start,
+                last.outer.end.max(sentence.start),
+            ))
+        } else {
+            self.narrator_words(sentence)
+        };
         if let Some(f) = sieves::according_to(&whole) {
             return Some(f);
         }
