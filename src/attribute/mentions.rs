@@ -340,6 +340,19 @@ const DESCRIPTION_REACH: usize = 10;
 /// (the ad’s narrator, a spokeswoman), or a bare plural (officials, sources).
 fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
+    // "63 percent said": a share of people polled.
+    if matches!(w.text, "percent" | "%")
+        && end > 0
+        && words[end - 1]
+            .text
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some(Mention {
+            span: Span::new(words[end - 1].span.start, w.span.end),
+            kind: MentionKind::Description,
+            gender: None,
+        });
+    }
     let group = super::words::is_group_adjective(w.text);
     // A cue word is a noun after a determiner or a name: "the IMF report", "a report".
     let noun_after_modifier = end > 0
@@ -542,7 +555,7 @@ pub fn subject_with_verb(words: &[Word<'_>]) -> Option<Mention> {
 
 /// Where the subject can start: after an opening prepositional phrase set off by a comma
 /// ("In an interview with CNN, Trump continued"), whose names are not the subject.
-fn opening_phrase_end(words: &[Word<'_>]) -> usize {
+pub fn opening_phrase_end(words: &[Word<'_>]) -> usize {
     let opens = words.first().is_some_and(|w| {
         matches!(
             w.text,

@@ -300,6 +300,16 @@ fn is_headline_text(text: &str) -> bool {
     long >= 3
 }
 
+/// Whether a pronoun is the writer's own (I, we, I’m): it names nobody in the text.
+fn is_first_person(pronoun: &str) -> bool {
+    let bare = pronoun
+        .split(['’', '\''])
+        .next()
+        .unwrap_or(pronoun)
+        .to_lowercase();
+    matches!(bare.as_str(), "i" | "we")
+}
+
 /// Whether a description names one person by role: "the senator", "The former first
 /// lady", "the California congressman" (a definite article and a singular role noun).
 fn is_definite_role(description: &str) -> bool {
@@ -549,6 +559,13 @@ impl<'a, 'b> Doc<'a, 'b> {
                     }
                     None => Some(words.to_string()),
                 }
+            }
+            MentionKind::Pronoun(_) if is_first_person(&text[f.mention.span]) => {
+                chain.push(format!(
+                    "{} -> the writer (first person)",
+                    &text[f.mention.span]
+                ));
+                None
             }
             MentionKind::Pronoun(gender) => {
                 match self.antecedent(f.mention.span.start, *gender, quote, memory) {

@@ -203,7 +203,9 @@ pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
             {
                 super::mentions::subject(&before[..j]).map(|(m, _)| m)?
             } else {
-                mention_before(before, j).or_else(inverted)?
+                mention_before(before, j)
+                    .or_else(inverted)
+                    .or_else(|| conjoined_subject(before, j))?
             };
             return Some(Found {
                 method: "leading",
@@ -214,6 +216,19 @@ pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
         }
     }
     None
+}
+
+/// The subject of a clause whose second verb is the cue: "I laughed and said," (from the
+/// last comma before the cue).
+fn conjoined_subject(before: &[Word<'_>], j: usize) -> Option<Mention> {
+    if j == 0 || !matches!(before[j - 1].text, "and" | "then") {
+        return None;
+    }
+    let start = before[..j]
+        .iter()
+        .rposition(|w| w.trailing == Some(','))
+        .map_or(0, |c| c + 1);
+    super::mentions::subject(&before[start..j - 1]).map(|(m, _)| m)
 }
 
 /// "according to X" anywhere in the sentence's narrator words.
@@ -406,6 +421,10 @@ fn in_opening_subordinate_clause(words: &[Word<'_>], j: usize) -> bool {
             | "Amid"
             | "Despite"
     );
+    // "Following a swiftly called meeting, …": an opening prepositional phrase too.
+    if j < super::mentions::opening_phrase_end(words) {
+        return true;
+    }
     // The clause runs to its first comma: a cue before it is inside.
     opener
         && !words[..j].iter().any(|w| w.trailing == Some(','))
@@ -826,6 +845,25 @@ mod tests {
             who(&embedded(&ws(t), None).unwrap(), t),
             "Ivana Trump's brief"
         );
+    }
+
+    #[test]
+    fn leading_second_verb_of_a_clause() {
+        let t = "Once, when my mother mentioned the devil to me, I laughed and said,";
+        assert_eq!(who(&leading(&ws(t), true).unwrap(), t), "I");
+    }
+
+    #[test]
+    fn embedded_a_share_of_those_polled() {
+        let t = "However, 63 percent said Clinton was";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "63 percent");
+    }
+
+    #[test]
+    fn embedded_skips_a_cue_in_an_opening_prepositional_phrase() {
+        let t = "Following a swiftly called meeting, the Security Council issued a statement calling the test";
+        let f = embedded(&ws(t), None).unwrap();
+        assert_eq!(&t[f.cue.unwrap()], "calling");
     }
 
     #[test]

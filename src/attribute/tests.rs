@@ -235,3 +235,14 @@ fn an_opening_with_phrase_does_not_govern_the_quote() {
     let text = "With Democratic leaders increasingly worried about turnout, President Obama is rolling out a new and more personal message: “It's about me.”";
     assert_eq!(speaker_of(text, "about me").as_deref(), Some("Obama"));
 }
+
+#[test]
+fn the_writers_first_person_is_a_mention_without_a_name() {
+    let q = extract(&Document::new(
+        "t",
+        "When my mother mentioned the devil, I laughed and said, “I don't believe in the devil.”",
+    ))
+    .quotes;
+    assert_eq!(q[0].mention.as_deref(), Some("I"));
+    assert_eq!(q[0].speaker, None);
+}

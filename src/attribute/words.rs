@@ -213,6 +213,8 @@ pub fn pronoun(w: &str) -> Option<Option<Gender>> {
         "she" => Some(Some(Gender::Female)),
         "it" => Some(None),
         "they" => Some(None),
+        // The writer (letters, op-eds, first-person reporting): no antecedent in the text.
+        "i" | "we" => Some(None),
         _ => None,
     }
 }
