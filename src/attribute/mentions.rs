@@ -473,7 +473,12 @@ fn is_function_word(w: &str) -> bool {
 
 /// The mention right after word `at` (an inverted cue: said Caddell, said a spokesman).
 pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
-    let i = at + 1;
+    // The agent of a passive: “Q” was written by Springsteen.
+    let i = if words.get(at + 1).is_some_and(|w| w.text == "by") && words[at].trailing.is_none() {
+        at + 2
+    } else {
+        at + 1
+    };
     let w = *words.get(i)?;
     if let Some(g) = pronoun(w.text) {
         return Some(Mention {
@@ -487,7 +492,7 @@ pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
     }
     // said 9/11 widow Terry Strada, said Clinton campaign spokesman Brian Fallon; but not
     // "suggests that Phoenix": a function word is no modifier.
-    for k in i + 1..(i + 4).min(words.len()) {
+    for k in i + 1..(i + 6).min(words.len()) {
         if is_function_word(words[k - 1].text) {
             break;
         }

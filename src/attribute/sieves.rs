@@ -277,6 +277,7 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
             cues.is_cue(w)
                 && w.chars().next().is_some_and(char::is_lowercase)
                 && is_verb_use(before, j)
+                && !is_passive(before, j)
                 && !in_opening_subordinate_clause(before, j)
         })
         .collect();
@@ -327,6 +328,24 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
         cue: Some(before[j].span),
         confidence,
     })
+}
+
+/// Whether the past-form cue at `j` is passive ("was widely ridiculed", "has been
+/// called"): its subject is talked about, not talking.
+fn is_passive(words: &[Word<'_>], j: usize) -> bool {
+    if Cues::get().form(words[j].text) != Some(crate::lexicon::Form::Past) {
+        return false;
+    }
+    let mut k = j;
+    while k > 0 && words[k - 1].text.ends_with("ly") && words[k - 1].trailing.is_none() {
+        k -= 1;
+    }
+    k > 0
+        && words[k - 1].trailing.is_none()
+        && matches!(
+            words[k - 1].text,
+            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
+        )
 }
 
 /// A news report's verb: the outlet passes on someone else's words.
@@ -462,7 +481,10 @@ pub fn possessive_noun(before: &[Word<'_>]) -> Option<Found> {
     let cues = Cues::get();
     if (0..before.len()).any(|j| {
         let w = before[j].text;
-        cues.is_cue(w) && w.chars().next().is_some_and(char::is_lowercase) && is_verb_use(before, j)
+        cues.is_cue(w)
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && is_verb_use(before, j)
+            && !is_passive(before, j)
     }) {
         return None;
     }
@@ -864,6 +886,28 @@ mod tests {
         let t = "Following a swiftly called meeting, the Security Council issued a statement calling the test";
         let f = embedded(&ws(t), None).unwrap();
         assert_eq!(&t[f.cue.unwrap()], "calling");
+    }
+
+    #[test]
+    fn passive_cue_does_not_govern() {
+        let t = "Dr. Harold Bornstein's earlier missive on Trump was widely ridiculed for its prediction that Trump would be";
+        assert!(embedded(&ws(t), None).is_none());
+        assert_eq!(
+            who(&possessive_noun(&ws(t)).unwrap(), t),
+            "Harold Bornstein"
+        );
+    }
+
+    #[test]
+    fn trailing_passive_agent() {
+        let t = "was written by Springsteen after the shooting.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Springsteen");
+    }
+
+    #[test]
+    fn according_to_a_long_description_before_a_name() {
+        let t = "According to conservative talk radio host Rush Limbaugh, the move reeks of";
+        assert_eq!(who(&according_to(&ws(t)).unwrap(), t), "Rush Limbaugh");
     }
 
     #[test]
