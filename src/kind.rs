@@ -195,10 +195,12 @@ fn is_subject_like(word: &str) -> bool {
         "and",
         "but",
     ];
-    let lower = word.to_lowercase();
-    SUBJECTS.contains(&lower.as_str())
-        || word.chars().next().is_some_and(char::is_uppercase)
-        || (lower.ends_with('s') && lower.len() > 3 && !lower.ends_with("ss"))
+    static SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(SUBJECTS);
+    crate::lexicon::with_lowercase(word, |lower| {
+        SET.contains(lower)
+            || word.chars().next().is_some_and(char::is_uppercase)
+            || (lower.ends_with('s') && lower.len() > 3 && !lower.ends_with("ss"))
+    })
 }
 
 fn ends_sentence(words: &str) -> bool {

@@ -93,8 +93,8 @@ fn is_boundary_before(text: &str, floor: usize, space: usize) -> bool {
         if word.contains('.') && word.len() <= 6 {
             return false; // initials and dotted abbreviations: G.K. Butterfield, D.C.
         }
-        let lower = word.to_lowercase();
-        if ABBREVIATIONS.contains(&lower.as_str()) {
+        static SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(ABBREVIATIONS);
+        if crate::lexicon::with_lowercase(word, |lower| SET.contains(lower)) {
             return false;
         }
     }

@@ -218,7 +218,8 @@ fn is_place_or_org_word(w: &str) -> bool {
         "Gazette",
         "Sun",
     ];
-    WORDS.contains(&w)
+    static SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(WORDS);
+    SET.contains(w)
 }
 
 /// The name mentions of a run of words, in order, each with the words it covers. A run

@@ -262,13 +262,12 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
         return false;
     }
     let p = words[j - 1].text;
-    let lower = p.to_lowercase();
     let plural = p.ends_with('s') && !p.ends_with("ss") && p.len() > 3;
-    match Cues::get().form(words[j].text) {
+    crate::lexicon::with_lowercase(p, |lower| match Cues::get().form(words[j].text) {
         Some(Form::Past | Form::Ing) => true,
         Some(Form::Base) => {
             matches!(
-                lower.as_str(),
+                lower,
                 "i" | "you"
                     | "we"
                     | "they"
@@ -295,7 +294,7 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
         Some(Form::Third) => {
             p.chars().next().is_some_and(char::is_uppercase)
                 || matches!(
-                    lower.as_str(),
+                    lower,
                     "he" | "she"
                         | "it"
                         | "who"
@@ -312,12 +311,12 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
                     && p.chars().all(char::is_lowercase)
                     && p.len() > 3
                     && !matches!(
-                        lower.as_str(),
+                        lower,
                         "their" | "this" | "that" | "with" | "from" | "into" | "than" | "then"
                     ))
         }
         None => false,
-    }
+    })
 }
 
 #[cfg(test)]

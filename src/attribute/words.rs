@@ -1,5 +1,6 @@
 //! Words with their byte spans, and the small word classes attribution needs.
 
+use crate::lexicon::{WordSet, with_lowercase};
 use crate::span::Span;
 
 /// A word of the text: its span and its text with surrounding punctuation removed.
@@ -156,15 +157,18 @@ const TITLES: &[&str] = &[
 
 /// Whether `w` is a title that precedes a name (Mr., Sen., President).
 pub fn is_title(w: &str) -> bool {
-    starts_upper(w) && TITLES.contains(&w)
+    static SET: WordSet = WordSet::new(TITLES);
+    starts_upper(w) && SET.contains(w)
 }
 
 /// Whether `bare` followed by a period is a title (Sen. Rep. Mr.), without building it.
 fn is_title_with_period(bare: &str) -> bool {
+    static BARE: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
     starts_upper(bare)
-        && TITLES
-            .iter()
-            .any(|t| t.len() == bare.len() + 1 && t.ends_with('.') && t.starts_with(bare))
+        && BARE
+            .get_or_init(|| TITLES.iter().filter_map(|t| t.strip_suffix('.')).collect())
+            .contains(bare)
 }
 
 /// A word without its possessive ending: Obama’s -> Obama.
@@ -201,13 +205,16 @@ pub enum Gender {
 
 /// Third-person subject pronouns, which can be a speaker, with their gender (None: they).
 pub fn pronoun(w: &str) -> Option<Option<Gender>> {
-    match w.to_lowercase().as_str() {
+    if w.len() > 4 && w.is_ascii() {
+        return None;
+    }
+    with_lowercase(w, |w| match w {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
         "it" => Some(None),
         "they" => Some(None),
         _ => None,
-    }
+    })
 }
 
 /// Lower-case particles inside names: al-Assad, bin Salman, van der Leyen, de Blasio.
@@ -310,7 +317,8 @@ pub fn is_group_adjective(w: &str) -> bool {
         "Retired",
         "Longtime",
     ];
-    WORDS.contains(&w)
+    static SET: WordSet = WordSet::new(WORDS);
+    SET.contains(w)
 }
 
 /// Capitalised words that start sentences or name times, not people.
@@ -471,7 +479,8 @@ pub fn is_common_capitalised(w: &str) -> bool {
         "No",
         "Well",
     ];
-    WORDS.contains(&w)
+    static SET: WordSet = WordSet::new(WORDS);
+    SET.contains(w)
 }
 
 /// Adverbs that stand between a speaker and the verb: "Putin reportedly said".
