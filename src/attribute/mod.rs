@@ -279,11 +279,8 @@ fn capitalised_stretches(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let body = &text[para];
-    for token in body.split(char::is_whitespace) {
-        if token.is_empty() {
-            continue;
-        }
-        let start = para.start + (token.as_ptr() as usize - body.as_ptr() as usize);
+    for (offset, token) in words::tokens(body) {
+        let start = para.start + offset;
         let (capital, particle) = token_class(token);
         match (&mut open, capital || particle) {
             (Some((_, end)), true) => *end = start + token.len(),
@@ -349,7 +346,7 @@ fn stretch_around(text: &str, para: Span, at: usize) -> Option<Span> {
 /// [`is_headline`] on raw text, stopping at the first long lower-case word.
 fn is_headline_text(text: &str) -> bool {
     let mut long = 0;
-    for token in text.split(char::is_whitespace) {
+    for (_, token) in words::tokens(text) {
         let core = token.trim_matches(|c: char| !c.is_alphanumeric());
         if core.len() >= 5 && core.chars().count() >= 5 {
             if core.chars().next().is_some_and(char::is_lowercase) {

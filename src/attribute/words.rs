@@ -14,29 +14,28 @@ pub struct Word<'t> {
 
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
-    let mut out: Vec<Word<'_>> = Vec::new();
     let slice = &text[range];
-    for raw in slice.split(char::is_whitespace) {
-        let start = range.start + (raw.as_ptr() as usize - slice.as_ptr() as usize);
-        let lead = raw.len() - raw.trim_start_matches(is_edge_punct).len();
+    // About one word per six bytes of news text: one allocation instead of a few regrowths.
+    let mut out: Vec<Word<'_>> = Vec::with_capacity(slice.len() / 6 + 2);
+    for (offset, raw) in tokens(slice) {
+        let start = range.start + offset;
+        let body = trim_start_edge(raw);
+        let lead = raw.len() - body.len();
         // An opening bracket or mark ends the word before it: Butterfield (D-N.C.)
         if lead > 0
             && let (Some(last), Some(c)) = (out.last_mut(), raw.chars().next())
             && last.trailing.is_none()
-            && !raw[lead..].is_empty()
+            && !body.is_empty()
         {
             last.trailing = Some(c);
         }
-        let body = raw.trim_start_matches(is_edge_punct);
-        let bare = body.trim_end_matches(is_edge_punct);
-        let keep_period = body.starts_with(bare)
-            && body[bare.len()..].starts_with('.')
-            && is_title_with_period(bare)
-            || is_initials(body);
+        let bare = trim_end_edge(body);
+        let keep_period =
+            body[bare.len()..].starts_with('.') && is_title_with_period(bare) || is_initials(body);
         let trimmed = if keep_period {
             body.trim_end_matches(|c: char| is_edge_punct(c) && c != '.')
         } else {
-            body.trim_end_matches(is_edge_punct)
+            bare
         };
         if trimmed.is_empty() {
             // A dash or other lone punctuation ends the word before it.
@@ -50,7 +49,9 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
         let rest = &body[trimmed.len()..];
         // A closing bracket wins over the period inside it: (R-Fla.)
         // The last punctuation after the word is what the sentence does next: R-Ky., said
-        let trailing = if rest.contains(')') {
+        let trailing = if rest.is_empty() {
+            None
+        } else if rest.contains(')') {
             Some(')')
         } else {
             rest.chars()
@@ -65,6 +66,94 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
         });
     }
     out
+}
+
+/// The non-empty tokens of `s` between whitespace (`char::is_whitespace`), each with its
+/// byte offset: what `s.split(char::is_whitespace)` gives less the empty pieces, looking
+/// at bytes where the text is ASCII.
+pub fn tokens(s: &str) -> Tokens<'_> {
+    Tokens { s, at: 0 }
+}
+
+/// The iterator of [`tokens`].
+pub struct Tokens<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// The length of the char at `i` if it is whitespace (0 if not), and its length.
+    #[inline]
+    fn space_at(&self, i: usize) -> (bool, usize) {
+        let b = self.s.as_bytes()[i];
+        if b < 0x80 {
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = self.s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        }
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let len = self.s.len();
+        let mut i = self.at;
+        loop {
+            if i >= len {
+                self.at = len;
+                return None;
+            }
+            let (space, n) = self.space_at(i);
+            if !space {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < len {
+            let (space, n) = self.space_at(i);
+            if space {
+                break;
+            }
+            i += n;
+        }
+        self.at = i;
+        Some((start, &self.s[start..i]))
+    }
+}
+
+/// `s.trim_start_matches(is_edge_punct)`, bytewise over ASCII.
+fn trim_start_edge(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && bytes[i] < 0x80 {
+        if !is_edge_ascii(bytes[i]) {
+            return &s[i..];
+        }
+        i += 1;
+    }
+    s[i..].trim_start_matches(is_edge_punct)
+}
+
+/// `s.trim_end_matches(is_edge_punct)`, bytewise over ASCII.
+fn trim_end_edge(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut j = bytes.len();
+    while j > 0 && bytes[j - 1] < 0x80 {
+        if !is_edge_ascii(bytes[j - 1]) {
+            return &s[..j];
+        }
+        j -= 1;
+    }
+    s[..j].trim_end_matches(is_edge_punct)
+}
+
+/// [`is_edge_punct`] for an ASCII byte.
+fn is_edge_ascii(b: u8) -> bool {
+    !b.is_ascii_alphanumeric() && b != b'-'
 }
 
 fn is_edge_punct(c: char) -> bool {
