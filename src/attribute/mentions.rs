@@ -149,7 +149,20 @@ pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
     if words[last].trailing.is_some() {
         return None;
     }
-    mention_at_end_or_of(words, last)
+    mention_at_end_or_of(words, last).or_else(|| before_relative_clause(words, last))
+}
+
+/// The mention before a relative clause that ends at `last`: "a White House official who
+/// spoke anonymously to discuss internal strategy said".
+fn before_relative_clause(words: &[Word<'_>], last: usize) -> Option<Mention> {
+    let who = (last.saturating_sub(12)..last)
+        .rev()
+        .take_while(|&j| words[j].trailing.is_none() || j + 1 == last)
+        .find(|&j| words[j].text == "who")?;
+    if who == 0 || words[who - 1].trailing.is_some() {
+        return None;
+    }
+    mention_at_end_or_of(words, who - 1)
 }
 
 /// The mention ending at `end`, or, when it is the object of "of", "at" or "from"
@@ -191,7 +204,8 @@ fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
 /// (the ad’s narrator, a spokeswoman), or a bare plural (officials, sources).
 fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
-    if !w.text.chars().next().is_some_and(char::is_lowercase)
+    let group = super::words::is_group_adjective(w.text);
+    if !(w.text.chars().next().is_some_and(char::is_lowercase) || group)
         || Cues::get().is_cue(w.text)
         || is_function_word(w.text)
     {
@@ -213,11 +227,13 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
             });
         }
     }
-    (w.text.ends_with('s') && w.text.len() > 4 && !w.text.ends_with("ss")).then_some(Mention {
-        span: w.span,
-        kind: MentionKind::Description,
-        gender: None,
-    })
+    (!group && w.text.ends_with('s') && w.text.len() > 4 && !w.text.ends_with("ss")).then_some(
+        Mention {
+            span: w.span,
+            kind: MentionKind::Description,
+            gender: None,
+        },
+    )
 }
 
 /// Words that cannot end a noun phrase.
@@ -322,7 +338,8 @@ fn is_verb_like(w: &str) -> bool {
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
         "might", "must", "should", "does", "did", "met", "said", "told", "made", "took", "gave",
         "went", "came", "led", "won", "lost", "ran", "sent", "spoke", "wrote", "held", "left",
-        "became", "began", "saw", "knew", "thought", "felt", "kept", "brought", "bought",
+        "became", "began", "saw", "knew", "thought", "felt", "kept", "brought", "bought", "put",
+        "got", "set", "cut", "hit", "let", "struck", "stood", "drew", "sought",
     ];
     static VERB_SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(VERBS);
     let first_lower = w.chars().next().is_some_and(char::is_lowercase);
@@ -345,6 +362,70 @@ pub fn subject_with_verb(words: &[Word<'_>]) -> Option<Mention> {
     subject_found(words).and_then(|(m, how)| (how == How::Verb).then_some(m))
 }
 
+/// Where the subject can start: after an opening prepositional phrase set off by a comma
+/// ("In an interview with CNN, Trump continued"), whose names are not the subject.
+fn opening_phrase_end(words: &[Word<'_>]) -> usize {
+    let opens = words.first().is_some_and(|w| {
+        matches!(
+            w.text,
+            "In" | "At"
+                | "On"
+                | "During"
+                | "After"
+                | "Before"
+                | "Speaking"
+                | "Asked"
+                | "With"
+                | "From"
+                | "Under"
+                | "Since"
+                | "Following"
+                | "Despite"
+                | "Throughout"
+                | "Over"
+        )
+    });
+    if !opens {
+        return 0;
+    }
+    words
+        .iter()
+        .take(15)
+        .position(|w| w.trailing == Some(','))
+        .map_or(0, |k| k + 1)
+}
+
+/// A lower-case noun phrase opening the clause at `i` and followed by its verb: "The
+/// campaign put out", "A senior aide said". Names are found by the caller.
+fn opening_description(words: &[Word<'_>], i: usize) -> Option<Mention> {
+    let first = words.get(i)?;
+    if !DETERMINERS.contains(&first.text.to_lowercase().as_str()) {
+        return None;
+    }
+    for j in i + 1..words.len().min(i + 6) {
+        let w = words[j].text;
+        if is_name_word(w) && !is_common_capitalised(w) {
+            return None;
+        }
+        // An -s word is a verb only when it cannot be a plural noun of the phrase:
+        // "The campaign officials said" vs "The governor's letter makes a case".
+        let verb_s = || {
+            Cues::get().is_cue(w)
+                || words.get(j + 1).is_some_and(|n| {
+                    DETERMINERS.contains(&n.text) || matches!(n.text, "that" | "to")
+                })
+        };
+        if j > i + 1 && is_verb_like(w) && (!w.ends_with('s') || verb_s()) {
+            return description_ending_at(words, j - 1)
+                .filter(|m| m.span.start == first.span.start);
+        }
+        if words[j].trailing.is_some() {
+            return None;
+        }
+    }
+    None
+}
+
 #[derive(PartialEq, Eq)]
 enum How {
     Verb,
@@ -354,7 +435,10 @@ enum How {
 
 fn subject_found(words: &[Word<'_>]) -> Option<(Mention, How)> {
     let mut names: Vec<(usize, Mention)> = Vec::new();
-    let mut i = 0;
+    let mut i = opening_phrase_end(words);
+    if let Some(m) = opening_description(words, i) {
+        return Some((m, How::Verb));
+    }
     while i < words.len() {
         let w = words[i];
         let mention = if let Some(g) = pronoun(w.text).filter(|_| w.text != "her") {

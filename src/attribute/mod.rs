@@ -559,6 +559,11 @@ impl<'a, 'b> Doc<'a, 'b> {
         {
             return Some(f);
         }
+        if lead_text.ends_with(':')
+            && let Some(f) = sieves::colon(&before)
+        {
+            return Some(f);
+        }
         // He said:¶“Q”: the paragraph before ends with a cue and a colon.
         if first.paragraph > 0 && before.is_empty() {
             let prev = self.a.paragraphs[first.paragraph - 1];
@@ -566,7 +571,7 @@ impl<'a, 'b> Doc<'a, 'b> {
                 let start =
                     sentence_start(text, prev.start, prev.end.saturating_sub(1).max(prev.start));
                 let words = self.narrator_words(Span::new(start, prev.end));
-                return sieves::leading(&words, true);
+                return sieves::leading(&words, true).or_else(|| sieves::colon(&words));
             }
         }
         None

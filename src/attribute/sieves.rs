@@ -156,7 +156,13 @@ pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
     }
     let cues = Cues::get();
     let n = before.len();
-    for j in (n.saturating_sub(5)..n).rev() {
+    // A colon can close a longer clause than a comma: He told his audience, to applause:
+    let reach = if before[n - 1].trailing == Some(':') {
+        10
+    } else {
+        5
+    };
+    for j in (n.saturating_sub(reach)..n).rev() {
         if cues.is_cue(before[j].text) && is_verb_use(before, j) {
             // Said Smith: / X, smiling, said: — the inverted order only right at the start
             // of a clause, and only for a name.
@@ -199,16 +205,69 @@ pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
     })
 }
 
-/// The nearest cue before the quote in its sentence, and its subject. A cue after a
-/// conjunction or comma ("and applauded", ", accusing") shares the sentence's subject,
-/// which the caller supplies.
+/// The reporting verb that governs the quote, and its subject. Of the cues before the
+/// quote in its sentence, the outermost wins: in "Maddow pointed out that Sanders refers
+/// to it as “Q”" the quote is Maddow's report of Sanders's words, and hers to answer for.
+/// A news report is the exception: in "SANA reported that Putin also highlighted “Q”" the
+/// outlet is a conduit and the speaker is the subject of the verb nearest the quote.
+/// Cues in an opening subordinate clause ("After Brown criticized Clinton, …") govern
+/// nothing after it.
 pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Option<Found> {
     let cues = Cues::get();
-    let j = (0..before.len()).rev().find(|&j| {
-        let w = before[j].text;
-        cues.is_cue(w) && w.chars().next().is_some_and(char::is_lowercase) && is_verb_use(before, j)
-    })?;
-    let cue = Some(before[j].span);
+    let governing: Vec<usize> = (0..before.len())
+        .filter(|&j| {
+            let w = before[j].text;
+            cues.is_cue(w)
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && is_verb_use(before, j)
+                && !in_opening_subordinate_clause(before, j)
+        })
+        .collect();
+    let &nearest = governing.last()?;
+    let outer = governing
+        .iter()
+        .copied()
+        .find(|&j| j < nearest && !is_conduit(before[j].text))
+        .and_then(|j| cue_subject(before, j, sentence_subject).map(|found| (j, found)))
+        .filter(|(_, (m, _))| !matches!(m.kind, MentionKind::Description) || is_people(m, before));
+    let (j, (mention, confidence)) = match outer {
+        Some(found) => found,
+        None => (nearest, cue_subject(before, nearest, sentence_subject)?),
+    };
+    Some(Found {
+        method: "embedded",
+        mention,
+        cue: Some(before[j].span),
+        confidence,
+    })
+}
+
+/// A news report's verb: the outlet passes on someone else's words.
+fn is_conduit(w: &str) -> bool {
+    matches!(w, "reported" | "reports" | "report" | "reporting")
+}
+
+/// Whether a description names people rather than a thing (officials, the mayor, a
+/// spokesman; not "a statement"). A description is taken for people when a verb that only
+/// people do follows it or it is plural or a known role; the sieve stays with the nearer
+/// cue otherwise.
+fn is_people(m: &Mention, words: &[Word<'_>]) -> bool {
+    let Some(last) = words.iter().rev().find(|w| w.span.end <= m.span.end) else {
+        return false;
+    };
+    let w = last.text;
+    (w.ends_with('s') && !w.ends_with("ss")) || crate::lexicon::is_role_noun(w)
+}
+
+/// The subject of the cue at `j`, and how direct that evidence is. A cue after a
+/// conjunction or comma ("and applauded", ", accusing") or an -ing cue after a noun ("issued
+/// a statement saying") shares the clause's subject, which the caller supplies.
+fn cue_subject(
+    before: &[Word<'_>],
+    j: usize,
+    sentence_subject: Option<&Mention>,
+) -> Option<(Mention, f64)> {
+    use crate::lexicon::Form;
     let mut k = j;
     while k > 0 && is_adverb(before[k - 1].text) {
         k -= 1;
@@ -216,21 +275,73 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
     let coordinated = k == 0
         || matches!(before[k - 1].text, "and" | "but" | "while")
         || before[k - 1].trailing == Some(',');
-    if !coordinated && let Some(m) = mention_before(before, j) {
-        return Some(Found {
-            method: "embedded",
-            mention: m,
-            cue,
-            confidence: 0.85,
-        });
+    let participle = Cues::get().form(before[j].text) == Some(Form::Ing)
+        && !matches!(
+            before[k.saturating_sub(1)].text,
+            "is" | "was" | "are" | "were" | "been" | "be" | "am"
+        );
+    if !coordinated
+        && !participle
+        && let Some(m) = mention_before(before, j)
+    {
+        return Some((m, 0.85));
     }
-    let m = sentence_subject?.clone();
-    Some(Found {
-        method: "embedded",
-        mention: m,
-        cue,
-        confidence: 0.75,
-    })
+    if participle
+        && !coordinated
+        && let Some((m, _)) = super::mentions::subject(&before[..k])
+    {
+        return Some((m, 0.75));
+    }
+    Some((sentence_subject?.clone(), 0.75))
+}
+
+/// Whether word `j` sits in a clause that opens the sentence with a subordinating word and
+/// closes with a comma before the quote's own clause: After X criticized Y, Z shot back.
+fn in_opening_subordinate_clause(words: &[Word<'_>], j: usize) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let opener = matches!(
+        first.text,
+        "After"
+            | "When"
+            | "As"
+            | "While"
+            | "Since"
+            | "Because"
+            | "Although"
+            | "Though"
+            | "If"
+            | "Before"
+            | "Until"
+            | "Once"
+            | "Whether"
+            | "Unless"
+    );
+    opener && words[j..].iter().any(|w| w.trailing == Some(','))
+}
+
+/// A quote introduced by a colon with no reporting verb: a name right before the colon is
+/// a label (Rep. Trey Gowdy (R-S.C.): “Q”; … does not surprise pollster Daron Shaw: “Q”),
+/// else the clause's subject is the source (Hoff's letter makes a libertarian case: “Q”).
+pub fn colon(before: &[Word<'_>]) -> Option<Found> {
+    let mut words = before.to_vec();
+    let last = words.last_mut()?;
+    if last.trailing == Some(':') {
+        last.trailing = None;
+    }
+    let found = |mention, confidence| Found {
+        method: "colon",
+        mention,
+        cue: None,
+        confidence,
+    };
+    if let Some(m) =
+        mention_before(&words, words.len()).filter(|m| matches!(m.kind, MentionKind::Name(_)))
+    {
+        return Some(found(m, 0.75));
+    }
+    super::mentions::subject_with_verb(&words).map(|m| found(m, 0.65))
 }
 
 /// A partial quote in a sentence with no reporting verb belongs to the sentence's subject
@@ -393,6 +504,73 @@ mod tests {
         assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Putin");
         let t = "In December, Qatari outlet al-Jazeera reported that Iran and the Hezbollah Lebanese terrorist organization had attempted to facilitate a";
         assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "al-Jazeera");
+    }
+
+    #[test]
+    fn embedded_takes_the_outer_reporter_of_a_report() {
+        let t = "When the host pointed out that Warren refers to the plan as";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "the host");
+        let t = "The governor said on Tuesday that it was";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "The governor");
+        let t = "Schumer said Republicans had called the bill";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Schumer");
+    }
+
+    #[test]
+    fn embedded_outlet_reports_pass_on_the_words() {
+        let t = "The Associated Press reported that the senator described the deal as";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "the senator");
+    }
+
+    #[test]
+    fn embedded_participle_after_a_document_is_its_issuer() {
+        let t = "Senator Mark Kelly issued a statement saying the vote";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Mark Kelly");
+        let t = "The campaign put out a press release calling the ad";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "The campaign");
+    }
+
+    #[test]
+    fn embedded_skips_a_cue_in_an_opening_subordinate_clause() {
+        let t = "After the governor criticized the bill during a debate, Pelosi called it";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Pelosi");
+    }
+
+    #[test]
+    fn colon_label_or_clause_subject() {
+        let t = "Rep. Jim Jordan (R-Ohio):";
+        assert_eq!(who(&colon(&ws(t)).unwrap(), t), "Jim Jordan");
+        let t = "The result does not surprise Democratic pollster Celinda Lake:";
+        assert_eq!(who(&colon(&ws(t)).unwrap(), t), "Celinda Lake");
+        let t = "The governor's letter makes a blunt case:";
+        assert_eq!(who(&colon(&ws(t)).unwrap(), t), "The governor's letter");
+    }
+
+    #[test]
+    fn colon_does_not_fire_without_a_source() {
+        let t = "Here are the numbers:";
+        assert!(colon(&ws(t)).is_none());
+    }
+
+    #[test]
+    fn leading_reaches_back_further_before_a_colon() {
+        let t = "He told the crowd in Ohio, to loud applause:";
+        assert_eq!(who(&leading(&ws(t), true).unwrap(), t), "He");
+    }
+
+    #[test]
+    fn leading_skips_a_relative_clause() {
+        let t = "A State Department official who spoke on condition of anonymity said Monday,";
+        assert_eq!(
+            who(&leading(&ws(t), true).unwrap(), t),
+            "A State Department official"
+        );
+    }
+
+    #[test]
+    fn trailing_capitalised_description() {
+        let t = "the Republican said this week.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "the Republican");
     }
 
     #[test]

@@ -8,6 +8,15 @@ use rustc_hash::{FxHashMap, FxHashSet};
 const CUES: &str = include_str!("cues.txt");
 const MULTIWORD: &str = include_str!("multiword.txt");
 const FIRST_NAMES: &str = include_str!("first_names.txt");
+const ROLES: &str = include_str!("roles.txt");
+
+/// Whether a lowercase noun names a person by role or office (mayor, spokeswoman, aide),
+/// from `roles.txt`; a plural of one counts too.
+pub fn is_role_noun(word: &str) -> bool {
+    static ROLE_SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    let roles = ROLE_SET.get_or_init(|| data_lines(ROLES).collect());
+    roles.contains(word) || word.strip_suffix('s').is_some_and(|w| roles.contains(w))
+}
 
 /// The gender a first name usually carries (`true` for female), from `first_names.txt`.
 pub fn first_name_is_female(name: &str) -> Option<bool> {
