@@ -72,7 +72,8 @@ pub fn classify(text: &str, para: Span, outer: Span, inner: Span) -> Kind {
     let sentence_like = capitalised && ends_sentence(words);
     let starts_sentence = before.is_empty() || before.ends_with(['—', '–', '(', '-']);
     let introduced = before.ends_with(':') || (before.ends_with(',') && capitalised);
-    let word_count = words.split_whitespace().count();
+    // Only "three or more" and "four or more" are asked: count no further than four.
+    let word_count = words.split_whitespace().take(4).count();
 
     if sentence_like || introduced || (starts_sentence && (capitalised || word_count >= 4)) {
         return Kind::Direct;

@@ -47,6 +47,8 @@ pub struct Cues {
     forms: FxHashMap<String, Form>,
     /// Each form's base verb, for `cue` explanations.
     phrases: Vec<Vec<String>>,
+    /// The phrases by their first word (ASCII lower case), longest first.
+    phrase_starts: FxHashMap<String, Vec<usize>>,
 }
 
 impl Cues {
@@ -80,10 +82,23 @@ impl Cues {
                 forms.entry(form).or_insert(f);
             }
         }
-        let phrases = data_lines(phrases)
+        let phrases: Vec<Vec<String>> = data_lines(phrases)
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect();
-        Cues { forms, phrases }
+        let mut phrase_starts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, p) in phrases.iter().enumerate() {
+            if let Some(first) = p.first() {
+                phrase_starts
+                    .entry(first.to_ascii_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        Cues {
+            forms,
+            phrases,
+            phrase_starts,
+        }
     }
 
     /// Whether `word` (any case) is a form of a reporting verb.
@@ -111,6 +126,31 @@ impl Cues {
 
     /// The number of words of the multi-word cue that `words` starts with, if any.
     pub fn phrase_at(&self, words: &[&str]) -> Option<usize> {
+        // Only phrases starting with the first word can match (compared as
+        // eq_ignore_ascii_case does: ASCII lower case on both sides).
+        let first = words.first()?;
+        let mut buf = [0u8; 32];
+        if first.len() > buf.len() {
+            return self.phrase_at_slow(words);
+        }
+        for (d, s) in buf.iter_mut().zip(first.as_bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        let key = std::str::from_utf8(&buf[..first.len()]).ok()?;
+        let starts = self.phrase_starts.get(key)?;
+        starts
+            .iter()
+            .map(|&i| &self.phrases[i])
+            .filter(|p| {
+                p.len() <= words.len()
+                    && p.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// [`Cues::phrase_at`] over every phrase.
+    fn phrase_at_slow(&self, words: &[&str]) -> Option<usize> {
         self.phrases
             .iter()
             .filter(|p| {
