@@ -358,6 +358,13 @@ fn is_headline_text(text: &str) -> bool {
     long >= 3
 }
 
+/// Whether `s` contains "according" in any ASCII case (what `sieves::according_to` looks for).
+fn mentions_according(s: &str) -> bool {
+    s.as_bytes()
+        .windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"according"))
+}
+
 /// A name seen in the document.
 struct NameRun {
     span: Span,
@@ -546,7 +553,13 @@ impl<'a, 'b> Doc<'a, 'b> {
         if let Some(f) = sieves::leading(&before, introduced) {
             return Some(f);
         }
-        let whole = self.narrator_words(sentence);
+        // according_to needs the word "according": without it in the sentence's text, the
+        // sentence (quotes and all) is not split into words for nothing.
+        let whole = if mentions_according(&text[sentence]) {
+            self.narrator_words(sentence)
+        } else {
+            Vec::new()
+        };
         if let Some(f) = sieves::according_to(&whole) {
             return Some(f);
         }
