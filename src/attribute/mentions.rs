@@ -29,7 +29,7 @@ pub struct Mention {
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "another", "one", "two", "several", "some",
-    "many", "other",
+    "many", "other", "my", "our", "your", "this", "these", "those",
 ];
 
 /// Whether `w` (any case) is one of [`DETERMINERS`].
@@ -187,6 +187,27 @@ fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
 
 fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
+    // "Obama, who called the nominee “unfit”": the relative pronoun is the mention and
+    // stands for the name it follows.
+    if w.text == "who" && end > 0 {
+        let k = end - 1;
+        let antecedent = if words[k].trailing == Some(',') {
+            let mut copy = words[..=k].to_vec();
+            copy[k].trailing = None;
+            mention_before(&copy, k + 1)
+        } else if words[k].trailing.is_none() {
+            mention_at_end(words, k)
+        } else {
+            None
+        };
+        // A description keeps its own words (the speaker is "a young woman", not "who").
+        return antecedent
+            .filter(|m| !matches!(m.kind, MentionKind::Pronoun(_)))
+            .map(|m| match m.kind {
+                MentionKind::Name(_) => Mention { span: w.span, ..m },
+                _ => m,
+            });
+    }
     if let Some(g) = pronoun(w.text) {
         return Some(Mention {
             span: w.span,
@@ -200,7 +221,11 @@ fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
     description_ending_at(words, end)
 }
 
-/// A lower-case noun phrase ending at `end`: back to a determiner within four words
+/// How many words back a description's determiner may stand: "the former secretary of
+/// state and current Democratic presidential nominee".
+const DESCRIPTION_REACH: usize = 10;
+
+/// A lower-case noun phrase ending at `end`: back to a determiner within a few words
 /// (the ad’s narrator, a spokeswoman), or a bare plural (officials, sources).
 fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
@@ -211,11 +236,16 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     {
         return None;
     }
-    for start in (end.saturating_sub(4)..=end).rev() {
-        if start < end && words[start].trailing.is_some() {
+    for start in (end.saturating_sub(DESCRIPTION_REACH)..=end).rev() {
+        let t = words[start].text;
+        // A noun phrase holds no clause: "an official who spoke on condition of anonymity"
+        // ends before "who".
+        if start < end
+            && (words[start].trailing.is_some()
+                || matches!(t, "who" | "which" | "that" | "whom" | "whose"))
+        {
             break;
         }
-        let t = words[start].text;
         let determiner = is_determiner(t)
             || (t.ends_with("’s") || t.ends_with("'s"))
                 && t.chars().next().is_some_and(char::is_uppercase);

@@ -365,6 +365,15 @@ fn mentions_according(s: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(b"according"))
 }
 
+/// Whether a description names one person by role: "the senator", "The former first
+/// lady", "the California congressman" (a definite article and a singular role noun).
+fn is_definite_role(description: &str) -> bool {
+    let mut words = description.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let last = words.next_back().unwrap_or("");
+    first.eq_ignore_ascii_case("the") && !last.ends_with('s') && crate::lexicon::is_role_noun(last)
+}
+
 /// A name seen in the document.
 struct NameRun {
     span: Span,
@@ -513,6 +522,23 @@ impl<'a, 'b> Doc<'a, 'b> {
             .collect()
     }
 
+    /// Whether the words after a quote are only an attribution clause: the cue among the
+    /// first words and at most a few words after it, with no quote following in the
+    /// sentence (“Q.” Trump said in a statement.).
+    fn is_bare_attribution(&self, after: &[Word<'_>], f: &Found, sentence_ends: bool) -> bool {
+        let Some(cue) = f.cue else {
+            return false;
+        };
+        let Some(at) = after.iter().position(|w| w.span == cue) else {
+            return false;
+        };
+        let mention_at = after
+            .iter()
+            .position(|w| w.span.start >= f.mention.span.start)
+            .unwrap_or(usize::MAX);
+        sentence_ends && (at == 0 || mention_at == 0) && after.len() - at <= 8
+    }
+
     fn opens_paragraph(&self, i: usize) -> bool {
         let q = &self.a.quotes[i];
         let para = self.a.paragraphs[q.paragraph()];
@@ -542,7 +568,19 @@ impl<'a, 'b> Doc<'a, 'b> {
             .trim_start()
             .starts_with(['.', '?', '!'])
             || q.close_mark.is_none();
-        if trailing_ok && let Some(f) = sieves::trailing(&after, dash) {
+        // “Q.” Then a new sentence: only a bare attribution clause (“Q.” Trump said.)
+        // may follow a quote that ended its own sentence; "Trump said Clinton “caused
+        // death.” Sanders called Trump a “liar.”" gives the second sentence's subject
+        // nothing to do with the first quote.
+        let ended_inside = text[last.inner].trim_end().ends_with(['.', '?', '!', '…']);
+        let new_sentence = ended_inside
+            && text[last.outer.end..after_end]
+                .trim_start()
+                .starts_with(char::is_uppercase);
+        if trailing_ok
+            && let Some(f) = sieves::trailing(&after, dash)
+            && (!new_sentence || self.is_bare_attribution(&after, &f, after_end < next_quote))
+        {
             return Some(f);
         }
 
@@ -610,7 +648,22 @@ impl<'a, 'b> Doc<'a, 'b> {
                 }
                 Some(name)
             }
-            MentionKind::Description => Some(text[f.mention.span].to_string()),
+            MentionKind::Description => {
+                let words = &text[f.mention.span];
+                // "the senator", "the former first lady": a definite description of one
+                // person by role refers back like a pronoun does.
+                let found = is_definite_role(words)
+                    .then(|| self.antecedent(f.mention.span.start, None, quote, memory))
+                    .flatten()
+                    .filter(|found| !found.ambiguous);
+                match found {
+                    Some(found) => {
+                        chain.push(format!("{words} -> {} ({})", found.name, found.via));
+                        Some(found.name)
+                    }
+                    None => Some(words.to_string()),
+                }
+            }
             MentionKind::Pronoun(gender) => {
                 match self.antecedent(f.mention.span.start, *gender, quote, memory) {
                     Some(found) => {

@@ -224,10 +224,24 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
         })
         .collect();
     let &nearest = governing.last()?;
+    // "DeSantis said he backs the bill, which he called “Q”": in a relative clause the
+    // nearer verb and its subject are the evidence (its pronoun is the outer speaker).
+    let nearest_in_relative_clause = || {
+        mention_before(before, nearest).is_some_and(|m| {
+            let Some(at) = before.iter().position(|w| w.span.start >= m.span.start) else {
+                return false;
+            };
+            before[at].text == "who"
+                || (at > 0
+                    && matches!(before[at - 1].text, "which" | "whom")
+                    && matches!(m.kind, MentionKind::Pronoun(_)))
+        })
+    };
     let outer = governing
         .iter()
         .copied()
         .find(|&j| j < nearest && !is_conduit(before[j].text))
+        .filter(|_| !nearest_in_relative_clause())
         .and_then(|j| cue_subject(before, j, sentence_subject).map(|found| (j, found)))
         .filter(|(_, (m, _))| !matches!(m.kind, MentionKind::Description) || is_people(m, before));
     let (j, (mention, confidence)) = match outer {
@@ -275,11 +289,10 @@ fn cue_subject(
     let coordinated = k == 0
         || matches!(before[k - 1].text, "and" | "but" | "while")
         || before[k - 1].trailing == Some(',');
-    let participle = Cues::get().form(before[j].text) == Some(Form::Ing)
-        && !matches!(
-            before[k.saturating_sub(1)].text,
-            "is" | "was" | "are" | "were" | "been" | "be" | "am"
-        );
+    let aux = before[k.saturating_sub(1)].text;
+    let progressive = matches!(aux, "is" | "was" | "are" | "were" | "been" | "be" | "am")
+        || (super::words::pronoun(aux).is_some() && aux.contains(['’', '\'']));
+    let participle = Cues::get().form(before[j].text) == Some(Form::Ing) && !progressive;
     if !coordinated
         && !participle
         && let Some(m) = mention_before(before, j)
@@ -571,6 +584,35 @@ mod tests {
     fn trailing_capitalised_description() {
         let t = "the Republican said this week.";
         assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "the Republican");
+    }
+
+    #[test]
+    fn embedded_relative_pronoun_stands_for_its_name() {
+        let t = "The rebuke came from Senator Susan Collins, who called the nominee";
+        let f = embedded(&ws(t), None).unwrap();
+        assert_eq!(&t[f.mention.span], "who");
+        assert_eq!(who(&f, t), "Susan Collins");
+        let t = "She said she supports the measure, which she called";
+        let f = embedded(&ws(t), None).unwrap();
+        assert_eq!(f.mention.span.start, t.rfind("she").unwrap());
+    }
+
+    #[test]
+    fn embedded_complement_pronoun_defers_to_the_outer_subject() {
+        let t = "The judge said she recalls the lawyer being";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "The judge");
+    }
+
+    #[test]
+    fn embedded_contracted_pronoun_is_the_subject() {
+        let t = "He’s claiming that the system is";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "He’s");
+    }
+
+    #[test]
+    fn trailing_possessive_determiner_description() {
+        let t = "my father often said.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "my father");
     }
 
     #[test]

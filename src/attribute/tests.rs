@@ -154,3 +154,42 @@ fn a_titled_mention_keeps_to_its_gender() {
         Some("Hillary Clinton")
     );
 }
+
+#[test]
+fn a_quote_that_ends_its_sentence_does_not_take_the_next_sentences_subject() {
+    let text = "Senator Elizabeth Warren said the bank's chief had shown “gutless leadership.” Senator Pat Toomey called the hearing a “show trial” for the cameras.";
+    assert_eq!(
+        speaker_of(text, "gutless").as_deref(),
+        Some("Elizabeth Warren")
+    );
+    assert_eq!(
+        speaker_of(text, "show trial").as_deref(),
+        Some("Pat Toomey")
+    );
+}
+
+#[test]
+fn a_bare_attribution_after_a_full_stop_still_counts() {
+    let text = "The talks stalled on Friday.\n\n“We will not sign this agreement.” Lopez said in a statement.";
+    assert_eq!(speaker_of(text, "agreement").as_deref(), Some("Lopez"));
+}
+
+#[test]
+fn a_role_description_refers_back_to_the_person() {
+    let text = "Rep. Adam Schiff spoke to reporters on Thursday after the briefing.\n\nThe intrusions were meant to “sow discord,” the California congressman said.";
+    assert_eq!(
+        speaker_of(text, "sow discord").as_deref(),
+        Some("Adam Schiff")
+    );
+}
+
+#[test]
+fn a_long_description_is_one_mention() {
+    let text =
+        "The former first lady and U.S. senator said it was “a mistake” to use a private server.";
+    let quotes = extract(&Document::new("t", text)).quotes;
+    assert_eq!(
+        quotes[0].mention.as_deref(),
+        Some("The former first lady and U.S. senator")
+    );
+}

@@ -294,6 +294,13 @@ pub enum Gender {
 
 /// Third-person subject pronouns, which can be a speaker, with their gender (None: they).
 pub fn pronoun(w: &str) -> Option<Option<Gender>> {
+    // A contraction with an auxiliary is still its pronoun: He’s claiming, they’ve said.
+    let w = [
+        "’s", "'s", "’re", "'re", "’ve", "'ve", "’d", "'d", "’ll", "'ll",
+    ]
+    .iter()
+    .find_map(|c| w.strip_suffix(c))
+    .unwrap_or(w);
     if w.len() > 4 && w.is_ascii() {
         return None;
     }
