@@ -569,7 +569,7 @@ impl<'a, 'b> Doc<'a, 'b> {
         let after_end = after_sentence.end.min(next_quote).max(last.outer.end);
         let after = self.narrator_words(Span::new(last.outer.end, after_end));
         let dash = text[last.outer.end..]
-            .trim_start_matches([' ', ','])
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
             .starts_with(['—', '―', '–']);
         let trailing_ok = !text[last.outer.end..after_end]
             .trim_start()
@@ -632,7 +632,40 @@ impl<'a, 'b> Doc<'a, 'b> {
                 return sieves::leading(&words, true).or_else(|| sieves::colon(&words));
             }
         }
+        if before.is_empty() && after.is_empty() {
+            return self.previous_sentence(sentence, para_first);
+        }
         None
+    }
+
+    /// A quote that is a sentence of its own, after a narrator's sentence with a reporting
+    /// verb and no quote of its own: "His partner, Lawrence Cummings, called him a master
+    /// at impossible deals. “He showed again and again …”". The verb's subject speaks.
+    fn previous_sentence(&self, sentence: Span, para: Span) -> Option<Found> {
+        let text = self.a.text;
+        let range = if sentence.start > para.start {
+            let end = sentence.start;
+            Span::new(sentence_start(text, para.start, end.saturating_sub(2)), end)
+        } else {
+            let pi = self.a.paragraphs.partition_point(|p| p.end <= para.start);
+            let prev = *self.a.paragraphs.get(pi.checked_sub(1)?)?;
+            let end = prev.end;
+            Span::new(
+                sentence_start(text, prev.start, end.saturating_sub(1).max(prev.start)),
+                end,
+            )
+        };
+        let quotes = &self.a.quotes;
+        let first = quotes.partition_point(|q| q.span.end <= range.start);
+        if quotes.get(first).is_some_and(|q| q.span.start < range.end) {
+            return None;
+        }
+        let words = self.narrator_words(range);
+        let subj = subject(&words).map(|(m, _)| m);
+        let mut f = sieves::embedded(&words, subj.as_ref())?;
+        f.method = "previous_sentence";
+        f.confidence = f.confidence.min(0.6);
+        Some(f)
     }
 
     /// Turns a sieve's finding into an attribution: names to their fullest form, pronouns

@@ -193,3 +193,24 @@ fn a_long_description_is_one_mention() {
         Some("The former first lady and U.S. senator")
     );
 }
+
+#[test]
+fn a_quote_sentence_after_a_reporting_sentence_is_its_subjects() {
+    let text = "His former business partner, Lawrence Cummings, called him a master at impossible deals. “He showed again and again an ability to close what others couldn't.”";
+    assert_eq!(
+        speaker_of(text, "showed again").as_deref(),
+        Some("Lawrence Cummings")
+    );
+}
+
+#[test]
+fn a_quote_sentence_after_narration_without_a_cue_stays_unattributed() {
+    let text = "The plant closed in 1999 after years of losses. “It was the end of an era.”";
+    assert_eq!(speaker_of(text, "end of an era"), None);
+}
+
+#[test]
+fn a_dash_signature_after_a_no_break_space_names_the_writer() {
+    let text = "“He makes blanket statements about people he knows nothing about.”― Ana Ruiz\u{a0}\n“How did we get this low?”\u{a0}― Maria Lopez\u{a0}\n";
+    assert_eq!(speaker_of(text, "this low").as_deref(), Some("Maria Lopez"));
+}
