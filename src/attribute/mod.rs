@@ -466,8 +466,9 @@ impl<'a, 'b> Doc<'a, 'b> {
         let text = self.a.text;
         cache.searched += text.len();
         // A substring search costs a small fraction of splitting text into words and names
-        // (memmem runs at GB/s): 64 searches of the text stay below one full index.
-        if surname.is_empty() || cache.searched > 64 * text.len() + (1 << 20) {
+        // (memmem runs at GB/s): hundreds of searches of an article, or eight of a whole
+        // book in one document, stay below the cost of one full index.
+        if surname.is_empty() || cache.searched > 8 * text.len() + (1 << 20) {
             cache.map = surname_index(self.a);
             cache.complete = true;
             return cache.map.get(surname).cloned();
