@@ -466,9 +466,10 @@ impl<'a, 'b> Doc<'a, 'b> {
         let text = self.a.text;
         cache.searched += text.len();
         // A substring search costs a small fraction of splitting text into words and names
-        // (memmem runs at GB/s): hundreds of searches of an article, or eight of a whole
-        // book in one document, stay below the cost of one full index.
-        if surname.is_empty() || cache.searched > 8 * text.len() + (1 << 20) {
+        // (memmem runs at GB/s): 256 MiB of searching plus eight passes over the text stay
+        // well below one full index, for an article (never reached), a novel (dozens of
+        // characters looked up) and a 50 MB document alike.
+        if surname.is_empty() || cache.searched > 8 * text.len() + (256 << 20) {
             cache.map = surname_index(self.a);
             cache.complete = true;
             return cache.map.get(surname).cloned();
