@@ -59,11 +59,15 @@ pub fn name_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
             break;
         }
     }
+    // "Secretary of State John F. Kerry": the office's object is not part of the name.
+    if start > 0 && words[start - 1].text == "of" && end - start >= 2 {
+        start += 1;
+    }
     Some(name_mention(&words[start..=end]))
 }
 
 /// The name run that starts at word `start`, walking forward.
-pub fn name_starting_at(words: &[Word<'_>], start: usize) -> Option<Mention> {
+pub fn name_starting_at(words: &[Word<'_>], mut start: usize) -> Option<Mention> {
     if !is_name_word(words[start].text) {
         return None;
     }
@@ -86,6 +90,10 @@ pub fn name_starting_at(words: &[Word<'_>], start: usize) -> Option<Mention> {
         } else {
             break;
         }
+    }
+    // Walking from "State" in "Secretary of State John F. Kerry", as above.
+    if start > 0 && words[start - 1].text == "of" && end - start >= 2 {
+        start += 1;
     }
     Some(name_mention(&words[start..=end]))
 }
@@ -122,8 +130,16 @@ fn name_mention(run: &[Word<'_>]) -> Mention {
 /// appositive set off by commas ("Erdogan, one of Hamas’s supporters, said").
 pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
     let mut i = at;
-    while i > 0 && is_adverb(words[i - 1].text) && words[i - 1].trailing.is_none() {
-        i -= 1;
+    loop {
+        while i > 0 && is_adverb(words[i - 1].text) && words[i - 1].trailing.is_none() {
+            i -= 1;
+        }
+        // A time between subject and verb: "who Beck on Wednesday called", "Trump last
+        // week said".
+        match time_phrase_ending_at(words, i) {
+            Some(start) if start < i => i = start,
+            _ => break,
+        }
     }
     if i == 0 {
         return None;
@@ -144,7 +160,18 @@ pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
         let open = (last.saturating_sub(12)..last)
             .rev()
             .find(|&j| words[j].trailing == Some(','))?;
-        return mention_at_end_or_of(words, open);
+        let head = mention_at_end_or_of(words, open);
+        // "His former business partner, Lawrence Cummings, called": the name in apposition
+        // to a description is the better mention of the two.
+        if head
+            .as_ref()
+            .is_none_or(|m| matches!(m.kind, MentionKind::Description))
+            && let Some(name) =
+                name_starting_at(words, open + 1).filter(|n| n.span.end == words[last].span.end)
+        {
+            return Some(name);
+        }
+        return head;
     }
     if words[last].trailing.is_some() {
         return None;
@@ -165,6 +192,52 @@ fn before_relative_clause(words: &[Word<'_>], last: usize) -> Option<Mention> {
     mention_at_end_or_of(words, who - 1)
 }
 
+/// Where a time phrase ending just before word `i` starts ("on Wednesday", "last week",
+/// "Tuesday", "in 2010"), if one does.
+fn time_phrase_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
+    let last = words.get(i.checked_sub(1)?)?;
+    if last.trailing.is_some() {
+        return None;
+    }
+    let t = last.text;
+    let is_time =
+        matches!(
+            t,
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "weekend"
+        ) || (t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit()));
+    if !is_time {
+        return None;
+    }
+    let mut start = i - 1;
+    if start > 0
+        && matches!(
+            words[start - 1].text,
+            "on" | "in" | "last" | "this" | "earlier" | "late" | "early" | "next" | "that"
+        )
+        && words[start - 1].trailing.is_none()
+    {
+        start -= 1;
+    }
+    Some(start)
+}
+
 /// The mention ending at `end`, or, when it is the object of "of", "at" or "from"
 /// (Mr. Morgan of the Sierra Club), the mention before that preposition.
 fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
@@ -175,10 +248,18 @@ fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
         k -= 1;
     }
     if k > 1
-        && matches!(words[k - 1].text, "of" | "at" | "from" | "for" | "with")
+        && matches!(
+            words[k - 1].text,
+            "of" | "at" | "from" | "for" | "with" | "in"
+        )
         && words[k - 2].trailing.is_none()
         && let Some(owner) = mention_at_end(words, k - 2)
-        && matches!(owner.kind, MentionKind::Name(_))
+        && match owner.kind {
+            MentionKind::Name(_) => words[k - 1].text != "in",
+            // "a narrator in the Clinton ad", "a spokesman for the campaign"
+            MentionKind::Description => crate::lexicon::is_role_noun(words[k - 2].text),
+            MentionKind::Pronoun(_) => false,
+        }
     {
         return Some(owner);
     }
@@ -191,7 +272,13 @@ fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
     // stands for the name it follows.
     if w.text == "who" && end > 0 {
         let k = end - 1;
-        let antecedent = if words[k].trailing == Some(',') {
+        // "McConnell, now the Senate majority leader, who": past the appositive first.
+        let antecedent = if let Some(m) = (words[k].trailing == Some(','))
+            .then(|| mention_before(words, end))
+            .flatten()
+        {
+            Some(m)
+        } else if words[k].trailing == Some(',') {
             let mut copy = words[..=k].to_vec();
             copy[k].trailing = None;
             mention_before(&copy, k + 1)
@@ -230,8 +317,13 @@ const DESCRIPTION_REACH: usize = 10;
 fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let w = words[end];
     let group = super::words::is_group_adjective(w.text);
+    // A cue word is a noun after a determiner or a name: "the IMF report", "a report".
+    let noun_after_modifier = end > 0
+        && words[end - 1].trailing.is_none()
+        && (DETERMINERS.contains(&words[end - 1].text.to_lowercase().as_str())
+            || is_name_word(words[end - 1].text));
     if !(w.text.chars().next().is_some_and(char::is_lowercase) || group)
-        || Cues::get().is_cue(w.text)
+        || (Cues::get().is_cue(w.text) && !noun_after_modifier)
         || is_function_word(w.text)
     {
         return None;
@@ -242,12 +334,28 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
         // ends before "who".
         if start < end
             && (words[start].trailing.is_some()
-                || matches!(t, "who" | "which" | "that" | "whom" | "whose"))
+                || matches!(
+                    t,
+                    "who"
+                        | "which"
+                        | "that"
+                        | "whom"
+                        | "whose"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "will"
+                        | "would"
+                ))
         {
             break;
         }
         let determiner = is_determiner(t)
-            || (t.ends_with("’s") || t.ends_with("'s"))
+            || (t.ends_with("’s") || t.ends_with("'s") || t.ends_with("s’") || t.ends_with("s'"))
                 && t.chars().next().is_some_and(char::is_uppercase);
         if determiner && start < end {
             return Some(Mention {
@@ -420,7 +528,7 @@ fn opening_phrase_end(words: &[Word<'_>]) -> usize {
     }
     words
         .iter()
-        .take(15)
+        .take(25)
         .position(|w| w.trailing == Some(','))
         .map_or(0, |k| k + 1)
 }

@@ -363,13 +363,6 @@ fn is_headline_text(text: &str) -> bool {
     long >= 3
 }
 
-/// Whether `s` contains "according" in any ASCII case (what `sieves::according_to` looks for).
-fn mentions_according(s: &str) -> bool {
-    s.as_bytes()
-        .windows(9)
-        .any(|w| w.eq_ignore_ascii_case(b"according"))
-}
-
 /// Whether a description names one person by role: "the senator", "The former first
 /// lady", "the California congressman" (a definite article and a singular role noun).
 fn is_definite_role(description: &str) -> bool {
@@ -414,7 +407,10 @@ fn surname_index(a: &Analysis<'_>) -> FxHashMap<String, Rc<Surname>> {
         // Only stretches of capitalised words can hold names: find them on the raw
         // text and split just those into words (most of a paragraph is lower case).
         for window in capitalised_stretches(a.text, para) {
-            collect_names(&words::words(a.text, window), &mut names);
+            let ws = words::words(a.text, window);
+            // "Secretary of State John F. Kerry": the office's object is no name.
+            let skip = usize::from(a.text[..window.start].ends_with("of ") && ws.len() >= 3);
+            collect_names(&ws[skip..], &mut names);
         }
     }
     let mut surnames: FxHashMap<String, Surname> = FxHashMap::default();
@@ -497,7 +493,10 @@ impl<'a, 'b> Doc<'a, 'b> {
             done = window.end;
             cache.parsed += window.len();
             names.clear();
-            collect_names(&words::words(text, window), &mut names);
+            let ws = words::words(text, window);
+            // "Secretary of State John F. Kerry": the office's object is no name.
+            let skip = usize::from(text[..window.start].ends_with("of ") && ws.len() >= 3);
+            collect_names(&ws[skip..], &mut names);
             for n in names.drain(..) {
                 if n.words.last().is_some_and(|w| w == surname) {
                     entry.add(n);
@@ -600,14 +599,17 @@ impl<'a, 'b> Doc<'a, 'b> {
         if let Some(f) = sieves::leading(&before, introduced) {
             return Some(f);
         }
-        // according_to needs the word "according": without it in the sentence's text, the
+        // according_to needs one of a few words: without them in the sentence's text, the
         // sentence (quotes and all) is not split into words for nothing.
-        let whole = if mentions_according(&text[sentence]) {
+        let whole = if sieves::according_to_possible(&text[sentence]) {
             self.narrator_words(sentence)
         } else {
             Vec::new()
         };
         if let Some(f) = sieves::according_to(&whole) {
+            return Some(f);
+        }
+        if let Some(f) = sieves::possessive_noun(&before) {
             return Some(f);
         }
         let subj = subject(&before).map(|(m, _)| m);

@@ -91,7 +91,29 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
         let first = after.iter().position(|x| x.span.start >= m.span.start)?;
         let opens_clause = first == 0 || after[first - 1].trailing == Some(',');
         let named = !matches!(m.kind, MentionKind::Description);
+        // "… in response, and he urged": a conjunction or subordinator before the mention
+        // opens a clause of its own, not an attribution.
+        let conjoined = first > 0
+            && matches!(
+                after[first - 1].text,
+                "and"
+                    | "but"
+                    | "or"
+                    | "while"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "because"
+                    | "since"
+                    | "if"
+                    | "though"
+                    | "although"
+                    | "until"
+                    | "whether"
+            );
         let close_enough = named
+            && !conjoined
             && first <= 6
             && after[..first]
                 .iter()
@@ -192,7 +214,35 @@ pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
 }
 
 /// "according to X" anywhere in the sentence's narrator words.
+/// Whether [`according_to`] can fire on a sentence with this text: each of its patterns
+/// needs one of these words ("put it", "according to"). The caller skips splitting the
+/// sentence into words when it cannot, so keep this in step with `according_to`.
+pub fn according_to_possible(text: &str) -> bool {
+    text.contains("put")
+        || text
+            .as_bytes()
+            .windows(9)
+            .any(|w| w.eq_ignore_ascii_case(b"according"))
+}
+
 pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
+    // "as a Homeland Security memo put it"
+    if let Some(k) = sentence
+        .windows(2)
+        .position(|w| w[0].text == "put" && w[1].text == "it")
+        && let Some(as_at) = (k.saturating_sub(8)..k)
+            .rev()
+            .find(|&i| sentence[i].text.eq_ignore_ascii_case("as"))
+        && let Some(m) =
+            mention_before(sentence, k).filter(|m| m.span.start > sentence[as_at].span.start)
+    {
+        return Some(Found {
+            method: "according_to",
+            mention: m,
+            cue: Some(Span::new(sentence[k].span.start, sentence[k + 1].span.end)),
+            confidence: 0.85,
+        });
+    }
     let i = sentence
         .windows(2)
         .position(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")?;
@@ -237,11 +287,23 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
                     && matches!(m.kind, MentionKind::Pronoun(_)))
         })
     };
+    // "Ryan said he was “encouraged” and Trump calling it a “great meeting”": a clause
+    // of its own, with its own subject, after a conjunction.
+    let nearest_own_clause = || {
+        mention_before(before, nearest).is_some_and(|m| {
+            let at = before.iter().position(|w| w.span.start >= m.span.start);
+            at.is_some_and(|at| {
+                at > 0
+                    && (matches!(before[at - 1].text, "and" | "but" | "while" | "whereas")
+                        || before[at - 1].trailing == Some(';'))
+            })
+        })
+    };
     let outer = governing
         .iter()
         .copied()
         .find(|&j| j < nearest && !is_conduit(before[j].text))
-        .filter(|_| !nearest_in_relative_clause())
+        .filter(|_| !nearest_in_relative_clause() && !nearest_own_clause())
         .and_then(|j| cue_subject(before, j, sentence_subject).map(|found| (j, found)))
         .filter(|(_, (m, _))| !matches!(m.kind, MentionKind::Description) || is_people(m, before));
     let (j, (mention, confidence)) = match outer {
@@ -286,24 +348,28 @@ fn cue_subject(
     while k > 0 && is_adverb(before[k - 1].text) {
         k -= 1;
     }
-    let coordinated = k == 0
-        || matches!(before[k - 1].text, "and" | "but" | "while")
-        || before[k - 1].trailing == Some(',');
+    let conjoined = k == 0 || matches!(before[k - 1].text, "and" | "but" | "while");
+    let after_comma = k > 0 && before[k - 1].trailing == Some(',');
     let aux = before[k.saturating_sub(1)].text;
     let progressive = matches!(aux, "is" | "was" | "are" | "were" | "been" | "be" | "am")
         || (super::words::pronoun(aux).is_some() && aux.contains(['’', '\'']));
     let participle = Cues::get().form(before[j].text) == Some(Form::Ing) && !progressive;
-    if !coordinated
-        && !participle
-        && let Some(m) = mention_before(before, j)
-    {
+    if participle {
+        // "…, adding": the clause's subject. "and Trump calling it": the name before it.
+        // "issued a statement saying": not the document but the clause's subject.
+        if !conjoined
+            && !after_comma
+            && let Some(m) = mention_before(before, j)
+            && (!matches!(m.kind, MentionKind::Description) || is_people(&m, before))
+        {
+            return Some((m, 0.8));
+        }
+        if !conjoined && let Some((m, _)) = super::mentions::subject(&before[..k]) {
+            return Some((m, 0.75));
+        }
+    } else if !conjoined && let Some(m) = mention_before(before, j) {
+        // X said / X, who represents a district, said / X, the chairman, said
         return Some((m, 0.85));
-    }
-    if participle
-        && !coordinated
-        && let Some((m, _)) = super::mentions::subject(&before[..k])
-    {
-        return Some((m, 0.75));
     }
     Some((sentence_subject?.clone(), 0.75))
 }
@@ -331,7 +397,10 @@ fn in_opening_subordinate_clause(words: &[Word<'_>], j: usize) -> bool {
             | "Whether"
             | "Unless"
     );
-    opener && words[j..].iter().any(|w| w.trailing == Some(','))
+    // The clause runs to its first comma: a cue before it is inside.
+    opener
+        && !words[..j].iter().any(|w| w.trailing == Some(','))
+        && words[j..].iter().any(|w| w.trailing == Some(','))
 }
 
 /// A quote introduced by a colon with no reporting verb: a name right before the colon is
@@ -355,6 +424,42 @@ pub fn colon(before: &[Word<'_>]) -> Option<Found> {
         return Some(found(m, 0.75));
     }
     super::mentions::subject_with_verb(&words).map(|m| found(m, 0.65))
+}
+
+/// A possessive name and a speech noun close before the quote, with no reporting verb in
+/// the sentence to govern them: "Politifact did a fact-check on Donald Trump's claim that
+/// there have been “Q”". (With a verb, "Clinton cited Trump's remarks as “Q”", the
+/// verb's subject reports the words and [`embedded`] decides.)
+pub fn possessive_noun(before: &[Word<'_>]) -> Option<Found> {
+    let cues = Cues::get();
+    if (0..before.len()).any(|j| {
+        let w = before[j].text;
+        cues.is_cue(w) && w.chars().next().is_some_and(char::is_lowercase) && is_verb_use(before, j)
+    }) {
+        return None;
+    }
+    let n = before.len();
+    let nouns = (n.saturating_sub(16)..n)
+        .rev()
+        .filter(|&j| crate::lexicon::is_speech_noun(before[j].text));
+    // Up to two modifiers between the possessive and the noun: Bornstein's earlier missive.
+    let owner = |noun: usize| {
+        (noun.saturating_sub(3)..noun).rev().find_map(|k| {
+            let w = before[k].text;
+            let possessive = w.ends_with("’s") || w.ends_with("'s");
+            if !possessive || before[k..noun].iter().any(|x| x.trailing.is_some()) {
+                return None;
+            }
+            let m = super::mentions::name_ending_at(before, k)?;
+            Some(Found {
+                method: "possessive",
+                mention: m,
+                cue: Some(before[noun].span),
+                confidence: 0.7,
+            })
+        })
+    };
+    nouns.into_iter().find_map(owner)
 }
 
 /// A partial quote in a sentence with no reporting verb belongs to the sentence's subject
@@ -616,9 +721,95 @@ mod tests {
     }
 
     #[test]
+    fn embedded_subject_with_a_relative_clause_and_a_comma() {
+        let t = "The lawmaker, who represents a district in Albay province, said Trump's remarks";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "The lawmaker");
+    }
+
+    #[test]
+    fn embedded_skips_a_time_between_subject_and_verb() {
+        let t = "Much of the anger was aimed at Bannon, who Beck on Wednesday called";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Beck");
+    }
+
+    #[test]
+    fn embedded_conjoined_clause_keeps_its_own_subject() {
+        let t = "Ryan said he was “very encouraged” and Trump calling it a";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Trump");
+    }
+
+    #[test]
+    fn embedded_cue_after_an_opening_subordinate_clause_counts() {
+        let t = "As far as whether the senator still senses anger, the Vermont senator acknowledged that there are still";
+        assert_eq!(
+            who(&embedded(&ws(t), None).unwrap(), t),
+            "the Vermont senator"
+        );
+    }
+
+    #[test]
+    fn embedded_relative_pronoun_after_an_appositive() {
+        let t = "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the goal was to make Obama a";
+        assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "McConnell");
+    }
+
+    #[test]
+    fn trailing_report_as_a_noun() {
+        let t = "the IMF report stated.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "the IMF report");
+    }
+
+    #[test]
+    fn trailing_does_not_take_a_conjoined_clause() {
+        let t = "in response, and he urged the North to resume talks.";
+        assert!(trailing(&ws(t), false).is_none());
+        let t = "after she attacked law enforcement officers nationwide.";
+        assert!(trailing(&ws(t), false).is_none());
+    }
+
+    #[test]
+    fn possessive_speech_noun_names_the_source() {
+        let t = "After the debate the site did a fact-check on Donald Trump's claim that there have been";
+        assert_eq!(who(&possessive_noun(&ws(t)).unwrap(), t), "Donald Trump");
+        let t = "Dr. Harold Bornstein's earlier missive on Trump drew laughs for its hyperbolic prediction that Trump would be";
+        assert_eq!(
+            who(&possessive_noun(&ws(t)).unwrap(), t),
+            "Harold Bornstein"
+        );
+    }
+
+    #[test]
+    fn possessive_speech_noun_yields_to_a_reporting_verb() {
+        let t = "At the debate, Clinton cited Trump's past remarks about the contestant as";
+        assert!(possessive_noun(&ws(t)).is_none());
+    }
+
+    #[test]
+    fn as_x_put_it_names_the_source() {
+        let t = "the main requirement is a , as a Homeland Security memo put it.";
+        assert_eq!(
+            who(&according_to(&ws(t)).unwrap(), t),
+            "a Homeland Security memo"
+        );
+    }
+
+    #[test]
     fn embedded_does_not_take_a_noun_for_a_verb() {
         let t = "the Islamic State (ISIS), and resulted in Syria fracturing into rebel-controlled areas, the ISIS";
         assert!(embedded(&ws(t), None).is_none());
+    }
+
+    #[test]
+    fn according_to_fires_only_where_it_is_possible() {
+        for t in [
+            "According to the Kremlin readout, Putin said",
+            "as a Homeland Security memo put it, the program",
+            "ACCORDING to the Kremlin readout, Putin said",
+        ] {
+            assert!(according_to(&ws(t)).is_some(), "{t}");
+            assert!(according_to_possible(t), "{t}");
+        }
+        assert!(!according_to_possible("Putin said it was over."));
     }
 
     #[test]

@@ -214,3 +214,9 @@ fn a_dash_signature_after_a_no_break_space_names_the_writer() {
     let text = "“He makes blanket statements about people he knows nothing about.”― Ana Ruiz\u{a0}\n“How did we get this low?”\u{a0}― Maria Lopez\u{a0}\n";
     assert_eq!(speaker_of(text, "this low").as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn an_office_is_not_part_of_the_name() {
+    let text = "Secretary of State John F. Kerry said the United States would take “robust steps” in response, and he urged the North to return to talks.";
+    assert_eq!(speaker_of(text, "robust").as_deref(), Some("John F. Kerry"));
+}

@@ -9,6 +9,16 @@ const CUES: &str = include_str!("cues.txt");
 const MULTIWORD: &str = include_str!("multiword.txt");
 const FIRST_NAMES: &str = include_str!("first_names.txt");
 const ROLES: &str = include_str!("roles.txt");
+const SPEECH_NOUNS: &str = include_str!("speech_nouns.txt");
+
+/// Whether a lowercase noun names something said or written (claim, remarks, letter),
+/// from `speech_nouns.txt`.
+pub fn is_speech_noun(word: &str) -> bool {
+    static NOUNS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    NOUNS
+        .get_or_init(|| data_lines(SPEECH_NOUNS).collect())
+        .contains(word)
+}
 
 /// Whether a lowercase noun names a person by role or office (mayor, spokeswoman, aide),
 /// from `roles.txt`; a plural of one counts too.
