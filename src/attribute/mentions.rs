@@ -129,6 +129,36 @@ fn name_mention(run: &[Word<'_>]) -> Mention {
 /// The mention that ends just before word `at` (the cue), skipping adverbs and an
 /// appositive set off by commas ("Erdogan, one of Hamas’s supporters, said").
 pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
+    let m = mention_before_any(words, at)?;
+    // "Protesters marching through the streets chanted": the object of a preposition is
+    // not the verb's subject.
+    let first = words.iter().position(|w| w.span.start >= m.span.start)?;
+    let object = first > 0
+        && matches!(
+            words[first - 1].text,
+            "through"
+                | "into"
+                | "across"
+                | "around"
+                | "over"
+                | "under"
+                | "near"
+                | "outside"
+                | "inside"
+                | "about"
+                | "against"
+                | "during"
+                | "among"
+                | "behind"
+                | "toward"
+                | "towards"
+                | "on"
+                | "in"
+        );
+    (!object).then_some(m)
+}
+
+fn mention_before_any(words: &[Word<'_>], at: usize) -> Option<Mention> {
     let mut i = at;
     loop {
         while i > 0 && is_adverb(words[i - 1].text) && words[i - 1].trailing.is_none() {
@@ -350,14 +380,27 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
                         | "have"
                         | "will"
                         | "would"
-                ))
+                )
+                || Cues::get().form(t) == Some(crate::lexicon::Form::Past))
         {
             break;
         }
-        let determiner = is_determiner(t)
-            || (t.ends_with("’s") || t.ends_with("'s") || t.ends_with("s’") || t.ends_with("s'"))
+        let possessive =
+            (t.ends_with("’s") || t.ends_with("'s") || t.ends_with("s’") || t.ends_with("s'"))
                 && t.chars().next().is_some_and(char::is_uppercase);
+        let determiner = is_determiner(t) || possessive;
         if determiner && start < end {
+            // "Ivana Trump's brief": the whole possessive name.
+            let start = if possessive {
+                name_ending_at(words, start).map_or(start, |n| {
+                    words
+                        .iter()
+                        .position(|w| w.span.start >= n.span.start)
+                        .unwrap_or(start)
+                })
+            } else {
+                start
+            };
             return Some(Mention {
                 span: Span::new(words[start].span.start, w.span.end),
                 kind: MentionKind::Description,
@@ -435,8 +478,12 @@ pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
     if let Some(m) = name_starting_at(words, i) {
         return Some(m);
     }
-    // said 9/11 widow Terry Strada, said Clinton campaign spokesman Brian Fallon
+    // said 9/11 widow Terry Strada, said Clinton campaign spokesman Brian Fallon; but not
+    // "suggests that Phoenix": a function word is no modifier.
     for k in i + 1..(i + 4).min(words.len()) {
+        if is_function_word(words[k - 1].text) {
+            break;
+        }
         if words[k - 1].trailing.is_some() {
             break;
         }

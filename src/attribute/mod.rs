@@ -599,10 +599,16 @@ impl<'a, 'b> Doc<'a, 'b> {
         if let Some(f) = sieves::leading(&before, introduced) {
             return Some(f);
         }
-        // according_to needs one of a few words: without them in the sentence's text, the
-        // sentence (quotes and all) is not split into words for nothing.
-        let whole = if sieves::according_to_possible(&text[sentence]) {
-            self.narrator_words(sentence)
+        // A quote that ends its sentence ends the search for "according to" too.
+        let whole_range = if new_sentence {
+            Span::new(sentence.start, last.outer.end.max(sentence.start))
+        } else {
+            sentence
+        };
+        // according_to needs one of a few words: without them in that stretch's text, it
+        // (quotes and all) is not split into words for nothing.
+        let whole = if sieves::according_to_possible(&text[whole_range]) {
+            self.narrator_words(whole_range)
         } else {
             Vec::new()
         };

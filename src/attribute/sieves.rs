@@ -36,6 +36,7 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
     }
     if i < after.len()
         && cues.is_cue(after[i].text)
+        && cues.form(after[i].text) != Some(crate::lexicon::Form::Ing)
         && after[..i].iter().all(|w| w.trailing.is_none())
         && let Some(m) = mention_after(after, i)
     {
@@ -111,6 +112,8 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
                     | "although"
                     | "until"
                     | "whether"
+                    | "that"
+                    | "which"
             );
         let close_enough = named
             && !conjoined
@@ -305,7 +308,11 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
         .find(|&j| j < nearest && !is_conduit(before[j].text))
         .filter(|_| !nearest_in_relative_clause() && !nearest_own_clause())
         .and_then(|j| cue_subject(before, j, sentence_subject).map(|found| (j, found)))
-        .filter(|(_, (m, _))| !matches!(m.kind, MentionKind::Description) || is_people(m, before));
+        .filter(|(_, (m, _))| {
+            !matches!(m.kind, MentionKind::Description)
+                || is_people(m, before)
+                || is_document(m, before)
+        });
     let (j, (mention, confidence)) = match outer {
         Some(found) => found,
         None => (nearest, cue_subject(before, nearest, sentence_subject)?),
@@ -333,6 +340,16 @@ fn is_people(m: &Mention, words: &[Word<'_>]) -> bool {
     };
     let w = last.text;
     (w.ends_with('s') && !w.ends_with("ss")) || crate::lexicon::is_role_noun(w)
+}
+
+/// Whether a description names a document that can say something: "Ivana Trump's brief
+/// said", "the IMF report stated", "The statement noted".
+fn is_document(m: &Mention, words: &[Word<'_>]) -> bool {
+    words
+        .iter()
+        .rev()
+        .find(|w| w.span.end <= m.span.end)
+        .is_some_and(|w| crate::lexicon::is_speech_noun(w.text))
 }
 
 /// The subject of the cue at `j`, and how direct that evidence is. A cue after a
@@ -396,6 +413,9 @@ fn in_opening_subordinate_clause(words: &[Word<'_>], j: usize) -> bool {
             | "Once"
             | "Whether"
             | "Unless"
+            | "With"
+            | "Amid"
+            | "Despite"
     );
     // The clause runs to its first comma: a cue before it is inside.
     opener
@@ -790,6 +810,31 @@ mod tests {
         assert_eq!(
             who(&according_to(&ws(t)).unwrap(), t),
             "a Homeland Security memo"
+        );
+    }
+
+    #[test]
+    fn trailing_does_not_take_a_complement_clause_or_a_participle() {
+        let t = "suggests that Phoenix and its officers support the campaign.";
+        assert!(trailing(&ws(t), false).is_none());
+        let t = "comparing him favorably to President Obama.";
+        assert!(trailing(&ws(t), false).is_none());
+    }
+
+    #[test]
+    fn embedded_preposition_object_is_not_a_subject() {
+        let t = "Protesters marching through the streets chanted";
+        let subject = super::super::mentions::subject(&ws(t)).map(|(m, _)| m);
+        let f = embedded(&ws(t), subject.as_ref()).unwrap();
+        assert_eq!(who(&f, t), "Protesters");
+    }
+
+    #[test]
+    fn embedded_a_document_reports_too() {
+        let t = "However, Ivana Trump's brief said that was not her view and dismissed those reports as";
+        assert_eq!(
+            who(&embedded(&ws(t), None).unwrap(), t),
+            "Ivana Trump's brief"
         );
     }
 

@@ -220,3 +220,18 @@ fn an_office_is_not_part_of_the_name() {
     let text = "Secretary of State John F. Kerry said the United States would take “robust steps” in response, and he urged the North to return to talks.";
     assert_eq!(speaker_of(text, "robust").as_deref(), Some("John F. Kerry"));
 }
+
+#[test]
+fn according_to_in_the_next_sentence_does_not_count() {
+    let text = "Hillary Clinton chimed in on Twitter, saying that officials should release the videos “without delay.” Clinton plans to visit on Sunday, according to a campaign aide.";
+    assert_eq!(
+        speaker_of(text, "without delay").as_deref(),
+        Some("Hillary Clinton")
+    );
+}
+
+#[test]
+fn an_opening_with_phrase_does_not_govern_the_quote() {
+    let text = "With Democratic leaders increasingly worried about turnout, President Obama is rolling out a new and more personal message: “It's about me.”";
+    assert_eq!(speaker_of(text, "about me").as_deref(), Some("Obama"));
+}
