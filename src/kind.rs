@@ -72,7 +72,8 @@ pub fn classify(text: &str, para: Span, outer: Span, inner: Span) -> Kind {
     let sentence_like = capitalised && ends_sentence(words);
     let starts_sentence = before.is_empty() || before.ends_with(['—', '–', '(', '-']);
     let introduced = before.ends_with(':') || (before.ends_with(',') && capitalised);
-    let word_count = words.split_whitespace().count();
+    // Only "three or more" and "four or more" are asked: count no further than four.
+    let word_count = words.split_whitespace().take(4).count();
 
     if sentence_like || introduced || (starts_sentence && (capitalised || word_count >= 4)) {
         return Kind::Direct;
@@ -134,10 +135,7 @@ fn is_someones_words(text: &str, before: Span, words: &str) -> bool {
 /// A capitalised cue word inside a sentence is part of a name.
 pub fn reports_speech(s: &str) -> bool {
     let cues = Cues::get();
-    let words: Vec<&str> = s
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = cue_words(s);
     (0..words.len()).any(|i| {
         if cues.phrase_at(&words[i..]).is_some() {
             return true;
@@ -154,6 +152,38 @@ pub fn reports_speech(s: &str) -> bool {
             Form::Base | Form::Third => i > 0 && is_subject_like(words[i - 1]),
         }
     })
+}
+
+/// The words of `s` for cue look-ups: runs of letters, digits, hyphens and apostrophes
+/// (what `s.split(|c| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))` gives,
+/// less its empty pieces), looking at bytes where the text is ASCII.
+fn cue_words(s: &str) -> Vec<&str> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (inside, n) = if b < 0x80 {
+            (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || c == '’', c.len_utf8())
+        };
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push(&s[st..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += n;
+    }
+    if let Some(st) = start {
+        out.push(&s[st..]);
+    }
+    out
 }
 
 /// Words after which a base or -s cue form is a verb: "he says", "officials say",
@@ -195,10 +225,12 @@ fn is_subject_like(word: &str) -> bool {
         "and",
         "but",
     ];
-    let lower = word.to_lowercase();
-    SUBJECTS.contains(&lower.as_str())
-        || word.chars().next().is_some_and(char::is_uppercase)
-        || (lower.ends_with('s') && lower.len() > 3 && !lower.ends_with("ss"))
+    static SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(SUBJECTS);
+    crate::lexicon::with_lowercase(word, |lower| {
+        SET.contains(lower)
+            || word.chars().next().is_some_and(char::is_uppercase)
+            || (lower.ends_with('s') && lower.len() > 3 && !lower.ends_with("ss"))
+    })
 }
 
 fn ends_sentence(words: &str) -> bool {
@@ -235,6 +267,23 @@ mod tests {
                 classify(text, paras[p.paragraph], p.outer, p.inner)
             })
             .collect()
+    }
+
+    #[test]
+    fn cue_words_split_as_the_char_rule_does() {
+        for s in [
+            "He said: “we’ll see,” and left -- 3 times (O'Brien) al-Assad’s",
+            "Émile  répondit\u{a0}«\u{a0}non\u{a0}» ; l’homme—tant pis…",
+            "",
+            "   ",
+            "x",
+        ] {
+            let by_char: Vec<&str> = s
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(cue_words(s), by_char, "{s}");
+        }
     }
 
     #[test]

@@ -62,7 +62,23 @@ pub fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
 }
 
 /// Whether the whitespace at byte `space` separates two sentences.
+#[inline]
 fn is_boundary_before(text: &str, floor: usize, space: usize) -> bool {
+    // Most spaces follow a letter, digit or comma: only . ? ! … or a closing mark or
+    // bracket after one can end a sentence (non-ASCII bytes take the full check).
+    if space > floor
+        && let Some(&b) = text.as_bytes().get(space - 1)
+        && b < 0x80
+        && !matches!(b, b'.' | b'?' | b'!' | b'"' | b'\'' | b')')
+    {
+        return false;
+    }
+    is_boundary_at(text, floor, space)
+}
+
+/// [`is_boundary_before`] in full.
+#[inline(never)]
+fn is_boundary_at(text: &str, floor: usize, space: usize) -> bool {
     let before = &text[floor..space];
     let after = &text[space + 1..];
     // Skip closing quotation marks and brackets after the punctuation: said.” Next
@@ -93,8 +109,8 @@ fn is_boundary_before(text: &str, floor: usize, space: usize) -> bool {
         if word.contains('.') && word.len() <= 6 {
             return false; // initials and dotted abbreviations: G.K. Butterfield, D.C.
         }
-        let lower = word.to_lowercase();
-        if ABBREVIATIONS.contains(&lower.as_str()) {
+        static SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(ABBREVIATIONS);
+        if crate::lexicon::with_lowercase(word, |lower| SET.contains(lower)) {
             return false;
         }
     }

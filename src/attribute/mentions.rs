@@ -32,6 +32,12 @@ const DETERMINERS: &[&str] = &[
     "many", "other", "my", "our", "your", "this", "these", "those",
 ];
 
+/// Whether `w` (any case) is one of [`DETERMINERS`].
+fn is_determiner(w: &str) -> bool {
+    static SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(DETERMINERS);
+    crate::lexicon::with_lowercase(w, |lower| SET.contains(lower))
+}
+
 /// The name run that ends at word `end` (inclusive), walking back over name words,
 /// particles and titles.
 pub fn name_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
@@ -395,7 +401,7 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
         let possessive =
             (t.ends_with("’s") || t.ends_with("'s") || t.ends_with("s’") || t.ends_with("s'"))
                 && t.chars().next().is_some_and(char::is_uppercase);
-        let determiner = DETERMINERS.contains(&t.to_lowercase().as_str()) || possessive;
+        let determiner = is_determiner(t) || possessive;
         if determiner && start < end {
             // "Ivana Trump's brief": the whole possessive name.
             let start = if possessive {
@@ -500,13 +506,13 @@ pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
             break;
         }
         if let Some(m) = name_starting_at(words, k) {
-            if !DETERMINERS.contains(&w.text.to_lowercase().as_str()) {
+            if !is_determiner(w.text) {
                 return Some(m);
             }
             break;
         }
     }
-    if DETERMINERS.contains(&w.text.to_lowercase().as_str()) {
+    if is_determiner(w.text) {
         let mut end = i;
         while end + 1 < words.len() && end < i + 4 && words[end].trailing.is_none() {
             let n = words[end + 1].text;
@@ -538,9 +544,10 @@ fn is_verb_like(w: &str) -> bool {
         "became", "began", "saw", "knew", "thought", "felt", "kept", "brought", "bought", "put",
         "got", "set", "cut", "hit", "let", "struck", "stood", "drew", "sought",
     ];
+    static VERB_SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(VERBS);
     let first_lower = w.chars().next().is_some_and(char::is_lowercase);
     first_lower
-        && (VERBS.contains(&w)
+        && (VERB_SET.contains(w)
             || w.ends_with("ed")
             || Cues::get().is_cue(w)
             || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3))

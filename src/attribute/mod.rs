@@ -12,7 +12,11 @@ pub mod mentions;
 pub mod sieves;
 pub mod words;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use crate::extract::Analysis;
 use crate::kind::Kind;
@@ -122,7 +126,7 @@ impl Memory {
 
 /// What the document says about one surname, gathered once so that each lookup is a hash
 /// and a binary search (attribution stays linear in the document's size).
-#[derive(Default)]
+#[derive(Default, Debug, PartialEq)]
 struct Surname {
     /// The most words any name ending in this surname has.
     longest: usize,
@@ -218,7 +222,8 @@ fn is_place_or_org_word(w: &str) -> bool {
         "Gazette",
         "Sun",
     ];
-    WORDS.contains(&w)
+    static SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(WORDS);
+    SET.contains(w)
 }
 
 /// The name mentions of a run of words, in order, each with the words it covers. A run
@@ -258,22 +263,25 @@ fn collect_names(ws: &[Word<'_>], names: &mut Vec<NameRun>) {
     }
 }
 
+/// Whether a whitespace-separated token starts with a capital (or al-, el-), and whether
+/// it is a name particle (al, bin, de, van).
+fn token_class(token: &str) -> (bool, bool) {
+    let core = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let capital = core.chars().next().is_some_and(char::is_uppercase)
+        || core.starts_with("al-")
+        || core.starts_with("el-");
+    (capital, words::is_name_particle(core))
+}
+
 /// The stretches of `para` made of consecutive tokens that start with a capital (or are
 /// name particles: al-, bin, de, van), each as a span to split into words.
 fn capitalised_stretches(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let body = &text[para];
-    for token in body.split(char::is_whitespace) {
-        if token.is_empty() {
-            continue;
-        }
-        let start = para.start + (token.as_ptr() as usize - body.as_ptr() as usize);
-        let core = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let capital = core.chars().next().is_some_and(char::is_uppercase)
-            || core.starts_with("al-")
-            || core.starts_with("el-");
-        let particle = words::is_name_particle(core);
+    for (offset, token) in words::tokens(body) {
+        let start = para.start + offset;
+        let (capital, particle) = token_class(token);
         match (&mut open, capital || particle) {
             (Some((_, end)), true) => *end = start + token.len(),
             (None, true) if capital => open = Some((start, start + token.len())),
@@ -285,10 +293,65 @@ fn capitalised_stretches(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
+/// The one of [`capitalised_stretches`] of `para` that holds byte `at`, if any: the run of
+/// capitalised tokens and particles around `at`'s token, found by walking out from it.
+fn stretch_around(text: &str, para: Span, at: usize) -> Option<Span> {
+    let is_ws = char::is_whitespace;
+    let token_at = |at: usize| -> Span {
+        let start = text[para.start..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_ws(c))
+            .map_or(para.start, |(i, c)| para.start + i + c.len_utf8());
+        let end = text[at..para.end].find(is_ws).map_or(para.end, |i| at + i);
+        Span::new(start, end)
+    };
+    let in_run = |t: Span| {
+        let (capital, particle) = token_class(&text[t]);
+        capital || particle
+    };
+    let token = token_at(at);
+    if !in_run(token) {
+        return None;
+    }
+    let mut first = token;
+    loop {
+        let before = text[para.start..first.start].trim_end_matches(is_ws);
+        if before.is_empty() {
+            break;
+        }
+        let t = token_at(para.start + before.len());
+        if !in_run(t) {
+            break;
+        }
+        first = t;
+    }
+    let mut last = token;
+    loop {
+        let after = text[last.end..para.end].trim_start_matches(is_ws);
+        if after.is_empty() {
+            break;
+        }
+        let t = token_at(para.end - after.len());
+        if !in_run(t) {
+            break;
+        }
+        last = t;
+    }
+    // Every token of the run is capitalised or a particle: its stretch starts at its first
+    // capitalised token (particles before it are not part of a name) and ends with it.
+    if token_class(&text[first]).0 {
+        return Some(Span::new(first.start, last.end));
+    }
+    capitalised_stretches(text, Span::new(first.start, last.end))
+        .into_iter()
+        .find(|s| s.start <= at && at < s.end)
+}
+
 /// [`is_headline`] on raw text, stopping at the first long lower-case word.
 fn is_headline_text(text: &str) -> bool {
     let mut long = 0;
-    for token in text.split(char::is_whitespace) {
+    for (_, token) in words::tokens(text) {
         let core = token.trim_matches(|c: char| !c.is_alphanumeric());
         if core.len() >= 5 && core.chars().count() >= 5 {
             if core.chars().next().is_some_and(char::is_lowercase) {
@@ -329,40 +392,137 @@ struct NameRun {
 
 struct Doc<'a, 'b> {
     a: &'b Analysis<'a>,
-    surnames: HashMap<String, Surname>,
+    surnames: RefCell<Surnames>,
+}
+
+/// The surnames looked up so far, or every surname of the document once `complete`.
+#[derive(Default)]
+struct Surnames {
+    map: FxHashMap<String, Rc<Surname>>,
+    complete: bool,
+    /// Bytes searched and bytes of capitalised stretches split into words, so far.
+    searched: usize,
+    parsed: usize,
+    /// Whether each paragraph is a headline, once asked.
+    headline: Vec<Option<bool>>,
+}
+
+/// Every surname of the document, from every name outside headlines.
+fn surname_index(a: &Analysis<'_>) -> FxHashMap<String, Rc<Surname>> {
+    let mut names = Vec::new();
+    for &para in &a.paragraphs {
+        if is_headline_text(&a.text[para]) {
+            continue;
+        }
+        // Only stretches of capitalised words can hold names: find them on the raw
+        // text and split just those into words (most of a paragraph is lower case).
+        for window in capitalised_stretches(a.text, para) {
+            let ws = words::words(a.text, window);
+            // "Secretary of State John F. Kerry": the office's object is no name.
+            let skip = usize::from(a.text[..window.start].ends_with("of ") && ws.len() >= 3);
+            collect_names(&ws[skip..], &mut names);
+        }
+    }
+    let mut surnames: FxHashMap<String, Surname> = FxHashMap::default();
+    for n in names {
+        let Some(last) = n.words.last() else { continue };
+        surnames.entry(last.clone()).or_default().add(n);
+    }
+    surnames.into_iter().map(|(k, v)| (k, Rc::new(v))).collect()
+}
+
+impl Surname {
+    /// Adds a name ending in this surname (names come in text order).
+    fn add(&mut self, n: NameRun) {
+        self.gender = self.gender.or(n.gender);
+        self.titled |= n.titled;
+        if n.words.len() > self.longest {
+            self.longest = n.words.len();
+            self.fullest.clear();
+        }
+        if n.words.len() == self.longest {
+            self.fullest.push((n.span.start, n.words));
+        }
+    }
 }
 
 impl<'a, 'b> Doc<'a, 'b> {
     fn new(a: &'b Analysis<'a>) -> Doc<'a, 'b> {
+        Doc {
+            a,
+            surnames: RefCell::new(Surnames {
+                headline: vec![None; a.paragraphs.len()],
+                ..Surnames::default()
+            }),
+        }
+    }
+
+    /// What the document says about `surname`: gathered from the stretches of capitalised
+    /// words that contain it the first time it is asked (most names a document gives are
+    /// never asked about), or from an index of every name once lookups have cost about as
+    /// much as building that index.
+    fn surname(&self, surname: &str) -> Option<Rc<Surname>> {
+        let mut cache = self.surnames.borrow_mut();
+        if let Some(s) = cache.map.get(surname) {
+            return Some(Rc::clone(s));
+        }
+        if cache.complete {
+            return None;
+        }
+        let text = self.a.text;
+        cache.searched += text.len();
+        // A substring search costs a small fraction of splitting text into words and names
+        // (memmem runs at GB/s): 256 MiB of searching plus eight passes over the text stay
+        // well below one full index, for an article (never reached), a novel (dozens of
+        // characters looked up) and a 50 MB document alike.
+        if surname.is_empty() || cache.searched > 8 * text.len() + (256 << 20) {
+            cache.map = surname_index(self.a);
+            cache.complete = true;
+            return cache.map.get(surname).cloned();
+        }
+        let paragraphs = &self.a.paragraphs;
+        let mut entry = Surname::default();
+        let mut done = 0;
         let mut names = Vec::new();
-        for &para in &a.paragraphs {
-            if is_headline_text(&a.text[para]) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
+            if at < done {
                 continue;
             }
-            // Only stretches of capitalised words can hold names: find them on the raw
-            // text and split just those into words (most of a paragraph is lower case).
-            for window in capitalised_stretches(a.text, para) {
-                let ws = words::words(a.text, window);
-                // "Secretary of State John F. Kerry": the office's object is no name.
-                let skip = usize::from(a.text[..window.start].ends_with("of ") && ws.len() >= 3);
-                collect_names(&ws[skip..], &mut names);
+            let pi = paragraphs.partition_point(|p| p.end <= at);
+            let Some(&para) = paragraphs.get(pi).filter(|p| p.start <= at) else {
+                continue;
+            };
+            let headline = *cache.headline[pi].get_or_insert_with(|| is_headline_text(&text[para]));
+            if headline {
+                done = para.end;
+                continue;
+            }
+            let Some(window) = stretch_around(text, para, at) else {
+                continue;
+            };
+            done = window.end;
+            cache.parsed += window.len();
+            names.clear();
+            let ws = words::words(text, window);
+            // "Secretary of State John F. Kerry": the office's object is no name.
+            let skip = usize::from(text[..window.start].ends_with("of ") && ws.len() >= 3);
+            collect_names(&ws[skip..], &mut names);
+            for n in names.drain(..) {
+                if n.words.last().is_some_and(|w| w == surname) {
+                    entry.add(n);
+                }
             }
         }
-        let mut surnames: HashMap<String, Surname> = HashMap::new();
-        for n in names {
-            let Some(last) = n.words.last() else { continue };
-            let entry = surnames.entry(last.clone()).or_default();
-            entry.gender = entry.gender.or(n.gender);
-            entry.titled |= n.titled;
-            if n.words.len() > entry.longest {
-                entry.longest = n.words.len();
-                entry.fullest.clear();
-            }
-            if n.words.len() == entry.longest {
-                entry.fullest.push((n.span.start, n.words));
-            }
+        if cache.parsed > text.len() + (1 << 16) {
+            // Stretches parsed again and again (a document of nothing but names): index
+            // everything once from now on.
+            cache.map = surname_index(self.a);
+            cache.complete = true;
+            return cache.map.get(surname).cloned();
         }
-        Doc { a, surnames }
+        let entry = Rc::new(entry);
+        cache.map.insert(surname.to_string(), Rc::clone(&entry));
+        Some(entry)
     }
 
     /// The narrator's words of `range`: words inside quotes are left out.
@@ -450,13 +610,17 @@ impl<'a, 'b> Doc<'a, 'b> {
             return Some(f);
         }
         // A quote that ends its sentence ends the search for "according to" too.
-        let whole = if new_sentence {
-            self.narrator_words(Span::new(
-                sentence.start,
-                last.outer.end.max(sentence.start),
-            ))
+        let whole_range = if new_sentence {
+            Span::new(sentence.start, last.outer.end.max(sentence.start))
         } else {
-            self.narrator_words(sentence)
+            sentence
+        };
+        // according_to needs one of a few words: without them in that stretch's text, it
+        // (quotes and all) is not split into words for nothing.
+        let whole = if sieves::according_to_possible(&text[whole_range]) {
+            self.narrator_words(whole_range)
+        } else {
+            Vec::new()
         };
         if let Some(f) = sieves::according_to(&whole) {
             return Some(f);
@@ -614,7 +778,7 @@ impl<'a, 'b> Doc<'a, 'b> {
             crate::lexicon::first_name_is_female(&full[0])
                 .is_none_or(|female| female == (g == Gender::Female))
         };
-        match self.surnames.get(surname) {
+        match self.surname(surname).as_deref() {
             Some(s) if s.longest > words.len() => {
                 let before = s.fullest.partition_point(|(start, _)| *start < at);
                 let nearest = s.fullest[..before]
@@ -639,7 +803,7 @@ impl<'a, 'b> Doc<'a, 'b> {
         {
             return Some(if female { Gender::Female } else { Gender::Male });
         }
-        let surname = self.surnames.get(words.last()?)?;
+        let surname = self.surname(words.last()?)?;
         if let Some((_, full)) = surname.fullest.first()
             && full.len() >= 2
             && let Some(female) = crate::lexicon::first_name_is_female(&full[0])
@@ -784,7 +948,7 @@ impl<'a, 'b> Doc<'a, 'b> {
         }
         if words
             .last()
-            .and_then(|w| self.surnames.get(w))
+            .and_then(|w| self.surname(w))
             .is_some_and(|s| s.titled)
         {
             return true;
@@ -811,3 +975,37 @@ impl<'a, 'b> Doc<'a, 'b> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod surname_tests {
+    use super::*;
+
+    /// A surname gathered from the stretches around it is what the index of every name
+    /// says about it.
+    #[test]
+    fn lazy_surnames_agree_with_the_full_index() {
+        let fixture = include_str!("../../fixtures/articles/putin-assad.txt");
+        let texts = [
+            fixture,
+            "Sen. Jon Tester spoke. Tester said no.\nMr. Tester, of Montana, left; Jon  Tester\u{a0}Jr stayed.",
+            "al-Assad met Bashar al-Assad and de Blasio. Bill de Blasio said “no,” Mrs. Clinton said.\nHillary Clinton and Bill Clinton.",
+            "THE BIG HEADLINE ABOUT OBAMA TODAY\nBarack Obama’s plan: Obama explained “yes.” Obama’s adviser Obamacare",
+            "van der Leyen said. Ursula von der Leyen, President Ursula von der Leyen, whose remarks journalists remembered.",
+        ];
+        for text in texts {
+            let analysis = Analysis::new(text);
+            let full = surname_index(&analysis);
+            assert!(!full.is_empty(), "{text}");
+            let doc = Doc::new(&analysis);
+            for (key, expected) in &full {
+                assert_eq!(
+                    doc.surname(key).as_deref(),
+                    Some(&**expected),
+                    "{key} in {text}"
+                );
+            }
+            let absent = doc.surname("Nobody");
+            assert!(absent.is_none_or(|s| s.longest == 0 && !s.titled && s.gender.is_none()));
+        }
+    }
+}

@@ -232,6 +232,17 @@ fn conjoined_subject(before: &[Word<'_>], j: usize) -> Option<Mention> {
 }
 
 /// "according to X" anywhere in the sentence's narrator words.
+/// Whether [`according_to`] can fire on a sentence with this text: each of its patterns
+/// needs one of these words ("put it", "according to"). The caller skips splitting the
+/// sentence into words when it cannot, so keep this in step with `according_to`.
+pub fn according_to_possible(text: &str) -> bool {
+    text.contains("put")
+        || text
+            .as_bytes()
+            .windows(9)
+            .any(|w| w.eq_ignore_ascii_case(b"according"))
+}
+
 pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
     // "as a Homeland Security memo put it"
     if let Some(k) = sentence
@@ -541,13 +552,12 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
         return false;
     }
     let p = words[j - 1].text;
-    let lower = p.to_lowercase();
     let plural = p.ends_with('s') && !p.ends_with("ss") && p.len() > 3;
-    match Cues::get().form(words[j].text) {
+    crate::lexicon::with_lowercase(p, |lower| match Cues::get().form(words[j].text) {
         Some(Form::Past | Form::Ing) => true,
         Some(Form::Base) => {
             matches!(
-                lower.as_str(),
+                lower,
                 "i" | "you"
                     | "we"
                     | "they"
@@ -574,7 +584,7 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
         Some(Form::Third) => {
             p.chars().next().is_some_and(char::is_uppercase)
                 || matches!(
-                    lower.as_str(),
+                    lower,
                     "he" | "she"
                         | "it"
                         | "who"
@@ -591,12 +601,12 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
                     && p.chars().all(char::is_lowercase)
                     && p.len() > 3
                     && !matches!(
-                        lower.as_str(),
+                        lower,
                         "their" | "this" | "that" | "with" | "from" | "into" | "than" | "then"
                     ))
         }
         None => false,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -914,6 +924,19 @@ mod tests {
     fn embedded_does_not_take_a_noun_for_a_verb() {
         let t = "the Islamic State (ISIS), and resulted in Syria fracturing into rebel-controlled areas, the ISIS";
         assert!(embedded(&ws(t), None).is_none());
+    }
+
+    #[test]
+    fn according_to_fires_only_where_it_is_possible() {
+        for t in [
+            "According to the Kremlin readout, Putin said",
+            "as a Homeland Security memo put it, the program",
+            "ACCORDING to the Kremlin readout, Putin said",
+        ] {
+            assert!(according_to(&ws(t)).is_some(), "{t}");
+            assert!(according_to_possible(t), "{t}");
+        }
+        assert!(!according_to_possible("Putin said it was over."));
     }
 
     #[test]

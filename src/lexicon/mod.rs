@@ -1,8 +1,9 @@
 //! Word lists compiled in from the data files beside this module, so a journalist can read
 //! and extend them: `cues.txt` (reporting verbs) and `multiword.txt` (cue phrases).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 const CUES: &str = include_str!("cues.txt");
 const MULTIWORD: &str = include_str!("multiword.txt");
@@ -29,7 +30,7 @@ pub fn is_role_noun(word: &str) -> bool {
 
 /// The gender a first name usually carries (`true` for female), from `first_names.txt`.
 pub fn first_name_is_female(name: &str) -> Option<bool> {
-    static NAMES: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    static NAMES: OnceLock<FxHashMap<&'static str, bool>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
         data_lines(FIRST_NAMES)
             .filter_map(|l| {
@@ -53,9 +54,11 @@ pub enum Form {
 
 /// The reporting-verb lexicon: every inflected form, lowercase.
 pub struct Cues {
-    forms: HashMap<String, Form>,
+    forms: FxHashMap<String, Form>,
     /// Each form's base verb, for `cue` explanations.
     phrases: Vec<Vec<String>>,
+    /// The phrases by their first word (ASCII lower case), longest first.
+    phrase_starts: FxHashMap<String, Vec<usize>>,
 }
 
 impl Cues {
@@ -66,7 +69,7 @@ impl Cues {
     }
 
     fn parse(verbs: &str, phrases: &str) -> Cues {
-        let mut forms = HashMap::new();
+        let mut forms = FxHashMap::default();
         for line in data_lines(verbs) {
             let mut words = line.split_whitespace();
             let Some(base) = words.next() else { continue };
@@ -89,10 +92,23 @@ impl Cues {
                 forms.entry(form).or_insert(f);
             }
         }
-        let phrases = data_lines(phrases)
+        let phrases: Vec<Vec<String>> = data_lines(phrases)
             .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
             .collect();
-        Cues { forms, phrases }
+        let mut phrase_starts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, p) in phrases.iter().enumerate() {
+            if let Some(first) = p.first() {
+                phrase_starts
+                    .entry(first.to_ascii_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        Cues {
+            forms,
+            phrases,
+            phrase_starts,
+        }
     }
 
     /// Whether `word` (any case) is a form of a reporting verb.
@@ -120,6 +136,31 @@ impl Cues {
 
     /// The number of words of the multi-word cue that `words` starts with, if any.
     pub fn phrase_at(&self, words: &[&str]) -> Option<usize> {
+        // Only phrases starting with the first word can match (compared as
+        // eq_ignore_ascii_case does: ASCII lower case on both sides).
+        let first = words.first()?;
+        let mut buf = [0u8; 32];
+        if first.len() > buf.len() {
+            return self.phrase_at_slow(words);
+        }
+        for (d, s) in buf.iter_mut().zip(first.as_bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        let key = std::str::from_utf8(&buf[..first.len()]).ok()?;
+        let starts = self.phrase_starts.get(key)?;
+        starts
+            .iter()
+            .map(|&i| &self.phrases[i])
+            .filter(|p| {
+                p.len() <= words.len()
+                    && p.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// [`Cues::phrase_at`] over every phrase.
+    fn phrase_at_slow(&self, words: &[&str]) -> Option<usize> {
         self.phrases
             .iter()
             .filter(|p| {
@@ -129,6 +170,49 @@ impl Cues {
             .map(Vec::len)
             .max()
     }
+}
+
+/// A word list as a hash set, built the first time it is asked: a linear `contains` over a
+/// list of a hundred-odd words ran for every capitalised word of a document.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+/// Calls `f` with `word` lower-cased (`str::to_lowercase`), on the stack when the word is
+/// short ASCII (nearly always), so hot look-ups do not allocate.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    let bytes = word.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if bytes.len() > buf.len() {
+        return f(&word.to_ascii_lowercase());
+    }
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    // ASCII in, ASCII out.
+    f(std::str::from_utf8(&buf[..bytes.len()]).unwrap_or_default())
 }
 
 /// The non-comment, non-blank lines of a data file.

@@ -85,8 +85,8 @@ pub fn starts_with_elision(rest: &str) -> bool {
         let digits = word.trim_end_matches('s');
         return digits.len() == 2 && digits.chars().all(|c| c.is_ascii_digit());
     }
-    let lower = word.to_lowercase();
-    ELISIONS.contains(&lower.as_str())
+    static SET: crate::lexicon::WordSet = crate::lexicon::WordSet::new(ELISIONS);
+    crate::lexicon::with_lowercase(word, |lower| SET.contains(lower))
 }
 
 /// Words written with a leading apostrophe in English. Kept short and common: a rare one
