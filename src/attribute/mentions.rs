@@ -421,13 +421,18 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
             });
         }
     }
-    (!group && w.text.ends_with('s') && w.text.len() > 4 && !w.text.ends_with("ss")).then_some(
-        Mention {
-            span: w.span,
-            kind: MentionKind::Description,
-            gender: None,
-        },
-    )
+    // A bare plural (officials, sources); a group's only at the clause start (Democrats
+    // also blasted …), where it cannot be a modifier.
+    let clause_start = end == 0 || words[end - 1].trailing.is_some();
+    ((!group || clause_start)
+        && w.text.ends_with('s')
+        && w.text.len() > 4
+        && !w.text.ends_with("ss"))
+    .then_some(Mention {
+        span: w.span,
+        kind: MentionKind::Description,
+        gender: None,
+    })
 }
 
 /// Words that cannot end a noun phrase.
@@ -607,7 +612,8 @@ fn opening_description(words: &[Word<'_>], i: usize) -> Option<Mention> {
     }
     for j in i + 1..words.len().min(i + 6) {
         let w = words[j].text;
-        if is_name_word(w) && !is_common_capitalised(w) {
+        // "The Republican nominee": a group adjective modifies the description.
+        if is_name_word(w) && !is_common_capitalised(w) && !is_group_adjective(w) {
             return None;
         }
         // An -s word is a verb only when it cannot be a plural noun of the phrase:
@@ -618,9 +624,25 @@ fn opening_description(words: &[Word<'_>], i: usize) -> Option<Mention> {
                     DETERMINERS.contains(&n.text) || matches!(n.text, "that" | "to")
                 })
         };
-        if j > i + 1 && is_verb_like(w) && (!w.ends_with('s') || verb_s()) {
-            return description_ending_at(words, j - 1)
-                .filter(|m| m.span.start == first.span.start);
+        let auxiliary = matches!(w, "was" | "is" | "has" | "does");
+        if j > i + 1 && is_verb_like(w) && (!w.ends_with('s') || auxiliary || verb_s()) {
+            // "This stigma was later reinforced by …": a passive subject says nothing.
+            let mut next = j + 1;
+            while next < words.len() && is_adverb(words[next].text) {
+                next += 1;
+            }
+            if matches!(w, "was" | "were" | "is" | "are" | "been")
+                && words.get(next).is_some_and(|n| n.text.ends_with("ed"))
+            {
+                return None;
+            }
+            // "The Republican nominee also outlined": adverbs before the verb are not
+            // part of the phrase.
+            let mut end = j - 1;
+            while end > i + 1 && is_adverb(words[end].text) {
+                end -= 1;
+            }
+            return description_ending_at(words, end).filter(|m| m.span.start == first.span.start);
         }
         if words[j].trailing.is_some() {
             return None;

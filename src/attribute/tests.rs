@@ -246,3 +246,17 @@ fn the_writers_first_person_is_a_mention_without_a_name() {
     assert_eq!(q[0].mention.as_deref(), Some("I"));
     assert_eq!(q[0].speaker, None);
 }
+
+#[test]
+fn a_group_opening_the_clause_is_the_subject() {
+    let text = "Democrats also blasted the committee for failing to make clear that the immunity was only “partial,” meaning it protected them from charges.";
+    let q = extract(&Document::new("t", text)).quotes;
+    assert_eq!(q[0].mention.as_deref(), Some("Democrats"));
+}
+
+#[test]
+fn a_description_with_a_group_adjective_opens_a_subject() {
+    let text = "The Republican nominee also outlined his plan and vowed to punish “those who violate classification rules.”";
+    let q = extract(&Document::new("t", text)).quotes;
+    assert_eq!(q[0].mention.as_deref(), Some("The Republican nominee"));
+}
