@@ -540,6 +540,29 @@ pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
     None
 }
 
+/// The noun phrase starting at word `start` up to the clause's end (at most six words):
+/// "the party's bylaws", "a campaign aide". A name there is taken whole.
+pub fn description_or_name_from(words: &[Word<'_>], start: usize) -> Option<Mention> {
+    let mut end = start;
+    while end + 1 < words.len() && end < start + 5 && words[end].trailing.is_none() {
+        end += 1;
+    }
+    if end == start && words[start].trailing.is_none() {
+        return None;
+    }
+    if let Some(m) = name_ending_at(words, end)
+        && m.span.start >= words[start].span.start
+        && words[start].text.ends_with("’s") | words[start].text.ends_with("'s")
+    {
+        return Some(m);
+    }
+    Some(Mention {
+        span: Span::new(words[start].span.start, words[end].span.end),
+        kind: MentionKind::Description,
+        gender: None,
+    })
+}
+
 /// Whether a word after a mention makes it a sentence subject.
 fn is_verb_like(w: &str) -> bool {
     const VERBS: &[&str] = &[

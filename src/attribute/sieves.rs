@@ -231,18 +231,20 @@ fn conjoined_subject(before: &[Word<'_>], j: usize) -> Option<Mention> {
     super::mentions::subject(&before[start..j - 1]).map(|(m, _)| m)
 }
 
-/// "according to X" anywhere in the sentence's narrator words.
 /// Whether [`according_to`] can fire on a sentence with this text: each of its patterns
-/// needs one of these words ("put it", "according to"). The caller skips splitting the
-/// sentence into words when it cannot, so keep this in step with `according_to`.
+/// needs one of these words ("put it", "per", "according to"). The caller skips splitting
+/// the sentence into words when it cannot, so keep this in step with `according_to`.
 pub fn according_to_possible(text: &str) -> bool {
     text.contains("put")
+        || text.contains("per ")
         || text
             .as_bytes()
             .windows(9)
             .any(|w| w.eq_ignore_ascii_case(b"according"))
 }
 
+/// "according to X", "as X put it" or ", per X" anywhere in the sentence's narrator
+/// words.
 pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
     // "as a Homeland Security memo put it"
     if let Some(k) = sentence
@@ -259,6 +261,21 @@ pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
             mention: m,
             cue: Some(Span::new(sentence[k].span.start, sentence[k + 1].span.end)),
             confidence: 0.85,
+        });
+    }
+    // ", per the party's bylaws": "per" before a determiner or a possessive name.
+    if let Some(p) = sentence.windows(2).position(|w| {
+        w[0].text == "per"
+            && (matches!(w[1].text, "the" | "a" | "an")
+                || w[1].text.ends_with("’s")
+                || w[1].text.ends_with("'s"))
+    }) && let Some(m) = super::mentions::description_or_name_from(sentence, p + 1)
+    {
+        return Some(Found {
+            method: "according_to",
+            mention: m,
+            cue: Some(sentence[p].span),
+            confidence: 0.8,
         });
     }
     let i = sentence
@@ -599,10 +616,40 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
                 )
                 || (!plural
                     && p.chars().all(char::is_lowercase)
-                    && p.len() > 3
+                    && p.len() > 1
                     && !matches!(
                         lower,
-                        "their" | "this" | "that" | "with" | "from" | "into" | "than" | "then"
+                        "their"
+                            | "this"
+                            | "that"
+                            | "with"
+                            | "from"
+                            | "into"
+                            | "than"
+                            | "then"
+                            | "to"
+                            | "of"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "as"
+                            | "if"
+                            | "or"
+                            | "an"
+                            | "so"
+                            | "no"
+                            | "up"
+                            | "the"
+                            | "and"
+                            | "but"
+                            | "for"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "my"
+                            | "your"
                     ))
         }
         None => false,
@@ -918,6 +965,20 @@ mod tests {
     fn according_to_a_long_description_before_a_name() {
         let t = "According to conservative talk radio host Rush Limbaugh, the move reeks of";
         assert_eq!(who(&according_to(&ws(t)).unwrap(), t), "Rush Limbaugh");
+    }
+
+    #[test]
+    fn per_a_document_names_the_source() {
+        let t = "it is prohibited when voting , per the party’s bylaws.";
+        assert_eq!(who(&according_to(&ws(t)).unwrap(), t), "the party’s bylaws");
+        let t = "shares rose $5 per share on Friday.";
+        assert!(according_to(&ws(t)).is_none());
+    }
+
+    #[test]
+    fn trailing_cue_after_a_short_noun() {
+        let t = "a narrator in the Clinton ad asks.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "a narrator");
     }
 
     #[test]
