@@ -662,7 +662,20 @@ fn opening_description(words: &[Word<'_>], i: usize) -> Option<Mention> {
             // "The Republican nominee also outlined": adverbs before the verb are not
             // part of the phrase.
             let mut end = j - 1;
-            while end > i + 1 && is_adverb(words[end].text) {
+            while end > i + 1
+                && (is_adverb(words[end].text)
+                    || matches!(
+                        words[end].text,
+                        "do" | "does"
+                            | "did"
+                            | "can"
+                            | "could"
+                            | "should"
+                            | "may"
+                            | "might"
+                            | "must"
+                    ))
+            {
                 end -= 1;
             }
             return description_ending_at(words, end).filter(|m| m.span.start == first.span.start);

@@ -498,7 +498,15 @@ pub fn colon(before: &[Word<'_>]) -> Option<Found> {
     {
         return Some(found(m, 0.75));
     }
-    super::mentions::subject_with_verb(&words).map(|m| found(m, 0.65))
+    // The subject of the clause the colon closes: "She became upset, so that I had to
+    // change my answer:" is the writer's.
+    let clause = words[..words.len() - 1]
+        .iter()
+        .rposition(|w| w.trailing == Some(',') || w.text == "that")
+        .map_or(0, |k| k + 1);
+    super::mentions::subject_with_verb(&words[clause..])
+        .or_else(|| super::mentions::subject_with_verb(&words))
+        .map(|m| found(m, 0.65))
 }
 
 /// A possessive name and a speech noun close before the quote, with no reporting verb in
@@ -650,6 +658,24 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
                             | "our"
                             | "my"
                             | "your"
+                            | "few"
+                            | "many"
+                            | "some"
+                            | "all"
+                            | "any"
+                            | "more"
+                            | "most"
+                            | "other"
+                            | "such"
+                            | "these"
+                            | "those"
+                            | "several"
+                            | "both"
+                            | "each"
+                            | "every"
+                            | "new"
+                            | "two"
+                            | "three"
                     ))
         }
         None => false,
@@ -979,6 +1005,19 @@ mod tests {
     fn trailing_cue_after_a_short_noun() {
         let t = "a narrator in the Clinton ad asks.";
         assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "a narrator");
+    }
+
+    #[test]
+    fn colon_takes_the_subject_of_the_clause_it_closes() {
+        let t = "She became so upset, and started driving so erratically, that I had to change my answer:";
+        assert_eq!(who(&colon(&ws(t)).unwrap(), t), "I");
+    }
+
+    #[test]
+    fn a_cue_noun_after_a_quantifier_is_no_verb() {
+        // The narrator's words around a quote: “…,” Sanders said, suggesting … including, “Q”
+        let t = "Sanders said, suggesting a few questions, including,";
+        assert_eq!(who(&leading(&ws(t), true).unwrap(), t), "Sanders");
     }
 
     #[test]
