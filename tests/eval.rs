@@ -28,7 +28,7 @@ fn hand_made_gold_scores_as_computed_by_hand() {
 }
 
 #[test]
-fn polnear_dev_detection_when_present() {
+fn polnear_dev_acceptance_when_present() {
     let path = Path::new("../shared/corpora/polnear/dev.jsonl");
     if !path.exists() {
         eprintln!("skipped: {} is absent", path.display());
@@ -37,13 +37,19 @@ fn polnear_dev_detection_when_present() {
     let canonical = quotecheck::eval::sibling_canonical(path);
     let gold = load_gold(path, canonical.as_deref()).unwrap();
     let (scores, _) = evaluate(&gold);
-    // The acceptance figure for detection, and guards on the attribution figures as they
-    // stand, so a regression fails here rather than in a closing note.
+    // The acceptance figures (detection F1 0.97, speaker accuracy 0.95, end-to-end recall
+    // 0.92) and a guard on canonical names as they stand, so a regression fails here
+    // rather than in a closing note.
     assert!(scores.f1 >= 0.97, "F1 {:.4}", scores.f1);
     assert!(
-        scores.speaker_accuracy >= 0.88,
+        scores.speaker_accuracy >= 0.95,
         "speaker accuracy {:.4}",
         scores.speaker_accuracy
     );
-    assert!(scores.canonical_accuracy.unwrap_or(0.0) >= 0.79);
+    assert!(
+        scores.end_to_end_recall >= 0.92,
+        "end-to-end recall {:.4}",
+        scores.end_to_end_recall
+    );
+    assert!(scores.canonical_accuracy.unwrap_or(0.0) >= 0.85);
 }
