@@ -302,9 +302,9 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
     let governing: Vec<usize> = (0..before.len())
         .filter(|&j| {
             let w = before[j].text;
-            let verb = (cues.is_cue(w) && is_verb_use(before, j) && !is_passive(before, j))
-                || is_phrase_verb(before, j);
-            verb && w.chars().next().is_some_and(char::is_lowercase)
+            w.chars().next().is_some_and(char::is_lowercase)
+                && ((cues.is_cue(w) && is_verb_use(before, j) && !is_passive(before, j))
+                    || is_phrase_verb(before, j))
                 && !in_opening_subordinate_clause(before, j)
         })
         .collect();
@@ -387,11 +387,13 @@ fn is_phrase_verb(words: &[Word<'_>], j: usize) -> bool {
     ) {
         return false;
     }
-    let texts: Vec<&str> = words[j..words.len().min(j + 4)]
-        .iter()
-        .map(|w| w.text)
-        .collect();
-    Cues::get().phrase_at(&texts).is_some()
+    // On the stack: this runs for every narrator word before a quote.
+    let mut texts = [""; 4];
+    let n = words.len().min(j + 4) - j;
+    for (t, w) in texts.iter_mut().zip(&words[j..j + n]) {
+        *t = w.text;
+    }
+    Cues::get().phrase_at(&texts[..n]).is_some()
 }
 
 /// A news report's verb: the outlet passes on someone else's words.
