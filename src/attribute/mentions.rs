@@ -517,6 +517,14 @@ pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
             break;
         }
     }
+    // said officials, according to aides: a bare plural of people.
+    if w.text.ends_with('s') && crate::lexicon::is_role_noun(w.text) {
+        return Some(Mention {
+            span: w.span,
+            kind: MentionKind::Description,
+            gender: None,
+        });
+    }
     if is_determiner(w.text) {
         let mut end = i;
         while end + 1 < words.len() && end < i + 4 && words[end].trailing.is_none() {

@@ -557,6 +557,37 @@ impl<'a, 'b> Doc<'a, 'b> {
         sentence_ends && (at == 0 || mention_at == 0) && after.len() - at <= 8
     }
 
+    /// Whether the source of "according to" is a person or people rather than an outlet or
+    /// a document: people by role (officials with knowledge of the meeting), or a name the
+    /// document gives a known first name or a title.
+    fn is_relaying_person(&self, m: &Mention, words: &[Word<'_>]) -> bool {
+        match &m.kind {
+            MentionKind::Name(name) => {
+                let full = self.canonical(name, m.span.start);
+                let first = full.split_whitespace().next().unwrap_or("");
+                (full.split_whitespace().count() >= 2
+                    && crate::lexicon::first_name_is_female(first).is_some())
+                    || name
+                        .last()
+                        .and_then(|w| self.surname(w))
+                        .is_some_and(|s| s.titled)
+            }
+            MentionKind::Description => {
+                let head = words
+                    .iter()
+                    .rev()
+                    .find(|w| w.span.end <= m.span.end)
+                    .map_or("", |w| w.text);
+                crate::lexicon::is_role_noun(head)
+                    || words
+                        .iter()
+                        .filter(|w| w.span.start >= m.span.start && w.span.end <= m.span.end)
+                        .any(|w| crate::lexicon::is_role_noun(w.text) && w.text.ends_with('s'))
+            }
+            MentionKind::Pronoun(_) => false,
+        }
+    }
+
     fn opens_paragraph(&self, i: usize) -> bool {
         let q = &self.a.quotes[i];
         let para = self.a.paragraphs[q.paragraph()];
@@ -599,6 +630,15 @@ impl<'a, 'b> Doc<'a, 'b> {
             && let Some(f) = sieves::trailing(&after, dash)
             && (!new_sentence || self.is_bare_attribution(&after, &f, after_end < next_quote))
         {
+            // “Q,” Grayson said, according to Frankel: a person who relays the words is
+            // the source the reader has them from (an outlet or a transcript only passes
+            // them on, and the speaker stays).
+            if let Some(relay) = sieves::according_to(&after)
+                && relay.mention.span.start > f.mention.span.end
+                && self.is_relaying_person(&relay.mention, &after)
+            {
+                return Some(relay);
+            }
             return Some(f);
         }
 

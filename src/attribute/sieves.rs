@@ -85,6 +85,28 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
         {
             break;
         }
+        // “Q” but to take the lead in advertising, says Evan Tracey: the inverted order
+        // after a comma, closing the sentence.
+        if after[j - 1].trailing == Some(',')
+            && matches!(
+                cues.form(after[j].text),
+                Some(crate::lexicon::Form::Past | crate::lexicon::Form::Third)
+            )
+            && after[j].text.starts_with(|c: char| c.is_ascii_lowercase())
+            && let Some(m) = mention_after(after, j)
+            && !matches!(m.kind, MentionKind::Pronoun(_))
+            && after
+                .iter()
+                .skip_while(|w| w.span.end <= m.span.end)
+                .all(|w| !cues.is_cue(w.text))
+        {
+            return Some(Found {
+                method: "trailing",
+                mention: m,
+                cue: Some(after[j].span),
+                confidence: 0.85,
+            });
+        }
         if !is_finite_cue(after, j, false) {
             continue;
         }
@@ -1045,6 +1067,13 @@ mod tests {
         let t =
             "“You winning?” she said, but Kevin was drifting off again, and as Trump went on about";
         assert_eq!(who(&embedded(&ws(t), None).unwrap(), t), "Trump");
+    }
+
+    #[test]
+    fn trailing_inverted_cue_after_a_comma() {
+        let t =
+            "but to take the lead in advertising, says Evan Tracey, a Republican media consultant.";
+        assert_eq!(who(&trailing(&ws(t), false).unwrap(), t), "Evan Tracey");
     }
 
     #[test]

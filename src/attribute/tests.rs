@@ -260,3 +260,16 @@ fn a_description_with_a_group_adjective_opens_a_subject() {
     let q = extract(&Document::new("t", text)).quotes;
     assert_eq!(q[0].mention.as_deref(), Some("The Republican nominee"));
 }
+
+#[test]
+fn a_person_relaying_the_words_is_the_source() {
+    let text = "“You've been very critical of me,” he told Sen. Jeff Flake, according to officials with knowledge of the meeting.";
+    let q = extract(&Document::new("t", text)).quotes;
+    assert_eq!(q[0].mention.as_deref(), Some("officials"));
+}
+
+#[test]
+fn an_outlet_passing_the_words_on_is_not() {
+    let text = "“I'll be voting on March 1,” Peter Welch said, according to Vermont Public Radio.";
+    assert_eq!(speaker_of(text, "voting").as_deref(), Some("Peter Welch"));
+}
