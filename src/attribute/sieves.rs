@@ -331,38 +331,32 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
         })
         .collect();
     let &nearest = governing.last()?;
-    // "DeSantis said he backs the bill, which he called “Q”": in a relative clause the
-    // nearer verb and its subject are the evidence (its pronoun is the outer speaker).
-    let nearest_in_relative_clause = || {
-        mention_before(before, nearest).is_some_and(|m| {
+    // Whether the nearer verb's subject stands in a clause of its own, where it, not an
+    // outer reporter, is the evidence:
+    // - a relative clause: "DeSantis said he backs the bill, which he called “Q”" (its
+    //   pronoun is the outer speaker again);
+    // - a clause after a conjunction, with its own subject: "Ryan said he was “encouraged”
+    //   and Trump calling it a “great meeting”".
+    let nearest_stands_alone = governing.len() > 1
+        && mention_before(before, nearest).is_some_and(|m| {
             let Some(at) = before.iter().position(|w| w.span.start >= m.span.start) else {
                 return false;
             };
-            before[at].text == "who"
+            let relative = before[at].text == "who"
                 || (at > 0
                     && matches!(before[at - 1].text, "which" | "whom")
-                    && matches!(m.kind, MentionKind::Pronoun(_)))
-        })
-    };
-    // "Ryan said he was “encouraged” and Trump calling it a “great meeting”": a clause
-    // of its own, with its own subject, after a conjunction.
-    let nearest_own_clause = || {
-        mention_before(before, nearest).is_some_and(|m| {
-            let at = before.iter().position(|w| w.span.start >= m.span.start);
-            at.is_some_and(|at| {
-                at > 0
-                    && (matches!(
-                        before[at - 1].text,
-                        "and" | "but" | "while" | "whereas" | "as" | "when" | "because"
-                    ) || before[at - 1].trailing == Some(';'))
-            })
-        })
-    };
+                    && matches!(m.kind, MentionKind::Pronoun(_)));
+            let conjoined = at > 0
+                && (matches!(
+                    before[at - 1].text,
+                    "and" | "but" | "while" | "whereas" | "as" | "when" | "because"
+                ) || before[at - 1].trailing == Some(';'));
+            relative || conjoined
+        });
     let outer = governing
         .iter()
         .copied()
-        .find(|&j| j < nearest && !is_conduit(before[j].text))
-        .filter(|_| !nearest_in_relative_clause() && !nearest_own_clause())
+        .find(|&j| j < nearest && !is_conduit(before[j].text) && !nearest_stands_alone)
         .and_then(|j| cue_subject(before, j, sentence_subject).map(|found| (j, found)))
         .filter(|(_, (m, _))| {
             !matches!(m.kind, MentionKind::Description)
