@@ -273,3 +273,9 @@ fn an_outlet_passing_the_words_on_is_not() {
     let text = "“I'll be voting on March 1,” Peter Welch said, according to Vermont Public Radio.";
     assert_eq!(speaker_of(text, "voting").as_deref(), Some("Peter Welch"));
 }
+
+#[test]
+fn an_interviewer_pressing_is_a_cue() {
+    let text = "“Would it be negotiable about the 11 million?” the host pressed. “Maybe let some people stay?”";
+    assert_eq!(speaker_of(text, "negotiable").as_deref(), Some("the host"));
+}
