@@ -1,5 +1,7 @@
 //! Word lists compiled in from the data files beside this module, so a journalist can read
-//! and extend them: `cues.txt` (reporting verbs) and `multiword.txt` (cue phrases).
+//! and extend them: `cues.txt` (reporting verbs), `multiword.txt` (cue phrases),
+//! `first_names.txt` (first names and their usual gender), `roles.txt` (nouns that name a
+//! person by role) and `speech_nouns.txt` (nouns for something said or written).
 
 use std::sync::OnceLock;
 
@@ -11,20 +13,26 @@ const FIRST_NAMES: &str = include_str!("first_names.txt");
 const ROLES: &str = include_str!("roles.txt");
 const SPEECH_NOUNS: &str = include_str!("speech_nouns.txt");
 
+/// The words of a one-word-per-line data file as a set, built the first time it is asked.
+fn data_set(
+    cell: &'static OnceLock<FxHashSet<&'static str>>,
+    data: &'static str,
+) -> &'static FxHashSet<&'static str> {
+    cell.get_or_init(|| data_lines(data).collect())
+}
+
 /// Whether a lowercase noun names something said or written (claim, remarks, letter),
 /// from `speech_nouns.txt`.
 pub fn is_speech_noun(word: &str) -> bool {
-    static NOUNS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    NOUNS
-        .get_or_init(|| data_lines(SPEECH_NOUNS).collect())
-        .contains(word)
+    static NOUNS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    data_set(&NOUNS, SPEECH_NOUNS).contains(word)
 }
 
 /// Whether a lowercase noun names a person by role or office (mayor, spokeswoman, aide),
 /// from `roles.txt`; a plural of one counts too.
 pub fn is_role_noun(word: &str) -> bool {
-    static ROLE_SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    let roles = ROLE_SET.get_or_init(|| data_lines(ROLES).collect());
+    static ROLES_SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let roles = data_set(&ROLES_SET, ROLES);
     roles.contains(word) || word.strip_suffix('s').is_some_and(|w| roles.contains(w))
 }
 
