@@ -275,6 +275,15 @@ fn token_class(token: &str) -> (bool, bool) {
     (capital, words::is_name_particle(core))
 }
 
+/// The names of one capitalised stretch (see [`capitalised_stretches`]). A stretch right
+/// after "of" with three or more words starts with an office's object, which is no name:
+/// "Secretary of State John F. Kerry".
+fn collect_stretch_names(text: &str, window: Span, names: &mut Vec<NameRun>) {
+    let ws = words::words(text, window);
+    let skip = usize::from(text[..window.start].ends_with("of ") && ws.len() >= 3);
+    collect_names(&ws[skip..], names);
+}
+
 /// The stretches of `para` made of consecutive tokens that start with a capital (or are
 /// name particles: al-, bin, de, van), each as a span to split into words.
 fn capitalised_stretches(text: &str, para: Span) -> Vec<Span> {
@@ -400,10 +409,7 @@ fn surname_index(a: &Analysis<'_>) -> FxHashMap<String, Rc<Surname>> {
         // Only stretches of capitalised words can hold names: find them on the raw
         // text and split just those into words (most of a paragraph is lower case).
         for window in capitalised_stretches(a.text, para) {
-            let ws = words::words(a.text, window);
-            // "Secretary of State John F. Kerry": the office's object is no name.
-            let skip = usize::from(a.text[..window.start].ends_with("of ") && ws.len() >= 3);
-            collect_names(&ws[skip..], &mut names);
+            collect_stretch_names(a.text, window, &mut names);
         }
     }
     let mut surnames: FxHashMap<String, Surname> = FxHashMap::default();
@@ -486,10 +492,7 @@ impl<'a, 'b> Doc<'a, 'b> {
             done = window.end;
             cache.parsed += window.len();
             names.clear();
-            let ws = words::words(text, window);
-            // "Secretary of State John F. Kerry": the office's object is no name.
-            let skip = usize::from(text[..window.start].ends_with("of ") && ws.len() >= 3);
-            collect_names(&ws[skip..], &mut names);
+            collect_stretch_names(text, window, &mut names);
             for n in names.drain(..) {
                 if n.words.last().is_some_and(|w| w == surname) {
                     entry.add(n);
