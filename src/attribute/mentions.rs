@@ -27,6 +27,23 @@ pub struct Mention {
     pub gender: Option<Gender>,
 }
 
+impl Mention {
+    /// The index in `words` of the mention's first word.
+    pub fn first_word(&self, words: &[Word<'_>]) -> Option<usize> {
+        words.iter().position(|w| w.span.start >= self.span.start)
+    }
+
+    /// The last word of `words` that ends within the mention: a description's head noun
+    /// ("the IMF report" -> "report").
+    pub fn head<'t>(&self, words: &[Word<'t>]) -> Option<&'t str> {
+        words
+            .iter()
+            .rev()
+            .find(|w| w.span.end <= self.span.end)
+            .map(|w| w.text)
+    }
+}
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "another", "one", "two", "several", "some",
     "many", "other", "my", "our", "your", "this", "these", "those",
@@ -132,7 +149,7 @@ pub fn mention_before(words: &[Word<'_>], at: usize) -> Option<Mention> {
     let m = mention_before_any(words, at)?;
     // "Protesters marching through the streets chanted": the object of a preposition is
     // not the verb's subject.
-    let first = words.iter().position(|w| w.span.start >= m.span.start)?;
+    let first = m.first_word(words)?;
     let object = first > 0
         && matches!(
             words[first - 1].text,
@@ -272,7 +289,7 @@ fn time_phrase_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
 /// (Mr. Morgan of the Sierra Club), the mention before that preposition.
 fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let m = mention_at_end(words, end)?;
-    let first = words.iter().position(|w| w.span.start >= m.span.start)?;
+    let first = m.first_word(words)?;
     let mut k = first;
     if k > 0 && matches!(words[k - 1].text, "the" | "a") {
         k -= 1;

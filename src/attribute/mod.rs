@@ -559,12 +559,7 @@ impl<'a, 'b> Doc<'a, 'b> {
                         .is_some_and(|s| s.titled)
             }
             MentionKind::Description => {
-                let head = words
-                    .iter()
-                    .rev()
-                    .find(|w| w.span.end <= m.span.end)
-                    .map_or("", |w| w.text);
-                crate::lexicon::is_role_noun(head)
+                m.head(words).is_some_and(crate::lexicon::is_role_noun)
                     || words
                         .iter()
                         .filter(|w| w.span.start >= m.span.start && w.span.end <= m.span.end)

@@ -111,7 +111,7 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
             continue;
         }
         let m = mention_before(after, j)?;
-        let first = after.iter().position(|x| x.span.start >= m.span.start)?;
+        let first = m.first_word(after)?;
         let opens_clause = first == 0 || after[first - 1].trailing == Some(',');
         let named = !matches!(m.kind, MentionKind::Description);
         // "… in response, and he urged": a conjunction or subordinator before the mention
@@ -339,7 +339,7 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
     //   and Trump calling it a “great meeting”".
     let nearest_stands_alone = governing.len() > 1
         && mention_before(before, nearest).is_some_and(|m| {
-            let Some(at) = before.iter().position(|w| w.span.start >= m.span.start) else {
+            let Some(at) = m.first_word(before) else {
                 return false;
             };
             let relative = before[at].text == "who"
@@ -418,25 +418,17 @@ fn is_conduit(w: &str) -> bool {
 }
 
 /// Whether a description names people rather than a thing (officials, the mayor, a
-/// spokesman; not "a statement"). A description is taken for people when a verb that only
-/// people do follows it or it is plural or a known role; the sieve stays with the nearer
-/// cue otherwise.
+/// spokesman; not "a statement"): its head is a plural or a known role.
 fn is_people(m: &Mention, words: &[Word<'_>]) -> bool {
-    let Some(last) = words.iter().rev().find(|w| w.span.end <= m.span.end) else {
-        return false;
-    };
-    let w = last.text;
-    (w.ends_with('s') && !w.ends_with("ss")) || crate::lexicon::is_role_noun(w)
+    m.head(words).is_some_and(|w| {
+        (w.ends_with('s') && !w.ends_with("ss")) || crate::lexicon::is_role_noun(w)
+    })
 }
 
 /// Whether a description names a document that can say something: "Ivana Trump's brief
 /// said", "the IMF report stated", "The statement noted".
 fn is_document(m: &Mention, words: &[Word<'_>]) -> bool {
-    words
-        .iter()
-        .rev()
-        .find(|w| w.span.end <= m.span.end)
-        .is_some_and(|w| crate::lexicon::is_speech_noun(w.text))
+    m.head(words).is_some_and(crate::lexicon::is_speech_noun)
 }
 
 /// The subject of the cue at `j`, and how direct that evidence is. A cue after a
