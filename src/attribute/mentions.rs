@@ -28,6 +28,15 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// The word as a pronoun mention (he, she, it, they, I, we), if it is one.
+    pub fn pronoun(w: &Word<'_>) -> Option<Mention> {
+        pronoun(w.text).map(|g| Mention {
+            span: w.span,
+            kind: MentionKind::Pronoun(g),
+            gender: g,
+        })
+    }
+
     /// The index in `words` of the mention's first word.
     pub fn first_word(&self, words: &[Word<'_>]) -> Option<usize> {
         words.iter().position(|w| w.span.start >= self.span.start)
@@ -342,12 +351,8 @@ fn mention_at_end(words: &[Word<'_>], end: usize) -> Option<Mention> {
                 _ => m,
             });
     }
-    if let Some(g) = pronoun(w.text) {
-        return Some(Mention {
-            span: w.span,
-            kind: MentionKind::Pronoun(g),
-            gender: g,
-        });
+    if let Some(m) = Mention::pronoun(&w) {
+        return Some(m);
     }
     if let Some(m) = name_ending_at(words, end) {
         return Some(m);
@@ -508,12 +513,8 @@ pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
         at + 1
     };
     let w = *words.get(i)?;
-    if let Some(g) = pronoun(w.text) {
-        return Some(Mention {
-            span: w.span,
-            kind: MentionKind::Pronoun(g),
-            gender: g,
-        });
+    if let Some(m) = Mention::pronoun(&w) {
+        return Some(m);
     }
     if let Some(m) = name_starting_at(words, i) {
         return Some(m);
@@ -727,15 +728,8 @@ fn subject_found(words: &[Word<'_>]) -> Option<(Mention, How)> {
     }
     while i < words.len() {
         let w = words[i];
-        let mention = if let Some(g) = pronoun(w.text).filter(|_| w.text != "her") {
-            Some((
-                i,
-                Mention {
-                    span: w.span,
-                    kind: MentionKind::Pronoun(g),
-                    gender: g,
-                },
-            ))
+        let mention = if let Some(m) = Mention::pronoun(&w).filter(|_| w.text != "her") {
+            Some((i, m))
         } else if is_name_word(w.text) && !(is_common_capitalised(w.text)) {
             let Some(m) = name_starting_at(words, i) else {
                 i += 1;

@@ -168,15 +168,7 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
 
 /// A name or pronoun at the very start of `words`.
 fn mention_opening(words: &[Word<'_>]) -> Option<Mention> {
-    let w = words.first()?;
-    if let Some(g) = super::words::pronoun(w.text) {
-        return Some(Mention {
-            span: w.span,
-            kind: MentionKind::Pronoun(g),
-            gender: g,
-        });
-    }
-    super::mentions::name_starting_at(words, 0)
+    Mention::pronoun(words.first()?).or_else(|| super::mentions::name_starting_at(words, 0))
 }
 
 /// A cue used as a finite verb: past forms anywhere, -s and base forms after a subject
