@@ -49,13 +49,13 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
     let doc = Doc::new(analysis);
     let mut memory = Memory::default();
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(analysis.quotes.len());
-    for (i, q) in analysis.quotes.iter().enumerate() {
+    for i in 0..analysis.quotes.len() {
         if analysis.kinds[i] == Kind::Term {
             out.push(None);
             continue;
         }
         let found = doc.sieve(i);
-        out.push(found.map(|f| doc.resolve(f, q.span, &mut memory)));
+        out.push(found.map(|f| doc.resolve(f, &mut memory)));
     }
     // Continuation: a quote nobody was found for inherits from its neighbours: the nearest
     // attributed quote before it in its paragraph (or in the paragraph before, when it
@@ -385,6 +385,15 @@ struct NameRun {
 struct Doc<'a, 'b> {
     a: &'b Analysis<'a>,
     surnames: RefCell<Surnames>,
+    /// The narrator's words and subject of each stretch pronoun resolution has looked at,
+    /// by span: consecutive quotes look back over the same sentences.
+    sentences: RefCell<FxHashMap<(usize, usize), Rc<SentenceSubject<'a>>>>,
+}
+
+/// The narrator's words of a stretch of text, and their subject ([`subject`]).
+struct SentenceSubject<'a> {
+    words: Vec<Word<'a>>,
+    subject: Option<(Mention, bool)>,
 }
 
 /// The surnames looked up so far, or every surname of the document once `complete`.
@@ -443,7 +452,21 @@ impl<'a, 'b> Doc<'a, 'b> {
                 headline: vec![None; a.paragraphs.len()],
                 ..Surnames::default()
             }),
+            sentences: RefCell::default(),
         }
+    }
+
+    /// [`SentenceSubject`] of `range`, worked out once per document.
+    fn sentence_subject(&self, range: Span) -> Rc<SentenceSubject<'a>> {
+        let key = (range.start, range.end);
+        if let Some(found) = self.sentences.borrow().get(&key) {
+            return Rc::clone(found);
+        }
+        let words = self.narrator_words(range);
+        let subject = subject(&words);
+        let found = Rc::new(SentenceSubject { words, subject });
+        self.sentences.borrow_mut().insert(key, Rc::clone(&found));
+        found
     }
 
     /// What the document says about `surname`: gathered from the stretches of capitalised

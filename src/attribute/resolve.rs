@@ -6,7 +6,7 @@ use super::*;
 impl<'a, 'b> Doc<'a, 'b> {
     /// Turns a sieve's finding into an attribution: names to their fullest form, pronouns
     /// to their antecedent.
-    pub(super) fn resolve(&self, f: Found, quote: Span, memory: &mut Memory) -> Attribution {
+    pub(super) fn resolve(&self, f: Found, memory: &mut Memory) -> Attribution {
         let text = self.a.text;
         let mut chain = Vec::new();
         let mut ambiguous = false;
@@ -29,7 +29,7 @@ impl<'a, 'b> Doc<'a, 'b> {
                 // "the senator", "the former first lady": a definite description of one
                 // person by role refers back like a pronoun does.
                 let found = is_definite_role(words)
-                    .then(|| self.antecedent(f.mention.span.start, None, quote, memory))
+                    .then(|| self.antecedent(f.mention.span.start, None, memory))
                     .flatten()
                     .filter(|found| !found.ambiguous);
                 match found {
@@ -48,7 +48,7 @@ impl<'a, 'b> Doc<'a, 'b> {
                 None
             }
             MentionKind::Pronoun(gender) => {
-                match self.antecedent(f.mention.span.start, *gender, quote, memory) {
+                match self.antecedent(f.mention.span.start, *gender, memory) {
                     Some(found) => {
                         ambiguous = found.ambiguous;
                         chain.push(format!(
@@ -146,7 +146,6 @@ impl<'a, 'b> Doc<'a, 'b> {
         &self,
         at: usize,
         gender: Option<Gender>,
-        quote: Span,
         memory: &Memory,
     ) -> Option<Antecedent> {
         let text = self.a.text;
@@ -161,17 +160,15 @@ impl<'a, 'b> Doc<'a, 'b> {
         for step in 0..10 {
             let para = self.a.paragraphs[para_idx];
             let start = sentence_start(text, para.start, end.saturating_sub(1).max(para.start));
-            let range = Span::new(start, end);
-            let ws: Vec<Word<'_>> = self
-                .narrator_words(range)
-                .into_iter()
-                .filter(|w| !quote.contains(w.span) && w.span.end <= at)
-                .collect();
-            if let Some((m, fallback)) = subject(&ws)
+            // The narrator's words leave out every quote's, the one attributed included.
+            let sentence = self.sentence_subject(Span::new(start, end));
+            let ws = &sentence.words;
+            if let Some((m, fallback)) = &sentence.subject
                 && let MentionKind::Name(words) = &m.kind
             {
                 let name = self.canonical(words, m.span.start);
-                if self.compatible(&name, &m, gender, memory) {
+                let fallback = *fallback;
+                if self.compatible(&name, m, gender, memory) {
                     let via = if step == 0 {
                         "subject of this sentence"
                     } else {
@@ -189,7 +186,7 @@ impl<'a, 'b> Doc<'a, 'b> {
                 } else if gender.is_some() {
                     // The subject is of the other gender: another person the sentence
                     // names may be meant (Clinton spoke and Trump followed her. … he said).
-                    let other = self.names_in(&ws).into_iter().find(|(n, w, mm)| {
+                    let other = self.names_in(ws).into_iter().find(|(n, w, mm)| {
                         n != &name
                             && self.compatible(n, mm, gender, memory)
                             && self.is_person(n, w, memory)
