@@ -81,47 +81,74 @@ pub struct Tokens<'a> {
     at: usize,
 }
 
-impl<'a> Tokens<'a> {
-    /// The length of the char at `i` if it is whitespace (0 if not), and its length.
-    #[inline]
-    fn space_at(&self, i: usize) -> (bool, usize) {
-        let b = self.s.as_bytes()[i];
-        if b < 0x80 {
-            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            let c = self.s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        }
+/// What a byte says about whitespace: ASCII whitespace, a byte that can start a non-ASCII
+/// whitespace character (U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000 start with C2, E1, E2 or E3), or neither. Continuation bytes are never
+/// leads, so a byte walk through a multi-byte character cannot stop inside it.
+const SPACE: u8 = 1;
+const MAYBE_SPACE: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = SPACE;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = SPACE;
+        b += 1;
+    }
+    t[0xC2] = MAYBE_SPACE;
+    t[0xE1] = MAYBE_SPACE;
+    t[0xE2] = MAYBE_SPACE;
+    t[0xE3] = MAYBE_SPACE;
+    t
+};
+
+/// The length of the whitespace character at byte `i` of `s` (a char boundary), or 0.
+#[inline(always)]
+fn space_len(s: &str, i: usize) -> usize {
+    match BYTE_CLASS[s.as_bytes()[i] as usize] {
+        0 => 0,
+        SPACE => 1,
+        _ => non_ascii_space_len(s, i),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn non_ascii_space_len(s: &str, i: usize) -> usize {
+    match s[i..].chars().next() {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
     }
 }
 
 impl<'a> Iterator for Tokens<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let len = self.s.len();
+        let s = self.s;
+        let bytes = s.as_bytes();
+        let len = bytes.len();
         let mut i = self.at;
         loop {
             if i >= len {
                 self.at = len;
                 return None;
             }
-            let (space, n) = self.space_at(i);
-            if !space {
-                break;
+            match space_len(s, i) {
+                0 => break,
+                n => i += n,
             }
-            i += n;
         }
         let start = i;
-        while i < len {
-            let (space, n) = self.space_at(i);
-            if space {
-                break;
-            }
-            i += n;
+        // Bytes that cannot start whitespace are skipped without decoding; multi-byte
+        // characters are walked a byte at a time.
+        i += 1;
+        while i < len && (BYTE_CLASS[bytes[i] as usize] == 0 || space_len(s, i) == 0) {
+            i += 1;
         }
         self.at = i;
-        Some((start, &self.s[start..i]))
+        Some((start, &s[start..i]))
     }
 }
 
@@ -617,6 +644,31 @@ pub fn is_adverb(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-table tokenizer splits exactly where `str::split(char::is_whitespace)` does,
+    /// on news text with every kind of whitespace a page carries (no-break, thin, ideographic
+    /// spaces, line and paragraph separators, NEL) and on characters that share their lead
+    /// byte with a space (é, –, ’, 「) but are not one.
+    #[test]
+    fn tokens_split_where_unicode_whitespace_is() {
+        let texts = [
+            "“We will,” Erdogan said.\tHe\r\nleft.",
+            "Sen.\u{a0}Jon Tester\u{2009}(D-Mont.)\u{3000}said\u{2028}no\u{2029}— twice\u{85}again",
+            "Café owners – “angry” – said 「no」 and ‘maybe’\u{202f}%\u{205f}x\u{1680}y\u{200a}z",
+            "  leading and trailing\u{a0} ",
+            "",
+            "\u{a0}\u{2000}",
+            "al-Assad’s\u{200b}zero-width space is no whitespace",
+        ];
+        for text in texts {
+            let expected: Vec<(usize, &str)> = text
+                .split(char::is_whitespace)
+                .filter(|t| !t.is_empty())
+                .map(|t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
+                .collect();
+            assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn words_keep_titles_and_initials() {
