@@ -71,7 +71,7 @@ impl<'a> CharIndex<'a> {
         let mut count = 0;
         for block in bytes.chunks(BLOCK) {
             checkpoints.push(count);
-            count += block.iter().filter(|&&b| !is_continuation(b)).count();
+            count += starts_of_chars(block);
         }
         CharIndex {
             text,
@@ -91,10 +91,7 @@ impl<'a> CharIndex<'a> {
             return self.total;
         };
         let from = block * BLOCK;
-        base + self.text.as_bytes()[from..byte]
-            .iter()
-            .filter(|&&b| !is_continuation(b))
-            .count()
+        base + starts_of_chars(&self.text.as_bytes()[from..byte])
     }
 
     /// The byte offset of code-point offset `ch`, or `None` past the end.
@@ -121,6 +118,21 @@ impl<'a> CharIndex<'a> {
 
 fn is_continuation(b: u8) -> bool {
     (b & 0xC0) == 0x80
+}
+
+/// The number of bytes of `bytes` that start a character (are no continuation byte,
+/// 10xxxxxx), eight bytes at a time: a byte's top bit set and the next bit clear.
+fn starts_of_chars(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        continuations += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    continuations += rest.iter().filter(|&&b| is_continuation(b)).count();
+    bytes.len() - continuations
 }
 
 #[cfg(test)]
@@ -159,6 +171,18 @@ mod tests {
         let index = CharIndex::new(&text);
         assert_eq!(index.char_offset(text.len()), text.chars().count());
         assert_eq!(index.byte_offset(text.chars().count()), Some(text.len()));
+    }
+
+    #[test]
+    fn characters_are_counted_eight_bytes_at_a_time() {
+        let text = "Erdoğan’s “visit” — 2024 «Привет» 「引用」 😀 end";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text.as_bytes()[start..end];
+                let expected = bytes.iter().filter(|&&b| !is_continuation(b)).count();
+                assert_eq!(starts_of_chars(bytes), expected, "{start}..{end}");
+            }
+        }
     }
 
     #[test]

@@ -15,10 +15,9 @@ pub mod sieves;
 pub mod words;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::Analysis;
 use crate::kind::Kind;
@@ -107,8 +106,8 @@ struct Antecedent {
 struct Memory {
     /// (canonical name, byte offset of the mention), in text order.
     speakers: Vec<(String, usize)>,
-    spoken: HashSet<String>,
-    genders: HashMap<String, Gender>,
+    spoken: FxHashSet<String>,
+    genders: FxHashMap<String, Gender>,
 }
 
 impl Memory {
