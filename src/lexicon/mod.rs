@@ -7,6 +7,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod table;
+use table::FoldMap;
+
 const CUES: &str = include_str!("cues.txt");
 const MULTIWORD: &str = include_str!("multiword.txt");
 const FIRST_NAMES: &str = include_str!("first_names.txt");
@@ -62,11 +65,11 @@ pub enum Form {
 
 /// The reporting-verb lexicon: every inflected form, lowercase.
 pub struct Cues {
-    forms: FxHashMap<String, Form>,
-    /// Each form's base verb, for `cue` explanations.
+    forms: FoldMap<Form>,
+    /// The multi-word cue phrases (`multiword.txt`), lower case.
     phrases: Vec<Vec<String>>,
-    /// The phrases by their first word (ASCII lower case), longest first.
-    phrase_starts: FxHashMap<String, Vec<usize>>,
+    /// The phrases by their first word (ASCII lower case), in file order.
+    phrase_starts: FoldMap<Vec<usize>>,
 }
 
 impl Cues {
@@ -77,45 +80,11 @@ impl Cues {
     }
 
     fn parse(verbs: &str, phrases: &str) -> Cues {
-        let mut forms = FxHashMap::default();
-        for line in data_lines(verbs) {
-            let mut words = line.split_whitespace();
-            let Some(base) = words.next() else { continue };
-            let irregular: Vec<String> = words.map(str::to_lowercase).collect();
-            let [base, third, past, ing] = inflect(base);
-            forms.insert(base, Form::Base);
-            forms.insert(third, Form::Third);
-            forms.insert(ing, Form::Ing);
-            // An irregular verb lists its own past forms ("say said"), which replace the
-            // regular -ed form ("sayed" is a name, not a verb).
-            if irregular.is_empty() {
-                forms.insert(past, Form::Past);
-            }
-            for form in irregular {
-                let f = if form.ends_with("ing") {
-                    Form::Ing
-                } else {
-                    Form::Past
-                };
-                forms.entry(form).or_insert(f);
-            }
-        }
-        let phrases: Vec<Vec<String>> = data_lines(phrases)
-            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
-            .collect();
-        let mut phrase_starts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for (i, p) in phrases.iter().enumerate() {
-            if let Some(first) = p.first() {
-                phrase_starts
-                    .entry(first.to_ascii_lowercase())
-                    .or_default()
-                    .push(i);
-            }
-        }
+        let phrases = phrase_lines(phrases);
         Cues {
-            forms,
+            forms: FoldMap::new(form_map(verbs)),
+            phrase_starts: FoldMap::new(phrase_start_map(&phrases)),
             phrases,
-            phrase_starts,
         }
     }
 
@@ -125,37 +94,16 @@ impl Cues {
     }
 
     /// The form of a reporting verb `word` (any case) is, if it is one.
+    #[inline]
     pub fn form(&self, word: &str) -> Option<Form> {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.forms.get(word).copied();
-        }
-        // Lower-case on the stack: this runs for every capitalised word of a document.
-        let mut buf = [0u8; 32];
-        let bytes = word.as_bytes();
-        if bytes.len() > buf.len() {
-            return self.forms.get(&word.to_ascii_lowercase()).copied();
-        }
-        for (d, s) in buf.iter_mut().zip(bytes) {
-            *d = s.to_ascii_lowercase();
-        }
-        let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
-        self.forms.get(lower).copied()
+        self.forms.get(word).copied()
     }
 
     /// The number of words of the multi-word cue that `words` starts with, if any.
     pub fn phrase_at(&self, words: &[&str]) -> Option<usize> {
         // Only phrases starting with the first word can match (compared as
         // eq_ignore_ascii_case does: ASCII lower case on both sides).
-        let first = words.first()?;
-        let mut buf = [0u8; 32];
-        if first.len() > buf.len() {
-            return self.phrase_at_slow(words);
-        }
-        for (d, s) in buf.iter_mut().zip(first.as_bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        let key = std::str::from_utf8(&buf[..first.len()]).ok()?;
-        let starts = self.phrase_starts.get(key)?;
+        let starts = self.phrase_starts.get(words.first()?)?;
         starts
             .iter()
             .map(|&i| &self.phrases[i])
@@ -166,18 +114,55 @@ impl Cues {
             .map(Vec::len)
             .max()
     }
+}
 
-    /// [`Cues::phrase_at`] over every phrase.
-    fn phrase_at_slow(&self, words: &[&str]) -> Option<usize> {
-        self.phrases
-            .iter()
-            .filter(|p| {
-                p.len() <= words.len()
-                    && p.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b))
-            })
-            .map(Vec::len)
-            .max()
+/// Every inflected form of the verbs of `cues.txt`, lower case.
+fn form_map(verbs: &str) -> FxHashMap<String, Form> {
+    let mut forms = FxHashMap::default();
+    for line in data_lines(verbs) {
+        let mut words = line.split_whitespace();
+        let Some(base) = words.next() else { continue };
+        let irregular: Vec<String> = words.map(str::to_lowercase).collect();
+        let [base, third, past, ing] = inflect(base);
+        forms.insert(base, Form::Base);
+        forms.insert(third, Form::Third);
+        forms.insert(ing, Form::Ing);
+        // An irregular verb lists its own past forms ("say said"), which replace the
+        // regular -ed form ("sayed" is a name, not a verb).
+        if irregular.is_empty() {
+            forms.insert(past, Form::Past);
+        }
+        for form in irregular {
+            let f = if form.ends_with("ing") {
+                Form::Ing
+            } else {
+                Form::Past
+            };
+            forms.entry(form).or_insert(f);
+        }
     }
+    forms
+}
+
+/// The cue phrases of `multiword.txt`, lower case, one word per string.
+fn phrase_lines(data: &str) -> Vec<Vec<String>> {
+    data_lines(data)
+        .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+        .collect()
+}
+
+/// The indices of `phrases` by their first word (ASCII lower case), in file order.
+fn phrase_start_map(phrases: &[Vec<String>]) -> FxHashMap<String, Vec<usize>> {
+    let mut starts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, p) in phrases.iter().enumerate() {
+        if let Some(first) = p.first() {
+            starts
+                .entry(first.to_ascii_lowercase())
+                .or_default()
+                .push(i);
+        }
+    }
+    starts
 }
 
 /// A word list as a hash set, built the first time it is asked: a linear `contains` over a
@@ -297,6 +282,67 @@ mod tests {
         }
         for w in ["the", "Syria", "ran", "meeting", "Sayed"] {
             assert!(!cues.is_cue(w), "{w}");
+        }
+    }
+
+    /// News sentences with cue words in every case, cue look-alikes and non-ASCII words.
+    const NEWS: &str = "“We are not going anywhere,” Sen. Mitch McConnell SAID on Tuesday, \
+        adding that Democrats Told him so. According to a statement released by the White \
+        House, the President Tweeted it. In a statement Friday, officials said the U.S. \
+        would respond; Sayed Said declined to comment, Émile répondit, l’homme a-t-il dit? \
+        The aide SAYS she'd said it in an interview with Fox, PRESSED by reporters who \
+        pointed out the so-called “peace plan”. Acknowledging Denies quipping WARNED";
+
+    fn news_words() -> Vec<&'static str> {
+        NEWS.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn form_agrees_with_a_hash_map_of_lowercased_words() {
+        let cues = Cues::get();
+        let plain = form_map(CUES);
+        let keys: Vec<String> = plain.keys().cloned().collect();
+        let upper: Vec<String> = keys.iter().map(|k| k.to_ascii_uppercase()).collect();
+        let words = news_words()
+            .into_iter()
+            .chain(keys.iter().map(String::as_str))
+            .chain(upper.iter().map(String::as_str));
+        for w in words {
+            assert_eq!(
+                cues.form(w),
+                plain.get(&w.to_ascii_lowercase()).copied(),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn phrase_at_agrees_with_a_search_of_every_phrase() {
+        let cues = Cues::get();
+        let plain = |words: &[&str]| {
+            cues.phrases
+                .iter()
+                .filter(|p| {
+                    p.len() <= words.len()
+                        && p.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+                })
+                .map(Vec::len)
+                .max()
+        };
+        let words = news_words();
+        for i in 0..words.len() {
+            assert_eq!(
+                cues.phrase_at(&words[i..]),
+                plain(&words[i..]),
+                "{}",
+                words[i]
+            );
+        }
+        for p in &cues.phrases {
+            let words: Vec<&str> = p.iter().map(String::as_str).chain(["Friday"]).collect();
+            assert_eq!(cues.phrase_at(&words), Some(p.len()), "{p:?}");
         }
     }
 
