@@ -249,12 +249,14 @@ fn conjoined_subject(before: &[Word<'_>], j: usize) -> Option<Mention> {
 /// needs one of these words ("put it", "per", "according to"). The caller skips splitting
 /// the sentence into words when it cannot, so keep this in step with `according_to`.
 pub fn according_to_possible(text: &str) -> bool {
+    let bytes = text.as_bytes();
     text.contains("put")
         || text.contains("per ")
-        || text
-            .as_bytes()
-            .windows(9)
-            .any(|w| w.eq_ignore_ascii_case(b"according"))
+        || memchr::memchr2_iter(b'a', b'A', bytes).any(|i| {
+            bytes
+                .get(i..i + 9)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"according"))
+        })
 }
 
 /// "according to X", "as X put it" or ", per X" anywhere in the sentence's narrator
