@@ -492,9 +492,8 @@ impl<'a, 'b> Doc<'a, 'b> {
             return cache.map.get(surname).cloned();
         }
         let paragraphs = &self.a.paragraphs;
-        let mut entry = Surname::default();
+        let mut windows = Vec::new();
         let mut done = 0;
-        let mut names = Vec::new();
         for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
             if at < done {
                 continue;
@@ -513,12 +512,34 @@ impl<'a, 'b> Doc<'a, 'b> {
             };
             done = window.end;
             cache.parsed += window.len();
+            windows.push(window);
+        }
+        // A stretch of one word can only be this surname alone (Trump, Trump’s), a name of
+        // one word with no title: once a longer name ends in the surname it adds nothing
+        // (not a fullest form, no gender, no title), so it is parsed only when no longer
+        // form turns up. Unless the surname could itself be a title (Mrs, Mme).
+        let title_like = [surname.to_string(), format!("{surname}.")]
+            .iter()
+            .any(|w| words::is_title(w) || words::title_gender(w).is_some());
+        let alone = |w: &Span| !title_like && words::tokens(&text[*w]).nth(1).is_none();
+        let mut entry = Surname::default();
+        let mut names = Vec::new();
+        let mut gather = |entry: &mut Surname, window: Span| {
             names.clear();
             collect_stretch_names(text, window, &mut names);
             for n in names.drain(..) {
                 if n.words.last().is_some_and(|w| w == surname) {
                     entry.add(n);
                 }
+            }
+        };
+        for &window in windows.iter().filter(|w| !alone(w)) {
+            gather(&mut entry, window);
+        }
+        if entry.longest < 2 && windows.iter().any(alone) {
+            entry = Surname::default();
+            for &window in &windows {
+                gather(&mut entry, window);
             }
         }
         if cache.parsed > text.len() + (1 << 16) {
@@ -750,6 +771,8 @@ mod surname_tests {
             "al-Assad met Bashar al-Assad and de Blasio. Bill de Blasio said “no,” Mrs. Clinton said.\nHillary Clinton and Bill Clinton.",
             "THE BIG HEADLINE ABOUT OBAMA TODAY\nBarack Obama’s plan: Obama explained “yes.” Obama’s adviser Obamacare",
             "van der Leyen said. Ursula von der Leyen, President Ursula von der Leyen, whose remarks journalists remembered.",
+            // Surnames met alone before, after and without their full form; one that is a title.
+            "Obama said no. Obama’s plan. Trump spoke, then Donald Trump’s aide and Trump. Mrs. Clinton and Clinton.\nMme said. Mme Curie, Mme. Trump-Pence Trumpism Trump.",
         ];
         for text in texts {
             let analysis = Analysis::new(text);
