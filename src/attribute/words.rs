@@ -121,6 +121,36 @@ fn non_ascii_space_len(s: &str, i: usize) -> usize {
     }
 }
 
+/// The first whitespace character at or after byte `i` of `s` (a char boundary), or the
+/// end. Eight bytes are looked at together: only a byte below 0x21 (where ASCII whitespace
+/// is) or a lead byte of a multi-byte character (bits 11xxxxxx, where the others start)
+/// can be whitespace, and the first such byte is then checked exactly.
+fn token_end(s: &str, mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    while i + 8 <= bytes.len() {
+        let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+        // Below 0x21: the lowest flagged byte is exact (a borrow only runs upwards).
+        let low = x.wrapping_sub(ONES * 0x21) & !x & HIGH;
+        let lead = x & (x << 1) & HIGH;
+        let candidates = low | lead;
+        if candidates == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (candidates.trailing_zeros() / 8) as usize;
+        if space_len(s, at) > 0 {
+            return at;
+        }
+        i = at + 1;
+    }
+    while i < bytes.len() && (BYTE_CLASS[bytes[i] as usize] == 0 || space_len(s, i) == 0) {
+        i += 1;
+    }
+    i
+}
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = (usize, &'a str);
 
@@ -141,12 +171,7 @@ impl<'a> Iterator for Tokens<'a> {
             }
         }
         let start = i;
-        // Bytes that cannot start whitespace are skipped without decoding; multi-byte
-        // characters are walked a byte at a time.
-        i += 1;
-        while i < len && (BYTE_CLASS[bytes[i] as usize] == 0 || space_len(s, i) == 0) {
-            i += 1;
-        }
+        i = token_end(s, i + 1);
         self.at = i;
         Some((start, &s[start..i]))
     }
@@ -660,7 +685,41 @@ mod tests {
             "\u{a0}\u{2000}",
             "al-Assad’s\u{200b}zero-width space is no whitespace",
         ];
-        for text in texts {
+        // Long tokens and every separator at every alignment of the eight-byte scan, with
+        // control characters that are no whitespace (\u{1}, \u{1f}) inside tokens.
+        let separators = [
+            " ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}",
+            "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}", "  ",
+        ];
+        let pieces = [
+            "Erdoğan’s",
+            "counter-terrorism",
+            "“unprecedented”",
+            "x\u{1}y\u{1f}z",
+            "Привет,",
+            "「引用」",
+            "a",
+            "Ã©",
+            "\u{e2}\u{80}",
+            "…",
+        ];
+        let mut generated = Vec::new();
+        for (k, sep) in separators.iter().enumerate() {
+            for pad in 0..9 {
+                let mut t = "p".repeat(pad);
+                for (n, piece) in pieces.iter().enumerate() {
+                    t.push_str(piece);
+                    t.push_str(separators[(k + n) % separators.len()]);
+                    t.push_str(sep);
+                }
+                generated.push(t);
+            }
+        }
+        for text in texts
+            .iter()
+            .copied()
+            .chain(generated.iter().map(String::as_str))
+        {
             let expected: Vec<(usize, &str)> = text
                 .split(char::is_whitespace)
                 .filter(|t| !t.is_empty())
