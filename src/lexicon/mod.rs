@@ -70,6 +70,8 @@ pub struct Cues {
     phrases: Vec<Vec<String>>,
     /// The phrases by their first word (ASCII lower case), in file order.
     phrase_starts: FoldMap<Vec<usize>>,
+    /// The number of words of the longest phrase.
+    longest_phrase: usize,
 }
 
 impl Cues {
@@ -84,6 +86,7 @@ impl Cues {
         Cues {
             forms: FoldMap::new(form_map(verbs)),
             phrase_starts: FoldMap::new(phrase_start_map(&phrases)),
+            longest_phrase: phrases.iter().map(Vec::len).max().unwrap_or(0),
             phrases,
         }
     }
@@ -97,6 +100,19 @@ impl Cues {
     #[inline]
     pub fn form(&self, word: &str) -> Option<Form> {
         self.forms.get(word).copied()
+    }
+
+    /// Whether some multi-word cue starts with `word` (any case): only then can
+    /// [`Cues::phrase_at`] find one at it.
+    #[inline]
+    pub fn starts_phrase(&self, word: &str) -> bool {
+        self.phrase_starts.get(word).is_some()
+    }
+
+    /// The number of words of the longest multi-word cue: [`Cues::phrase_at`] reads no
+    /// further than that.
+    pub fn longest_phrase(&self) -> usize {
+        self.longest_phrase
     }
 
     /// The number of words of the multi-word cue that `words` starts with, if any.
