@@ -340,13 +340,30 @@ impl<R: BufRead> CorpusReader<R> {
 /// Splits `text` into paragraphs: non-blank lines, or blank-line-separated blocks when the
 /// text is hard-wrapped. Spans exclude line ends and surrounding whitespace.
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    if is_hard_wrapped(text) {
-        blocks(text)
-    } else {
-        lines(text)
-            .filter_map(|line| trim_span(text, line))
-            .collect()
+    // One pass over the lines gathers both the non-blank lines and what decides whether
+    // the text is hard-wrapped; the blocks are then joined from those lines.
+    let mut out = Vec::new();
+    // Indices into `out` of the lines that follow a blank line.
+    let mut after_blank = Vec::new();
+    let mut wrapping = Wrapping::default();
+    for line in lines(text) {
+        match trim_span(text, line) {
+            Some(trimmed) => {
+                wrapping.line(chars_up_to_101(&text[trimmed]));
+                out.push(trimmed);
+            }
+            None => {
+                wrapping.blank();
+                if after_blank.last() != Some(&out.len()) {
+                    after_blank.push(out.len());
+                }
+            }
+        }
     }
+    if wrapping.hard_wrapped() {
+        join_blocks(&mut out, &after_blank);
+    }
+    out
 }
 
 /// The lines of `text` as spans without their line ends (`\n`, `\r\n` or a lone `\r`).
@@ -376,23 +393,24 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// Blocks of non-blank lines separated by blank lines.
-fn blocks(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut current: Option<Span> = None;
-    for line in lines(text) {
-        match trim_span(text, line) {
-            Some(trimmed) => {
-                current = Some(match current {
-                    Some(block) => Span::new(block.start, trimmed.end),
-                    None => trimmed,
-                })
-            }
-            None => out.extend(current.take()),
-        }
+/// Joins the non-blank `lines` into blocks: a block ends where a blank line follows
+/// (`after_blank`: indices of the lines that follow one, ascending).
+fn join_blocks(lines: &mut Vec<Span>, after_blank: &[usize]) {
+    let mut blocks = Vec::new();
+    let mut starts = after_blank
+        .iter()
+        .copied()
+        .filter(|&i| i < lines.len())
+        .peekable();
+    let mut i = 0;
+    while i < lines.len() {
+        // The block runs to the line before the next one that follows a blank line.
+        while starts.next_if(|&s| s <= i).is_some() {}
+        let end = starts.peek().copied().unwrap_or(lines.len());
+        blocks.push(Span::new(lines[i].start, lines[end - 1].end));
+        i = end;
     }
-    out.extend(current);
-    out
+    *lines = blocks;
 }
 
 fn trim_span(text: &str, span: Span) -> Option<Span> {
@@ -403,36 +421,70 @@ fn trim_span(text: &str, span: Span) -> Option<Span> {
     (!trimmed.is_empty()).then(|| Span::new(start, start + trimmed.len()))
 }
 
+/// `s.chars().take(101).count()`: only whether a line is 45 to 100 chars or longer
+/// matters. Counts the bytes that start a char, eight at a time, and stops past 100.
+fn chars_up_to_101(s: &str) -> usize {
+    let mut chars = 0;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().expect("chunks of 8"));
+        // A UTF-8 continuation byte is 0b10xxxxxx: its top bit set, the next one clear.
+        let continuation = (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+        chars += 8 - continuation;
+        if chars > 100 {
+            return 101;
+        }
+    }
+    chars += chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    chars.min(101)
+}
+
+/// Whether text is hard-wrapped, from its lines in order.
+///
 /// Hard-wrapped text has blocks of several lines cut at a steady width (Project
 /// Gutenberg's 70 or so): a line break inside such a block is a wrap, not a paragraph end.
 /// News pasted one paragraph per line has lines of every length and is not wrapped.
-fn is_hard_wrapped(text: &str) -> bool {
-    let mut wrapped = 0usize; // non-final lines of multi-line blocks that look cut at a width
-    let mut inner = 0usize; // non-final lines of multi-line blocks
-    let mut long = 0usize;
-    let mut prev_len: Option<usize> = None;
-    let mut saw_blank = false;
-    for line in lines(text) {
-        // Only whether a line is empty, 45 to 100 chars or longer matters: stop counting
-        // at 101.
-        let len = text[line].trim().chars().take(101).count();
-        if len == 0 {
-            saw_blank = true;
-            prev_len = None;
-            continue;
-        }
+#[derive(Default)]
+struct Wrapping {
+    /// Non-final lines of multi-line blocks that look cut at a width.
+    wrapped: usize,
+    /// Non-final lines of multi-line blocks.
+    inner: usize,
+    long: usize,
+    prev_len: Option<usize>,
+    saw_blank: bool,
+}
+
+impl Wrapping {
+    /// A non-blank line of `len` chars (counted no further than 101).
+    fn line(&mut self, len: usize) {
         if len > 100 {
-            long += 1;
+            self.long += 1;
         }
-        if let Some(p) = prev_len {
-            inner += 1;
+        if let Some(p) = self.prev_len {
+            self.inner += 1;
             if (45..=100).contains(&p) {
-                wrapped += 1;
+                self.wrapped += 1;
             }
         }
-        prev_len = Some(len);
+        self.prev_len = Some(len);
     }
-    saw_blank && inner > 0 && wrapped * 2 >= inner && long * 20 <= inner
+
+    fn blank(&mut self) {
+        self.saw_blank = true;
+        self.prev_len = None;
+    }
+
+    fn hard_wrapped(&self) -> bool {
+        self.saw_blank
+            && self.inner > 0
+            && self.wrapped * 2 >= self.inner
+            && self.long * 20 <= self.inner
+    }
 }
 
 #[cfg(test)]
@@ -473,6 +525,79 @@ mod tests {
         let long = "word ".repeat(40);
         let text = format!("{long}\n{long}\n\n{long}");
         assert_eq!(paragraphs(&text).len(), 3);
+    }
+
+    /// `paragraphs` as it was first written: a pass to decide whether the text is
+    /// hard-wrapped, then a pass for the lines or the blocks.
+    fn plain_paragraphs(text: &str) -> Vec<Span> {
+        let mut wrapping = Wrapping::default();
+        for line in lines(text) {
+            match text[line].trim().chars().take(101).count() {
+                0 => wrapping.blank(),
+                len => wrapping.line(len),
+            }
+        }
+        if !wrapping.hard_wrapped() {
+            return lines(text)
+                .filter_map(|line| trim_span(text, line))
+                .collect();
+        }
+        let mut out = Vec::new();
+        let mut current: Option<Span> = None;
+        for line in lines(text) {
+            match trim_span(text, line) {
+                Some(t) => current = Some(current.map_or(t, |b| Span::new(b.start, t.end))),
+                None => out.extend(current.take()),
+            }
+        }
+        out.extend(current);
+        out
+    }
+
+    #[test]
+    fn paragraphs_agree_with_the_two_pass_split() {
+        let news = "“We have an opportunity,” Putin said.\n\nAssad offered only that.\r\n";
+        let wrapped = "\"I am sure,\" said Elizabeth, \"that he will come, whatever his\nfriends may say.\"\n\n\n  She went out into the garden without another word to any of\nthem. Émile répondit « non » à l’homme qui l’attendait depuis\r\nlongtemps.\n \n";
+        let long = "word ".repeat(40);
+        let accented = "é".repeat(120);
+        let mut joined = 0;
+        for text in [
+            news.to_string(),
+            news.repeat(5),
+            wrapped.to_string(),
+            wrapped.repeat(3),
+            format!("\n\n{wrapped}{news}"),
+            format!("{long}\n{long}\n\n{long}"),
+            format!("{accented}\n{}\n\n{accented}\n", "é".repeat(60)),
+            "\u{a0}\n\t\r\r\nx\ry\n\n".to_string(),
+            String::new(),
+        ] {
+            let paras = paragraphs(&text);
+            assert_eq!(paras, plain_paragraphs(&text), "{text:?}");
+            joined += paras
+                .iter()
+                .filter(|&&p| text.as_str()[p].contains('\n'))
+                .count();
+        }
+        assert!(joined >= 4, "the hard-wrapped cases are joined into blocks");
+    }
+
+    #[test]
+    fn chars_are_counted_to_101() {
+        for s in [
+            "",
+            "a",
+            "é",
+            &"é".repeat(101),
+            &"🦊".repeat(101),
+            &"x".repeat(404),
+            &"x".repeat(405),
+        ] {
+            for end in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let s = &s[..end];
+                assert_eq!(chars_up_to_101(s), s.chars().take(101).count(), "{s}");
+            }
+        }
     }
 
     #[test]

@@ -5,10 +5,10 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 mod table;
-use table::FoldMap;
+use table::{ExactMap, FoldMap};
 
 const CUES: &str = include_str!("cues.txt");
 const MULTIWORD: &str = include_str!("multiword.txt");
@@ -17,38 +17,40 @@ const ROLES: &str = include_str!("roles.txt");
 const SPEECH_NOUNS: &str = include_str!("speech_nouns.txt");
 
 /// The words of a one-word-per-line data file as a set, built the first time it is asked.
-fn data_set(
-    cell: &'static OnceLock<FxHashSet<&'static str>>,
-    data: &'static str,
-) -> &'static FxHashSet<&'static str> {
-    cell.get_or_init(|| data_lines(data).collect())
+fn data_set(cell: &'static OnceLock<ExactMap<()>>, data: &'static str) -> &'static ExactMap<()> {
+    cell.get_or_init(|| ExactMap::new(data_lines(data).map(|w| (w, ()))))
 }
 
 /// Whether a lowercase noun names something said or written (claim, remarks, letter),
 /// from `speech_nouns.txt`.
 pub fn is_speech_noun(word: &str) -> bool {
-    static NOUNS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    data_set(&NOUNS, SPEECH_NOUNS).contains(word)
+    static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
+    data_set(&NOUNS, SPEECH_NOUNS).get(word).is_some()
 }
 
 /// Whether a lowercase noun names a person by role or office (mayor, spokeswoman, aide),
 /// from `roles.txt`; a plural of one counts too.
 pub fn is_role_noun(word: &str) -> bool {
-    static ROLES_SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    static ROLES_SET: OnceLock<ExactMap<()>> = OnceLock::new();
     let roles = data_set(&ROLES_SET, ROLES);
-    roles.contains(word) || word.strip_suffix('s').is_some_and(|w| roles.contains(w))
+    roles.get(word).is_some()
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| roles.get(w).is_some())
 }
 
 /// The gender a first name usually carries (`true` for female), from `first_names.txt`.
 pub fn first_name_is_female(name: &str) -> Option<bool> {
-    static NAMES: OnceLock<FxHashMap<&'static str, bool>> = OnceLock::new();
+    static NAMES: OnceLock<ExactMap<bool>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        data_lines(FIRST_NAMES)
+        // Through a hash map, so that a name listed twice keeps its last gender.
+        let names: FxHashMap<&str, bool> = data_lines(FIRST_NAMES)
             .filter_map(|l| {
                 let (g, n) = l.split_once(' ')?;
                 Some((n.trim(), g == "f"))
             })
-            .collect()
+            .collect();
+        ExactMap::new(names)
     });
     names.get(name).copied()
 }
@@ -70,6 +72,8 @@ pub struct Cues {
     phrases: Vec<Vec<String>>,
     /// The phrases by their first word (ASCII lower case), in file order.
     phrase_starts: FoldMap<Vec<usize>>,
+    /// The number of words of the longest phrase.
+    longest_phrase: usize,
 }
 
 impl Cues {
@@ -84,6 +88,7 @@ impl Cues {
         Cues {
             forms: FoldMap::new(form_map(verbs)),
             phrase_starts: FoldMap::new(phrase_start_map(&phrases)),
+            longest_phrase: phrases.iter().map(Vec::len).max().unwrap_or(0),
             phrases,
         }
     }
@@ -97,6 +102,19 @@ impl Cues {
     #[inline]
     pub fn form(&self, word: &str) -> Option<Form> {
         self.forms.get(word).copied()
+    }
+
+    /// Whether some multi-word cue starts with `word` (any case): only then can
+    /// [`Cues::phrase_at`] find one at it.
+    #[inline]
+    pub fn starts_phrase(&self, word: &str) -> bool {
+        self.phrase_starts.get(word).is_some()
+    }
+
+    /// The number of words of the longest multi-word cue: [`Cues::phrase_at`] reads no
+    /// further than that.
+    pub fn longest_phrase(&self) -> usize {
+        self.longest_phrase
     }
 
     /// The number of words of the multi-word cue that `words` starts with, if any.
@@ -165,11 +183,12 @@ fn phrase_start_map(phrases: &[Vec<String>]) -> FxHashMap<String, Vec<usize>> {
     starts
 }
 
-/// A word list as a hash set, built the first time it is asked: a linear `contains` over a
-/// list of a hundred-odd words ran for every capitalised word of a document.
+/// A word list as a set, built the first time it is asked: a linear `contains` over a
+/// list of a hundred-odd words ran for every capitalised word of a document. Case
+/// matters; most words are turned away by one bit test ([`ExactMap`]).
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<ExactMap<()>>,
 }
 
 impl WordSet {
@@ -180,10 +199,12 @@ impl WordSet {
         }
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+            .get_or_init(|| ExactMap::new(self.words.iter().map(|&w| (w, ()))))
+            .get(word)
+            .is_some()
     }
 }
 
@@ -343,6 +364,39 @@ mod tests {
         for p in &cues.phrases {
             let words: Vec<&str> = p.iter().map(String::as_str).chain(["Friday"]).collect();
             assert_eq!(cues.phrase_at(&words), Some(p.len()), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn word_sets_agree_with_hash_sets() {
+        use rustc_hash::FxHashSet;
+        const TITLES: &[&str] = &["Mr.", "Sen.", "President", "Gov.", "Mr.", "said", "U.S."];
+        static SET: WordSet = WordSet::new(TITLES);
+        let plain: FxHashSet<&str> = TITLES.iter().copied().collect();
+        let speech: FxHashSet<&str> = data_lines(SPEECH_NOUNS).collect();
+        let roles: FxHashSet<&str> = data_lines(ROLES).collect();
+        let names: FxHashMap<&str, bool> = data_lines(FIRST_NAMES)
+            .filter_map(|l| l.split_once(' ').map(|(g, n)| (n.trim(), g == "f")))
+            .collect();
+        let words = news_words()
+            .into_iter()
+            .chain([
+                "Mr.",
+                "mr.",
+                "Sen.",
+                "",
+                "statement",
+                "remarks",
+                "mayors",
+                "aide",
+            ])
+            .chain(speech.iter().chain(&roles).chain(names.keys()).copied());
+        for w in words {
+            assert_eq!(SET.contains(w), plain.contains(w), "{w}");
+            assert_eq!(is_speech_noun(w), speech.contains(w), "{w}");
+            let role = roles.contains(w) || w.strip_suffix('s').is_some_and(|s| roles.contains(s));
+            assert_eq!(is_role_noun(w), role, "{w}");
+            assert_eq!(first_name_is_female(w), names.get(w).copied(), "{w}");
         }
     }
 
