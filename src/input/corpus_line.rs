@@ -10,6 +10,8 @@
 //! line with serde_json, so documents and error messages do not depend on which path read a
 //! line. `tests` checks the two paths agree.
 
+use crate::json_str::plain_len;
+
 /// The id and text of `line` (which may end in `\n` or `\r\n`), or `None` when the line is
 /// anything but an object of exactly `"id"` (a string or a plain integer) and `"text"` (a
 /// string), in either order, that serde_json would accept.
@@ -125,7 +127,7 @@ impl Cursor<'_> {
     fn string(&mut self) -> Option<String> {
         let rest = &self.line[self.at..];
         let bytes = rest.as_bytes();
-        let mut i = special(bytes);
+        let mut i = plain_len(bytes);
         if bytes.get(i) == Some(&b'"') {
             // No escapes (ids, mostly): one copy of exactly the right size.
             self.at += i + 1;
@@ -149,7 +151,7 @@ impl Cursor<'_> {
                 }
                 _ => return None, // a control character
             }
-            let run = special(&bytes[i..]);
+            let run = plain_len(&bytes[i..]);
             out.push_str(&rest[i..i + run]);
             i += run;
         }
@@ -197,34 +199,6 @@ fn hex4(digits: &[u8]) -> Option<u32> {
         let d = (b as char).to_digit(16)?;
         Some(n * 16 + d)
     })
-}
-
-/// The length of the run before the first `"`, `\` or control character (below 0x20), or
-/// of all of `bytes` when there is none; eight bytes at a time.
-fn special(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let quote = w ^ (ONES * u64::from(b'"'));
-        let backslash = w ^ (ONES * u64::from(b'\\'));
-        // A byte's high bit is set here when the byte is zero (in `quote`, `backslash`) or
-        // below 0x20 (in `w`); bytes above a hit may be flagged falsely by the borrow, the
-        // lowest flag never is.
-        let hits = ((quote.wrapping_sub(ONES) & !quote)
-            | (backslash.wrapping_sub(ONES) & !backslash)
-            | (w.wrapping_sub(ONES * 0x20) & !w))
-            & HIGH;
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i + bytes[i..]
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-        .unwrap_or(bytes.len() - i)
 }
 
 #[cfg(test)]
@@ -342,23 +316,6 @@ mod tests {
         }
         assert_eq!(read(b"{\"id\": \"a\", \"text\": \"bad \xff\"}"), None);
         assert_eq!(read(b"{\"id\": \"\xe2\x80\", \"text\": \"x\"}"), None);
-    }
-
-    #[test]
-    fn special_finds_the_first_quote_backslash_or_control() {
-        for (s, n) in [
-            ("", 0),
-            ("abc", 3),
-            ("abcdefghijkl\"", 12),
-            ("abcdefg\\h", 7),
-            ("ab\ncdefghij", 2),
-            ("“quoted”, he said\"", "“quoted”, he said".len()),
-            ("\u{7f}\u{1f}", 1),
-            ("!#\"", 2),
-            ("[]\\", 2),
-        ] {
-            assert_eq!(special(s.as_bytes()), n, "{s:?}");
-        }
     }
 
     /// Characters that exercise every branch: escapes, controls, multi-byte UTF-8.
