@@ -301,6 +301,11 @@ impl<R: BufRead> Iterator for CorpusReader<R> {
 
 impl<R: BufRead> CorpusReader<R> {
     fn parse_line(&self) -> Result<Document> {
+        // Most lines are {"id", "text"} and are read in one pass; serde_json reads the rest
+        // (and reports what is wrong with a line).
+        if let Some((id, text)) = input::corpus_line::read(&self.buf) {
+            return Ok(Document::new(id, text));
+        }
         let line = std::str::from_utf8(&self.buf).map_err(|e| {
             self.error(format!("not valid UTF-8 at column {}", e.valid_up_to() + 1))
         })?;

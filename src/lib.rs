@@ -24,6 +24,7 @@ pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod input;
+mod json_str;
 pub mod kind;
 pub mod lexicon;
 pub mod record;

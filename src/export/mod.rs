@@ -102,7 +102,7 @@ impl Encoder {
             Format::Csv => csv::encode_rows(quotes, self.options.excel_safe, buf),
             _ => {
                 for quote in quotes {
-                    serde_json::to_writer(&mut *buf, quote)?;
+                    json::write_record(buf, quote)?;
                     buf.push(b'\n');
                 }
                 Ok(())

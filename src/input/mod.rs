@@ -6,7 +6,9 @@
 //! - [`html`]: article text from a page, with a [`SourceMap`] back to the page's bytes.
 //! - [`files`]: directories and globs.
 //! - [`csv_corpus`]: one document per CSV row.
+//! - [`corpus_line`]: the common JSONL corpus line read in one pass (serde_json reads the rest).
 
+pub mod corpus_line;
 pub mod csv_corpus;
 pub mod encoding;
 pub mod files;
