@@ -4,9 +4,10 @@ use serde::Serialize;
 
 use crate::attribute::attribute;
 use crate::document::{Document, paragraphs};
-use crate::kind::{Kind, classify};
+use crate::kind::{Kind, classify_in};
 use crate::record::{Flag, Quote};
 use crate::scan::{self, QuoteSpan, scan_with};
+use crate::sentence::sentence_around;
 use crate::span::{CharIndex, Span};
 
 /// Everything the pipeline learns about one document before it becomes records.
@@ -17,6 +18,9 @@ pub struct Analysis<'a> {
     pub quotes: Vec<QuoteSpan>,
     /// The kind of each quote in `quotes`.
     pub kinds: Vec<Kind>,
+    /// The sentence around each quote's opening part (`sentence_around` its marks), which
+    /// kinds and attribution both read.
+    pub sentences: Vec<Span>,
     /// Byte offsets of closing marks that closed nothing.
     pub stray: Vec<usize>,
 }
@@ -29,19 +33,26 @@ impl<'a> Analysis<'a> {
     pub fn with_options(text: &'a str, options: &Options) -> Analysis<'a> {
         let paragraphs = paragraphs(text);
         let scan = scan_with(text, &paragraphs, options.scan);
-        let kinds = scan
+        let sentences: Vec<Span> = scan
             .quotes
             .iter()
             .map(|q| {
                 let first = q.parts[0];
-                classify(text, paragraphs[first.paragraph], first.outer, first.inner)
+                sentence_around(text, paragraphs[first.paragraph], first.outer)
             })
+            .collect();
+        let kinds = scan
+            .quotes
+            .iter()
+            .zip(&sentences)
+            .map(|(q, &sentence)| classify_in(text, sentence, q.parts[0].outer, q.parts[0].inner))
             .collect();
         Analysis {
             text,
             paragraphs,
             quotes: scan.quotes,
             kinds,
+            sentences,
             stray: scan.stray,
         }
     }

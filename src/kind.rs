@@ -57,8 +57,12 @@ impl std::str::FromStr for Kind {
 /// Classifies the quote whose marks span `outer` and whose words span `inner`, inside
 /// paragraph `para` of `text`.
 pub fn classify(text: &str, para: Span, outer: Span, inner: Span) -> Kind {
+    classify_in(text, sentence_around(text, para, outer), outer, inner)
+}
+
+/// [`classify`] with the quote's sentence (`sentence_around` its marks) already found.
+pub fn classify_in(text: &str, sentence: Span, outer: Span, inner: Span) -> Kind {
     let words = &text[inner];
-    let sentence = sentence_around(text, para, outer);
     let before = text[sentence.start..outer.start].trim_end();
     let after = text[outer.end..sentence.end].trim_start();
 

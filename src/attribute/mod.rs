@@ -626,7 +626,11 @@ impl<'a, 'b> Doc<'a, 'b> {
         let para_first = self.a.paragraphs[first.paragraph];
         let para_last = self.a.paragraphs[last.paragraph];
 
-        let after_sentence = sentence_around(text, para_last, last.outer);
+        let after_sentence = if q.parts.len() == 1 {
+            self.a.sentences[i]
+        } else {
+            sentence_around(text, para_last, last.outer)
+        };
         let next_quote = self
             .a
             .quotes
@@ -666,7 +670,7 @@ impl<'a, 'b> Doc<'a, 'b> {
             return Some(f);
         }
 
-        let sentence = sentence_around(text, para_first, first.outer);
+        let sentence = self.a.sentences[i];
         let before = self.narrator_words(Span::new(sentence.start, first.outer.start));
         let lead_text = text[sentence.start..first.outer.start].trim_end();
         let introduced = lead_text.ends_with([':', ',']);
