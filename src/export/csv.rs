@@ -1,8 +1,12 @@
 //! CSV: RFC 4180, UTF-8, a header row, one column per record field.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::record::{CsvRow, Quote};
+use serde::Serialize;
+
+use crate::kind::Kind;
+use crate::record::{FIELDS, Quote};
 
 use super::QuoteWriter;
 
@@ -32,26 +36,81 @@ impl QuoteWriter for CsvWriter<'_> {
     }
 }
 
+/// The CSV row of a [`Quote`]: [`crate::record::CsvRow`]'s columns, types and names (so the
+/// csv crate writes the same cells and header), borrowing the record's strings instead of
+/// cloning them; only a defused cell or several flags joined with `;` are built.
+#[derive(Serialize)]
+pub(crate) struct Row<'q> {
+    doc: Cow<'q, str>,
+    index: usize,
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    paragraph: usize,
+    text: Cow<'q, str>,
+    kind: Kind,
+    speaker: Option<Cow<'q, str>>,
+    mention: Option<Cow<'q, str>>,
+    mention_start: Option<usize>,
+    mention_end: Option<usize>,
+    cue: Option<Cow<'q, str>>,
+    cue_start: Option<usize>,
+    cue_end: Option<usize>,
+    method: Option<Cow<'q, str>>,
+    confidence: Option<f64>,
+    flags: Cow<'q, str>,
+    source_start: Option<usize>,
+    source_end: Option<usize>,
+}
+
 /// The CSV row of `quote`, its formula-like cells defused when `excel_safe`.
-pub(crate) fn row(quote: &Quote, excel_safe: bool) -> CsvRow {
-    let mut row = CsvRow::from(quote);
-    if excel_safe {
-        for cell in [&mut row.doc, &mut row.text, &mut row.flags] {
-            defuse(cell);
+pub(crate) fn row<'q>(q: &'q Quote, excel_safe: bool) -> Row<'q> {
+    let cell = |s: &'q str| -> Cow<'q, str> {
+        if excel_safe {
+            defuse(s)
+        } else {
+            Cow::Borrowed(s)
         }
-        for cell in [
-            &mut row.speaker,
-            &mut row.mention,
-            &mut row.cue,
-            &mut row.method,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            defuse(cell);
-        }
+    };
+    let flags = match q.flags.as_slice() {
+        [] => Cow::Borrowed(""),
+        [flag] => Cow::Borrowed(flag.as_str()),
+        flags => Cow::Owned(
+            flags
+                .iter()
+                .map(|f| f.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
+    };
+    Row {
+        doc: cell(&q.doc),
+        index: q.index,
+        start: q.start,
+        end: q.end,
+        byte_start: q.byte_start,
+        byte_end: q.byte_end,
+        paragraph: q.paragraph,
+        text: cell(&q.text),
+        kind: q.kind,
+        speaker: q.speaker.as_deref().map(cell),
+        mention: q.mention.as_deref().map(cell),
+        mention_start: q.mention_start,
+        mention_end: q.mention_end,
+        cue: q.cue.as_deref().map(cell),
+        cue_start: q.cue_start,
+        cue_end: q.cue_end,
+        method: q.method.as_deref().map(cell),
+        confidence: q.confidence,
+        flags: if excel_safe {
+            defuse_owned(flags)
+        } else {
+            flags
+        },
+        source_start: q.source_start,
+        source_end: q.source_end,
     }
-    row
 }
 
 /// Rows without a header, for [`super::Encoder`]: the header row is written once by the caller.
@@ -60,8 +119,11 @@ pub(crate) fn encode_rows<'q>(
     excel_safe: bool,
     buf: &mut Vec<u8>,
 ) -> io::Result<()> {
+    // A document's rows are a few kilobytes: a small buffer in front of `buf` (the default
+    // 8 KiB is allocated and zeroed for every document).
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
+        .buffer_capacity(1024)
         .from_writer(buf);
     for quote in quotes {
         w.serialize(row(quote, excel_safe))
@@ -73,29 +135,135 @@ pub(crate) fn encode_rows<'q>(
 /// The header row [`CsvWriter`] writes before its first record.
 pub(crate) fn header() -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(crate::record::FIELDS)
-        .expect("writing to memory");
+    w.write_record(FIELDS).expect("writing to memory");
     w.into_inner().expect("writing to memory")
 }
 
-/// Prefixes a cell a spreadsheet would read as a formula with an apostrophe.
-fn defuse(cell: &mut String) {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        cell.insert(0, '\'');
+/// A cell a spreadsheet would read as a formula, prefixed with an apostrophe.
+fn defuse(cell: &str) -> Cow<'_, str> {
+    if is_formula(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
+}
+
+fn defuse_owned(cell: Cow<'_, str>) -> Cow<'_, str> {
+    if is_formula(&cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        cell
+    }
+}
+
+fn is_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::record::{CsvRow, Flag};
 
     #[test]
     fn formula_cells_are_defused() {
-        let mut s = "=HYPERLINK(\"x\")".to_string();
-        defuse(&mut s);
-        assert_eq!(s, "'=HYPERLINK(\"x\")");
-        let mut plain = "We have an opportunity".to_string();
-        defuse(&mut plain);
-        assert_eq!(plain, "We have an opportunity");
+        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse("We have an opportunity"), "We have an opportunity");
+    }
+
+    /// The owned row and defusing the CSV writer used before rows borrowed: the cells
+    /// [`row`] must give.
+    fn owned_row(quote: &Quote, excel_safe: bool) -> CsvRow {
+        let mut row = CsvRow::from(quote);
+        if excel_safe {
+            let defuse = |cell: &mut String| {
+                if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                    cell.insert(0, '\'');
+                }
+            };
+            for cell in [&mut row.doc, &mut row.text, &mut row.flags] {
+                defuse(cell);
+            }
+            for cell in [
+                &mut row.speaker,
+                &mut row.mention,
+                &mut row.cue,
+                &mut row.method,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                defuse(cell);
+            }
+        }
+        row
+    }
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                3 => any::<char>(),
+                2 => prop::sample::select(vec!['=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ';', ' ', '“']),
+            ],
+            0..12,
+        )
+        .prop_map(String::from_iter)
+    }
+
+    prop_compose! {
+        fn quote()(
+            doc in cell(),
+            numbers in prop::array::uniform6(any::<usize>()),
+            text in cell(),
+            kind in prop::sample::select(vec![Kind::Direct, Kind::Partial, Kind::Term]),
+            names in prop::array::uniform4(prop::option::of(cell())),
+            offsets in prop::array::uniform6(prop::option::of(any::<usize>())),
+            confidence in prop::option::of(prop_oneof![any::<f64>(), (0u32..=100).prop_map(|n| f64::from(n) / 100.0)]),
+            flags in prop::sample::subsequence(Flag::ALL.to_vec(), 0..=Flag::ALL.len()),
+        ) -> Quote {
+            let [speaker, mention, cue, method] = names;
+            Quote {
+                doc,
+                index: numbers[0],
+                start: numbers[1],
+                end: numbers[2],
+                byte_start: numbers[3],
+                byte_end: numbers[4],
+                paragraph: numbers[5],
+                text,
+                kind,
+                speaker,
+                mention,
+                mention_start: offsets[0],
+                mention_end: offsets[1],
+                cue,
+                cue_start: offsets[2],
+                cue_end: offsets[3],
+                method,
+                confidence,
+                flags,
+                source_start: offsets[4],
+                source_end: offsets[5],
+            }
+        }
+    }
+
+    proptest! {
+        /// Borrowed rows write the bytes owned rows write, header included.
+        #[test]
+        fn rows_write_what_owned_rows_write(
+            quotes in prop::collection::vec(quote(), 0..4),
+            excel_safe in any::<bool>(),
+        ) {
+            let mut borrowed = csv::Writer::from_writer(Vec::new());
+            let mut owned = csv::Writer::from_writer(Vec::new());
+            for q in &quotes {
+                borrowed.serialize(row(q, excel_safe)).unwrap();
+                owned.serialize(owned_row(q, excel_safe)).unwrap();
+            }
+            prop_assert_eq!(borrowed.into_inner().unwrap(), owned.into_inner().unwrap());
+        }
     }
 }
