@@ -19,7 +19,7 @@ use quotecheck::{Document, Error};
 /// At most this many documents per batch.
 pub const BATCH_DOCS: usize = 1024;
 /// At most this much text per batch (more only when one document is larger).
-pub const BATCH_BYTES: usize = 4 << 20;
+pub const BATCH_BYTES: usize = 1 << 20;
 
 /// A pool of `threads` workers (`None`: one per core).
 pub fn pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
