@@ -308,12 +308,8 @@ fn capitalised_stretches(text: &str, para: Span) -> Vec<Span> {
 fn stretch_around(text: &str, para: Span, at: usize) -> Option<Span> {
     let is_ws = char::is_whitespace;
     let token_at = |at: usize| -> Span {
-        let start = text[para.start..at]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_ws(c))
-            .map_or(para.start, |(i, c)| para.start + i + c.len_utf8());
-        let end = text[at..para.end].find(is_ws).map_or(para.end, |i| at + i);
+        let start = para.start + words::token_start(&text[para.start..at]);
+        let end = at + words::token_end(&text[at..para.end], 0);
         Span::new(start, end)
     };
     let in_run = |t: Span| {

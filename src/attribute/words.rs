@@ -125,7 +125,7 @@ fn non_ascii_space_len(s: &str, i: usize) -> usize {
 /// end. Eight bytes are looked at together: only a byte below 0x21 (where ASCII whitespace
 /// is) or a lead byte of a multi-byte character (bits 11xxxxxx, where the others start)
 /// can be whitespace, and the first such byte is then checked exactly.
-fn token_end(s: &str, mut i: usize) -> usize {
+pub fn token_end(s: &str, mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
@@ -149,6 +149,29 @@ fn token_end(s: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Where the token that ends `s` starts: just after the last whitespace character of `s`,
+/// or 0. Bytes are walked back without decoding; only a lead byte that can start a
+/// non-ASCII whitespace character is decoded.
+pub fn token_start(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        let b = bytes[i - 1];
+        match BYTE_CLASS[b as usize] {
+            SPACE => return i,
+            MAYBE_SPACE => {
+                let n = space_len(s, i - 1);
+                if n > 0 {
+                    return i - 1 + n;
+                }
+            }
+            _ => {}
+        }
+        i -= 1;
+    }
+    0
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -720,6 +743,18 @@ mod tests {
             .copied()
             .chain(generated.iter().map(String::as_str))
         {
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let start = text[..at]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                assert_eq!(token_start(&text[..at]), start, "{text:?} before {at}");
+                let end = text[at..]
+                    .find(char::is_whitespace)
+                    .map_or(text.len(), |i| at + i);
+                assert_eq!(token_end(text, at), end, "{text:?} from {at}");
+            }
             let expected: Vec<(usize, &str)> = text
                 .split(char::is_whitespace)
                 .filter(|t| !t.is_empty())
