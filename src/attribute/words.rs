@@ -195,7 +195,12 @@ impl<'a> Iterator for Tokens<'a> {
         }
         let start = i;
         i = token_end(s, i + 1);
-        self.at = i;
+        // Tokens are mostly one space apart: step over it here.
+        self.at = if bytes.get(i) == Some(&b' ') {
+            i + 1
+        } else {
+            i
+        };
         Some((start, &s[start..i]))
     }
 }
