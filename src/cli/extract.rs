@@ -134,7 +134,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let wanted = |q: &Quote| kinds.contains(&q.kind);
             let records = match encoder {
                 Some(encoder) => {
-                    let mut bytes = Vec::new();
+                    // About 300 bytes of field names and numbers per record besides its
+                    // strings: one allocation instead of a doubling series of copies.
+                    let size = extraction
+                        .quotes
+                        .iter()
+                        .map(|q| 320 + 2 * q.doc.len() + q.text.len())
+                        .sum();
+                    let mut bytes = Vec::with_capacity(size);
                     encoder.encode(extraction.quotes.iter().filter(|q| wanted(q)), &mut bytes)?;
                     Records::Bytes(bytes)
                 }
