@@ -165,7 +165,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::record::{CsvRow, Flag};
+    use crate::record::CsvRow;
 
     #[test]
     fn formula_cells_are_defused() {
@@ -212,42 +212,12 @@ mod tests {
         .prop_map(String::from_iter)
     }
 
-    prop_compose! {
-        fn quote()(
-            doc in cell(),
-            numbers in prop::array::uniform6(any::<usize>()),
-            text in cell(),
-            kind in prop::sample::select(vec![Kind::Direct, Kind::Partial, Kind::Term]),
-            names in prop::array::uniform4(prop::option::of(cell())),
-            offsets in prop::array::uniform6(prop::option::of(any::<usize>())),
-            confidence in prop::option::of(prop_oneof![any::<f64>(), (0u32..=100).prop_map(|n| f64::from(n) / 100.0)]),
-            flags in prop::sample::subsequence(Flag::ALL.to_vec(), 0..=Flag::ALL.len()),
-        ) -> Quote {
-            let [speaker, mention, cue, method] = names;
-            Quote {
-                doc,
-                index: numbers[0],
-                start: numbers[1],
-                end: numbers[2],
-                byte_start: numbers[3],
-                byte_end: numbers[4],
-                paragraph: numbers[5],
-                text,
-                kind,
-                speaker,
-                mention,
-                mention_start: offsets[0],
-                mention_end: offsets[1],
-                cue,
-                cue_start: offsets[2],
-                cue_end: offsets[3],
-                method,
-                confidence,
-                flags,
-                source_start: offsets[4],
-                source_end: offsets[5],
-            }
-        }
+    fn quote() -> impl Strategy<Value = Quote> {
+        let confidence = prop::option::of(prop_oneof![
+            any::<f64>(),
+            (0u32..=100).prop_map(|n| f64::from(n) / 100.0)
+        ]);
+        crate::export::arbitrary_quote(cell, confidence)
     }
 
     proptest! {

@@ -235,42 +235,8 @@ mod tests {
         ]
     }
 
-    prop_compose! {
-        fn quote()(
-            doc in text(),
-            numbers in prop::array::uniform6(any::<usize>()),
-            body in text(),
-            kind in prop::sample::select(vec![Kind::Direct, Kind::Partial, Kind::Term]),
-            names in prop::array::uniform4(prop::option::of(text())),
-            offsets in prop::array::uniform6(prop::option::of(any::<usize>())),
-            confidence in confidence(),
-            flags in prop::sample::subsequence(Flag::ALL.to_vec(), 0..=Flag::ALL.len()),
-        ) -> Quote {
-            let [speaker, mention, cue, method] = names;
-            Quote {
-                doc,
-                index: numbers[0],
-                start: numbers[1],
-                end: numbers[2],
-                byte_start: numbers[3],
-                byte_end: numbers[4],
-                paragraph: numbers[5],
-                text: body,
-                kind,
-                speaker,
-                mention,
-                mention_start: offsets[0],
-                mention_end: offsets[1],
-                cue,
-                cue_start: offsets[2],
-                cue_end: offsets[3],
-                method,
-                confidence,
-                flags,
-                source_start: offsets[4],
-                source_end: offsets[5],
-            }
-        }
+    fn quote() -> impl Strategy<Value = Quote> {
+        crate::export::arbitrary_quote(text, confidence())
     }
 
     proptest! {

@@ -124,6 +124,56 @@ pub fn to_string(format: Format, quotes: &[Quote], options: Options) -> String {
     String::from_utf8(buf).expect("writers emit UTF-8")
 }
 
+/// A random record whose strings come from `text()` and whose confidence from `confidence`,
+/// for the writers' property tests.
+#[cfg(test)]
+pub(crate) fn arbitrary_quote<S: proptest::strategy::Strategy<Value = String>>(
+    text: impl Fn() -> S,
+    confidence: impl proptest::strategy::Strategy<Value = Option<f64>>,
+) -> impl proptest::strategy::Strategy<Value = Quote> {
+    use crate::kind::Kind;
+    use crate::record::Flag;
+    use proptest::prelude::*;
+    (
+        text(),
+        prop::array::uniform6(any::<usize>()),
+        text(),
+        prop::sample::select(vec![Kind::Direct, Kind::Partial, Kind::Term]),
+        prop::array::uniform4(prop::option::of(text())),
+        prop::array::uniform6(prop::option::of(any::<usize>())),
+        confidence,
+        prop::sample::subsequence(Flag::ALL.to_vec(), 0..=Flag::ALL.len()),
+    )
+        .prop_map(
+            |(doc, numbers, text, kind, names, offsets, confidence, flags)| {
+                let [speaker, mention, cue, method] = names;
+                Quote {
+                    doc,
+                    index: numbers[0],
+                    start: numbers[1],
+                    end: numbers[2],
+                    byte_start: numbers[3],
+                    byte_end: numbers[4],
+                    paragraph: numbers[5],
+                    text,
+                    kind,
+                    speaker,
+                    mention,
+                    mention_start: offsets[0],
+                    mention_end: offsets[1],
+                    cue,
+                    cue_start: offsets[2],
+                    cue_end: offsets[3],
+                    method,
+                    confidence,
+                    flags,
+                    source_start: offsets[4],
+                    source_end: offsets[5],
+                }
+            },
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
