@@ -46,8 +46,9 @@ impl Index<Span> for str {
 
 /// Converts byte offsets of one text into code-point offsets.
 ///
-/// Stores the code-point count at every 256th byte, so memory is 1/64 of the text and a
-/// lookup counts at most 255 bytes. ASCII-only text converts without any table.
+/// Stores the code-point count at every 64th byte, so memory is 1/8 of the text and a
+/// lookup counts at most 63 bytes (records convert several offsets per quote). ASCII-only
+/// text converts without any table.
 pub struct CharIndex<'a> {
     text: &'a str,
     checkpoints: Vec<usize>,
@@ -55,7 +56,7 @@ pub struct CharIndex<'a> {
     total: usize,
 }
 
-const BLOCK: usize = 256;
+const BLOCK: usize = 64;
 
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> CharIndex<'a> {
@@ -164,8 +165,8 @@ mod tests {
 
     #[test]
     fn the_end_of_a_text_a_whole_number_of_blocks_long() {
-        // Found by the pipeline property test: a quote running to the end of a 512-byte
-        // text got end offset 0.
+        // Found by the pipeline property test: a quote running to the end of a two-block
+        // text (512 bytes then) got end offset 0.
         let text = "“a” ".repeat(BLOCK * 2 / "“a” ".len()) + &"x".repeat(BLOCK * 2 % "“a” ".len());
         assert_eq!(text.len(), BLOCK * 2);
         let index = CharIndex::new(&text);
