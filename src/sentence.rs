@@ -100,7 +100,7 @@ const CLOSERS: [char; 7] = ['”', '"', '’', '\'', ')', '»', '」'];
 /// closing marks after it, if a space comes there.
 ///
 /// A sentence boundary is a space whose text before it, less closing marks, ends in
-/// . ? ! or … (see [`is_boundary_at`]): so every boundary is the space after one of those
+/// . ? ! or … (see [`is_boundary_before`]): so every boundary is the space after one of those
 /// bytes, and the searches look for the punctuation (rare, found with memchr) instead of
 /// checking every space.
 fn space_after_punct(text: &str, punct: usize) -> Option<usize> {
@@ -145,24 +145,9 @@ impl<A: Iterator<Item = usize>, B: Iterator<Item = usize>> Iterator for Merged<A
     }
 }
 
-/// Whether the whitespace at byte `space` separates two sentences.
-#[inline]
+/// Whether the whitespace at byte `space` separates two sentences. The searches ask only
+/// at the space after . ? ! or … (and closing marks), found by [`space_after_punct`].
 fn is_boundary_before(text: &str, floor: usize, space: usize) -> bool {
-    // Most spaces follow a letter, digit or comma: only . ? ! … or a closing mark or
-    // bracket after one can end a sentence (non-ASCII bytes take the full check).
-    if space > floor
-        && let Some(&b) = text.as_bytes().get(space - 1)
-        && b < 0x80
-        && !matches!(b, b'.' | b'?' | b'!' | b'"' | b'\'' | b')')
-    {
-        return false;
-    }
-    is_boundary_at(text, floor, space)
-}
-
-/// [`is_boundary_before`] in full.
-#[inline(never)]
-fn is_boundary_at(text: &str, floor: usize, space: usize) -> bool {
     let before = &text[floor..space];
     let after = &text[space + 1..];
     // Skip closing quotation marks and brackets after the punctuation: said.” Next
