@@ -431,25 +431,16 @@ fn trim_span(text: &str, span: Span) -> Option<Span> {
 }
 
 /// `s.chars().take(101).count()`: only whether a line is 45 to 100 chars or longer
-/// matters. Counts the bytes that start a char, eight at a time, and stops past 100.
+/// matters. Counts 64 bytes at a time and stops past 100.
 fn chars_up_to_101(s: &str) -> usize {
     let mut chars = 0;
-    let mut chunks = s.as_bytes().chunks_exact(8);
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(chunk.try_into().expect("chunks of 8"));
-        // A UTF-8 continuation byte is 0b10xxxxxx: its top bit set, the next one clear.
-        let continuation = (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
-        chars += 8 - continuation;
+    for chunk in s.as_bytes().chunks(64) {
+        chars += crate::span::starts_of_chars(chunk);
         if chars > 100 {
             return 101;
         }
     }
-    chars += chunks
-        .remainder()
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count();
-    chars.min(101)
+    chars
 }
 
 /// Whether text is hard-wrapped, from its lines in order.

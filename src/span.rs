@@ -123,7 +123,7 @@ fn is_continuation(b: u8) -> bool {
 
 /// The number of bytes of `bytes` that start a character (are no continuation byte,
 /// 10xxxxxx), eight bytes at a time: a byte's top bit set and the next bit clear.
-fn starts_of_chars(bytes: &[u8]) -> usize {
+pub(crate) fn starts_of_chars(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut continuations = 0;
