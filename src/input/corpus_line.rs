@@ -4,11 +4,12 @@
 //! `std::str::from_utf8` on news text, whose curly quotes and dashes keep std off its ASCII
 //! fast path) and unescapes the two strings straight into the document's `String`s (sized
 //! once, from the escaped length), where the general path validates with std, has
-//! serde_json unescape into its scratch buffer and then copies into a fresh `String`. It accepts only what it can read exactly as serde_json does and
-//! returns `None` for everything else (other fields, `html`, a duplicate key, ids other than
-//! strings and plain non-negative integers, any malformed byte); the caller then reads the
-//! line with serde_json, so documents and error messages do not depend on which path read a
-//! line. `tests` checks the two paths agree.
+//! serde_json unescape into its scratch buffer and then copies into a fresh `String`. It
+//! accepts only what it can read exactly as serde_json does and returns `None` for
+//! everything else (other fields, `html`, a duplicate key, ids other than strings and plain
+//! non-negative integers, any malformed byte); the caller then reads the line with
+//! serde_json, so documents and error messages do not depend on which path read a line.
+//! `tests` checks the two paths agree.
 
 use crate::json_str::plain_len;
 
