@@ -140,7 +140,7 @@ pub struct Outcome {
 
 /// The words whose omission changes what was said: negations and qualifiers (one per line,
 /// `#` comments), compiled in from `meaning.txt`.
-const MEANING_WORDS: &str = include_str!("meaning.txt");
+const MEANING_WORDS: &str = include_str!("data/meaning.txt");
 
 /// The hashes of the words in `meaning.txt`.
 fn meaning_hashes() -> &'static std::collections::HashSet<u64> {

@@ -20,6 +20,7 @@ pub mod align;
 pub mod index;
 pub mod report;
 pub mod source;
+pub mod speakers;
 
 use serde::Serialize;
 
