@@ -48,6 +48,10 @@ pub struct CsvRow {
     pub line: Option<usize>,
     pub timestamp: Option<String>,
     pub timestamp_end: Option<String>,
+    /// Who the source credits (see [`Verified::source_speaker`]).
+    pub source_speaker: Option<String>,
+    /// Whether the quote's speaker was checked against the source's labels.
+    pub speaker_checked: bool,
     /// `source:start-end` per stretch, joined with `;`.
     pub stretches: String,
     /// Joined with `;`.
@@ -72,6 +76,8 @@ impl From<&Verified> for CsvRow {
             line: v.line,
             timestamp: v.timestamp.clone(),
             timestamp_end: v.timestamp_end.clone(),
+            source_speaker: v.source_speaker.clone(),
+            speaker_checked: v.speaker_checked,
             stretches: v
                 .stretches
                 .iter()
@@ -107,7 +113,9 @@ impl Style {
         let code = match v {
             Verdict::Exact | Verdict::Cosmetic => "1;32",
             Verdict::Elided | Verdict::Bracketed => "1;33",
-            Verdict::Altered | Verdict::Spliced | Verdict::NotFound => "1;31",
+            Verdict::Altered | Verdict::Spliced | Verdict::Misattributed | Verdict::NotFound => {
+                "1;31"
+            }
         };
         self.paint(code, v.as_str())
     }
@@ -150,7 +158,7 @@ pub struct Writer<'w> {
     style: Style,
     csv: Option<csv::Writer<Box<dyn Write + 'w>>>,
     count: usize,
-    tally: [usize; 7],
+    tally: [usize; Verdict::ALL.len()],
 }
 
 impl<'w> Writer<'w> {
@@ -166,7 +174,7 @@ impl<'w> Writer<'w> {
             style,
             csv,
             count: 0,
-            tally: [0; 7],
+            tally: [0; Verdict::ALL.len()],
         }
     }
 
@@ -222,15 +230,33 @@ impl<'w> Writer<'w> {
                 (Some(a), Some(b)) => format!(" [{a} --> {b}]"),
                 _ => String::new(),
             };
+            let who = st
+                .speaker
+                .as_deref()
+                .map(|w| format!(" {w}"))
+                .unwrap_or_default();
             writeln!(
                 self.out,
-                "  {} {}:{} (chars {}–{}){}",
+                "  {} {}:{} (chars {}–{}){}{}",
                 s.paint("2", "at"),
                 st.source,
                 st.line,
                 st.start,
                 st.end,
-                time
+                time,
+                who
+            )?;
+            // What the source says, for the editor to compare without opening it.
+            if v.verdict != Verdict::Exact {
+                writeln!(self.out, "    {} “{}”", s.paint("2", "source:"), st.text)?;
+            }
+        }
+        if v.verdict == Verdict::Misattributed {
+            writeln!(
+                self.out,
+                "  the source credits {}, not {}",
+                v.source_speaker.as_deref().unwrap_or("someone else"),
+                v.speaker.as_deref().unwrap_or("the quote's speaker")
             )?;
         }
         if v.verdict != Verdict::Exact && v.verdict != Verdict::NotFound {
@@ -250,16 +276,7 @@ impl<'w> Writer<'w> {
             }
             Format::Csv => self.csv.as_mut().expect("csv writer").flush()?,
             Format::Text => {
-                let names = [
-                    Verdict::Exact,
-                    Verdict::Cosmetic,
-                    Verdict::Elided,
-                    Verdict::Bracketed,
-                    Verdict::Altered,
-                    Verdict::Spliced,
-                    Verdict::NotFound,
-                ];
-                let parts: Vec<String> = names
+                let parts: Vec<String> = Verdict::ALL
                     .iter()
                     .filter(|&&v| self.tally[v as usize] > 0)
                     .map(|&v| format!("{} {}", self.tally[v as usize], v))

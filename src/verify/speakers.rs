@@ -212,7 +212,7 @@ fn name_like(s: &str) -> bool {
             .next()
             .and_then(|p| p.chars().next())
             .is_some_and(char::is_uppercase);
-        if !first.is_uppercase() && !(i > 0 && joined) {
+        if !(first.is_uppercase() || i > 0 && joined) {
             let particle = matches!(
                 *w,
                 "al" | "el"
