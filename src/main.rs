@@ -22,7 +22,9 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("quotecheck: {err:#}");
+            // Messages quote file names and ids: nothing in them may act on the terminal.
+            let message = quotecheck::sanitize::line(&format!("{err:#}")).into_owned();
+            eprintln!("quotecheck: {message}");
             ExitCode::from(2)
         }
     }

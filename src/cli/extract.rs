@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::batches;
-use crate::cli::output::Output;
+use crate::cli::output::{self, Output};
 use crate::cli::reading;
 use quotecheck::export::{self, Encoder, Format, QuoteWriter};
 use quotecheck::extract::{Options, extract_with};
-use quotecheck::scan;
 use quotecheck::{Document, Error, Input, Kind, Quote};
+use quotecheck::{sanitize, scan};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -70,7 +70,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let kinds: BTreeSet<Kind> = args.kinds.iter().copied().collect();
-    let mut out = Output::open(args.output.as_deref())?;
+    let inputs: Vec<Input> = reading::inputs(&args.inputs, args.corpus, &args.reading)?;
+    let mut out = Output::open(args.output.as_deref(), &output::files_of(&inputs))?;
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
@@ -87,12 +88,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             double_apostrophes: args.double_apostrophes,
         },
     };
-    let inputs: Vec<Input> = reading::inputs(&args.inputs, args.corpus, &args.reading)?;
     if args.explain {
         let mut w = BufWriter::new(out.writer());
         for input in &inputs {
             for doc in input.documents()? {
-                w.write_all(quotecheck::explain::explain(&doc?, &pipeline).as_bytes())?;
+                let text = quotecheck::explain::explain(&doc?, &pipeline);
+                w.write_all(sanitize::terminal(&text).as_bytes())?;
             }
         }
         w.flush()?;
@@ -128,7 +129,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for stray in &extraction.stray_marks {
                 warnings.push_str(&format!(
                     "quotecheck: {}:{}: warning: closing mark {} at offset {} closes nothing\n",
-                    stray.doc, stray.line, stray.mark, stray.start
+                    sanitize::line(&stray.doc),
+                    stray.line,
+                    stray.mark,
+                    stray.start
                 ));
             }
             let wanted = |q: &Quote| kinds.contains(&q.kind);

@@ -62,7 +62,7 @@ pub fn warning(doc: &Document) -> Option<String> {
             "quotecheck: {}: warning: the file has bytes that do not decode (the first at \
              offset {at}); they were replaced with U+FFFD and this document's quotes are \
              flagged lossy_decoding\n",
-            doc.id
+            quotecheck::sanitize::line(&doc.id)
         )
     })
 }
