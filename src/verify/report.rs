@@ -258,7 +258,7 @@ impl<'w> Writer<'w> {
             let who = st
                 .speaker
                 .as_deref()
-                .map(|w| format!(" {w}"))
+                .map(|w| format!(" {}", line(w)))
                 .unwrap_or_default();
             writeln!(
                 self.out,
@@ -273,15 +273,20 @@ impl<'w> Writer<'w> {
             )?;
             // What the source says, for the editor to compare without opening it.
             if v.verdict != Verdict::Exact {
-                writeln!(self.out, "    {} “{}”", s.paint("2", "source:"), st.text)?;
+                writeln!(
+                    self.out,
+                    "    {} “{}”",
+                    s.paint("2", "source:"),
+                    line(&st.text)
+                )?;
             }
         }
         if v.verdict == Verdict::Misattributed {
             writeln!(
                 self.out,
                 "  the source credits {}, not {}",
-                v.source_speaker.as_deref().unwrap_or("someone else"),
-                v.speaker.as_deref().unwrap_or("the quote's speaker")
+                line(v.source_speaker.as_deref().unwrap_or("someone else")),
+                line(v.speaker.as_deref().unwrap_or("the quote's speaker"))
             )?;
         }
         if v.verdict != Verdict::Exact && v.verdict != Verdict::NotFound {
