@@ -1,5 +1,6 @@
 //! The `quotecheck` binary: parse arguments, run, map errors to exit codes
-//! (0 success, 1 differences found where a command reports them, 2 trouble).
+//! (0 success, 1 differences found where a command reports them, 2 trouble, 3 when
+//! `extract --keep-going` skipped something).
 
 mod cli;
 

@@ -25,7 +25,12 @@ Examples:
   quotecheck extract page.html --selector 'article .story-body'
   quotecheck extract archive/ 'pages/**/*.htm' --format csv -o quotes.csv
   quotecheck extract old-site.txt --encoding windows-1252
-  quotecheck extract export.csv --id-column slug --text-column body";
+  quotecheck extract export.csv --id-column slug --text-column body
+
+Exit status: 0 success, 2 trouble, 3 when --keep-going skipped an input or a line.";
+
+/// The exit status of a `--keep-going` run that skipped something.
+const SKIPPED: u8 = 3;
 
 /// Extract every quotation, with its kind and offsets.
 #[derive(clap::Args, Debug)]
@@ -62,15 +67,22 @@ pub struct Args {
     /// Worker threads [default: one per core]. Output keeps input order whatever the number.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
-    /// Report a corpus line or file that cannot be read (bad JSON, bad UTF-8) and carry on
-    /// with the next, instead of stopping with exit code 2.
+    /// Report each corpus line, file or directory entry that cannot be read (bad JSON, bad
+    /// UTF-8, missing or unreadable file, dangling symlink, symlink loop) and carry on with
+    /// the next, instead of stopping with exit code 2; the run then exits with 3.
     #[arg(long)]
     keep_going: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let kinds: BTreeSet<Kind> = args.kinds.iter().copied().collect();
-    let inputs: Vec<Input> = reading::inputs(&args.inputs, args.corpus, &args.reading)?;
+    let (inputs, unreadable): (Vec<Input>, _) =
+        reading::inputs(&args.inputs, args.corpus, &args.reading, args.keep_going)?;
+    let mut skipped = unreadable.len();
+    for problem in unreadable {
+        let message = format!("{:#}", anyhow::Error::from(problem));
+        eprintln!("quotecheck: {} (skipped)", sanitize::line(&message));
+    }
     let mut out = Output::open(args.output.as_deref(), &output::files_of(&inputs))?;
     let format = args
         .format
@@ -110,7 +122,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         });
     let pool = batches::pool(args.threads.map(usize::from))?;
     let encoder = Encoder::new(format, options);
-    let mut skipped = 0usize;
     {
         let mut sink = match encoder {
             Some(encoder) => Sink::Bytes {
@@ -162,13 +173,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let bad = |err: Error, progress: &batches::Progress| -> anyhow::Result<()> {
             match err {
                 Error::Corpus { .. }
+                | Error::Io { .. }
                 | Error::Utf8 { .. }
                 | Error::Decode { .. }
                 | Error::Read { .. }
                     if args.keep_going =>
                 {
                     skipped += 1;
-                    progress.warn(&format!("quotecheck: {err} (skipped)\n"));
+                    let message = format!("{:#}", anyhow::Error::from(err));
+                    progress.warn(&format!("quotecheck: {message} (skipped)\n"));
                     Ok(())
                 }
                 err => Err(err.into()),
@@ -179,7 +192,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     out.commit()?;
     if skipped > 0 {
-        eprintln!("quotecheck: warning: skipped {skipped} unreadable document(s)");
+        eprintln!("quotecheck: warning: skipped {skipped} unreadable input(s) or document(s)");
+        // A pipeline must be able to tell a complete run from one with holes.
+        return Ok(ExitCode::from(SKIPPED));
     }
     Ok(ExitCode::SUCCESS)
 }
