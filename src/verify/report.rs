@@ -49,6 +49,10 @@ pub struct CsvRow {
     pub line: Option<usize>,
     pub timestamp: Option<String>,
     pub timestamp_end: Option<String>,
+    /// Who the source credits (see [`Verified::source_speaker`]).
+    pub source_speaker: Option<String>,
+    /// Whether the quote's speaker was checked against the source's labels.
+    pub speaker_checked: bool,
     /// `source:start-end` per stretch, joined with `;`.
     pub stretches: String,
     /// Joined with `;`.
@@ -73,6 +77,8 @@ impl From<&Verified> for CsvRow {
             line: v.line,
             timestamp: v.timestamp.clone(),
             timestamp_end: v.timestamp_end.clone(),
+            source_speaker: v.source_speaker.clone(),
+            speaker_checked: v.speaker_checked,
             stretches: v
                 .stretches
                 .iter()
@@ -127,7 +133,9 @@ impl Style {
         let code = match v {
             Verdict::Exact | Verdict::Cosmetic => "1;32",
             Verdict::Elided | Verdict::Bracketed => "1;33",
-            Verdict::Altered | Verdict::Spliced | Verdict::NotFound => "1;31",
+            Verdict::Altered | Verdict::Spliced | Verdict::Misattributed | Verdict::NotFound => {
+                "1;31"
+            }
         };
         self.paint(code, v.as_str())
     }
@@ -195,7 +203,7 @@ pub struct Writer<'w> {
     csv: Option<csv::Writer<Box<dyn Write + 'w>>>,
     excel_safe: bool,
     count: usize,
-    tally: [usize; 7],
+    tally: [usize; Verdict::ALL.len()],
 }
 
 impl<'w> Writer<'w> {
@@ -212,7 +220,7 @@ impl<'w> Writer<'w> {
             csv,
             excel_safe: false,
             count: 0,
-            tally: [0; 7],
+            tally: [0; Verdict::ALL.len()],
         }
     }
 
@@ -279,15 +287,38 @@ impl<'w> Writer<'w> {
                 (Some(a), Some(b)) => format!(" [{a} --> {b}]"),
                 _ => String::new(),
             };
+            let who = st
+                .speaker
+                .as_deref()
+                .map(|w| format!(" {}", line(w)))
+                .unwrap_or_default();
             writeln!(
                 self.out,
-                "  {} {}:{} (chars {}–{}){}",
+                "  {} {}:{} (chars {}–{}){}{}",
                 s.paint("2", "at"),
                 line(&st.source),
                 st.line,
                 st.start,
                 st.end,
-                time
+                time,
+                who
+            )?;
+            // What the source says, for the editor to compare without opening it.
+            if v.verdict != Verdict::Exact {
+                writeln!(
+                    self.out,
+                    "    {} “{}”",
+                    s.paint("2", "source:"),
+                    line(&st.text)
+                )?;
+            }
+        }
+        if v.verdict == Verdict::Misattributed {
+            writeln!(
+                self.out,
+                "  the source credits {}, not {}",
+                line(v.source_speaker.as_deref().unwrap_or("someone else")),
+                line(v.speaker.as_deref().unwrap_or("the quote's speaker"))
             )?;
         }
         if v.verdict != Verdict::Exact && v.verdict != Verdict::NotFound {
@@ -307,16 +338,7 @@ impl<'w> Writer<'w> {
             }
             Format::Csv => self.csv.as_mut().expect("csv writer").flush()?,
             Format::Text => {
-                let names = [
-                    Verdict::Exact,
-                    Verdict::Cosmetic,
-                    Verdict::Elided,
-                    Verdict::Bracketed,
-                    Verdict::Altered,
-                    Verdict::Spliced,
-                    Verdict::NotFound,
-                ];
-                let parts: Vec<String> = names
+                let parts: Vec<String> = Verdict::ALL
                     .iter()
                     .filter(|&&v| self.tally[v as usize] > 0)
                     .map(|&v| format!("{} {}", self.tally[v as usize], v))
