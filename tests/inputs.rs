@@ -504,7 +504,7 @@ fn keep_going_skips_files_that_do_not_decode_and_reads_the_rest() {
             "jsonl",
         ])
         .assert()
-        .success()
+        .code(3)
         .stderr(predicate::str::contains(
             "fixtures/encodings/erdogan.broken-utf8.txt: not valid UTF-8",
         ))

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use serde::Serialize;
 
-use crate::cli::output::Output;
+use crate::cli::output::{self, Output};
 use quotecheck::diff::report::{self, TextOptions};
 use quotecheck::diff::{self, Diff, History, Options, Series, Summary, Version};
 use quotecheck::{Input, Quote, extract};
@@ -128,7 +128,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         total.add(d.summary);
     }
 
-    let mut out = Output::open(args.output.as_deref())?;
+    let mut out = Output::open(args.output.as_deref(), &output::files_of(&inputs))?;
     let format = args
         .format
         .or_else(|| {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::output::Output;
+use crate::cli::output::{self, Output};
 use quotecheck::Input;
 use quotecheck::verify::Verifier;
 use quotecheck::verify::report::{Format, Style, Writer};
@@ -77,7 +77,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|a| Input::from_arg(a, args.corpus))
         .collect();
-    let mut out = Output::open(args.output.as_deref())?;
+    let mut out = Output::open(
+        args.output.as_deref(),
+        &[output::files_of(&inputs), args.source.clone()].concat(),
+    )?;
     let terminal = out.is_terminal();
     let format = args
         .format

@@ -20,17 +20,21 @@ use super::{Concern, Entry, Report, excerpt, percent};
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
 
-/// Escapes text for HTML text and for double- or single-quoted attribute values.
+/// Escapes text for HTML text and for double- or single-quoted attribute values; bidi
+/// controls (U+202E and kin) become visible markers such as `[U+202E]`
+/// ([`crate::sanitize::visible_bidi`]), so they can neither spoof nor hide.
 pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = crate::sanitize::visible_bidi(s);
     if !s.contains(['&', '<', '>', '"', '\'']) {
-        return s.into();
+        return s;
     }
     let mut out = String::with_capacity(s.len() + 16);
-    push_escaped(&mut out, s);
+    push_escaped(&mut out, &s);
     out.into()
 }
 
 fn push_escaped(out: &mut String, s: &str) {
+    let s = &*crate::sanitize::visible_bidi(s);
     let mut from = 0;
     for (i, c) in s.match_indices(['&', '<', '>', '"', '\'']) {
         out.push_str(&s[from..i]);
@@ -507,6 +511,7 @@ h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 h3{font-size:1rem;margin:1rem 0 .3rem}
 .meta{margin:.3rem 0 0;color:var(--muted);font-size:.9rem}
 .doc{font-family:ui-monospace,Menlo,Consolas,monospace}
+mark,td,th,li,.doc,.lbl,.tip{unicode-bidi:isolate}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:1rem;top:1rem;background:#fff;padding:.3rem .6rem;z-index:20}
 .summary{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:2rem;padding:0 1.5rem;border-bottom:1px solid var(--line)}
@@ -663,6 +668,24 @@ mod tests {
             html.contains("data-speaker=\"&quot; onfocus=&quot;alert(1)&quot; x=&quot;&lt;b&gt;\"")
         );
         assert!(!html.contains("onfocus=\"alert"));
+    }
+
+    #[test]
+    fn bidi_overrides_in_names_speakers_and_quotes_are_shown_not_obeyed() {
+        let (mut doc, ex) = attributed(
+            "“Open Right\u{202e}gnp.exe now,” the spokesman said.",
+            &[(1, "Ana\u{202e}ydnA", "trailing_cue", 0.9)],
+        );
+        doc.id = "report\u{202e}lmth.exe".into();
+        let html = render(&Report::new(&doc, ex, Inputs::default()));
+        assert!(
+            !html.contains('\u{202e}'),
+            "a raw override reached the page"
+        );
+        assert!(html.contains("Right[U+202E]gnp.exe"));
+        assert!(html.contains("Ana[U+202E]ydnA"));
+        assert!(html.contains("report[U+202E]lmth.exe"));
+        assert!(html.contains("unicode-bidi:isolate"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Writing verification results: readable (optionally coloured) text, JSON, JSONL and CSV.
 
+use crate::sanitize::line;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -123,8 +124,8 @@ pub fn diff_text(edits: &[Edit], style: &Style) -> String {
     let dim = |s: String| style.paint("2", &s);
     edits
         .iter()
-        .map(|e| match e {
-            Edit::Equal { text } => text.clone(),
+        .map(|e| match shown(e) {
+            Edit::Equal { text } => text,
             Edit::Cosmetic { quote, source } => dim(format!("[~{source} => {quote}~]")),
             Edit::Elided { source } => yellow(format!("[…: {source}]")),
             Edit::Bracketed { quote, source } => yellow(format!("[{source} => {quote}]")),
@@ -141,6 +142,30 @@ pub fn diff_text(edits: &[Edit], style: &Style) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// An edit with its text escaped for a terminal ([`line`]).
+fn shown(e: &Edit) -> Edit {
+    let l = |s: &String| line(s).into_owned();
+    match e {
+        Edit::Equal { text } => Edit::Equal { text: l(text) },
+        Edit::Cosmetic { quote, source } => Edit::Cosmetic {
+            quote: l(quote),
+            source: l(source),
+        },
+        Edit::Elided { source } => Edit::Elided { source: l(source) },
+        Edit::Bracketed { quote, source } => Edit::Bracketed {
+            quote: l(quote),
+            source: l(source),
+        },
+        Edit::Added { quote } => Edit::Added { quote: l(quote) },
+        Edit::Dropped { source } => Edit::Dropped { source: l(source) },
+        Edit::Changed { quote, source } => Edit::Changed {
+            quote: l(quote),
+            source: l(source),
+        },
+        Edit::Splice { source } => Edit::Splice { source: l(source) },
+    }
 }
 
 /// A streaming sink for verification results.
@@ -199,7 +224,7 @@ impl<'w> Writer<'w> {
         let speaker = v
             .speaker
             .as_deref()
-            .map(|n| format!("  {n}"))
+            .map(|n| format!("  {}", line(n)))
             .unwrap_or_default();
         let flags = if v.flags.is_empty() {
             String::new()
@@ -209,14 +234,14 @@ impl<'w> Writer<'w> {
         writeln!(
             self.out,
             "{}#{} {}{} {:.2}{}",
-            v.doc,
+            line(&v.doc),
             v.index,
             s.verdict(v.verdict),
             flags,
             v.similarity,
             speaker
         )?;
-        writeln!(self.out, "  “{}”", v.text.replace('\n', " "))?;
+        writeln!(self.out, "  “{}”", line(&v.text.replace('\n', " ")))?;
         for st in &v.stretches {
             let time = match (&st.timestamp, &st.timestamp_end) {
                 (Some(a), Some(b)) => format!(" [{a} --> {b}]"),
@@ -226,7 +251,7 @@ impl<'w> Writer<'w> {
                 self.out,
                 "  {} {}:{} (chars {}–{}){}",
                 s.paint("2", "at"),
-                st.source,
+                line(&st.source),
                 st.line,
                 st.start,
                 st.end,
