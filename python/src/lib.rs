@@ -1,7 +1,8 @@
 //! quotecheck for Python: a thin pyo3 layer over the crate's public API.
 //!
-//! Records are the crate's serde types turned into Python values by pythonize, so a dict
-//! has exactly the fields, in the order, of the CLI's JSONL line. Work on text runs with
+//! Records are the crate's serde types turned into Python values (`records.rs`, pythonize
+//! for any shape it does not handle), so a dict has exactly the fields, in the order, of
+//! the CLI's JSONL line. Work on text runs with
 //! the interpreter lock released; `extract_many` runs the crate's parallel corpus path
 //! (`quotecheck::batch`) and overlaps building batch k's dicts with extracting batch k+1.
 //! Every panic is caught before it could reach Python and raised as `QuotecheckError`.
@@ -22,6 +23,15 @@ use quotecheck::extract::{Extraction, Options, extract_with};
 use quotecheck::verify::Verifier;
 use quotecheck::verify::source::{Source, SourceKind};
 use quotecheck::{Document, Kind, Quote};
+
+mod records;
+
+// As in the binary (src/main.rs): extraction allocates many small, short-lived Vecs and
+// Strings per quote, and mimalloc serves them faster than the system malloc. It serves only
+// Rust's allocations; Python's objects keep Python's allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use records::{Keys, to_py};
 
 pyo3::create_exception!(
     quotecheck,
@@ -84,14 +94,11 @@ fn wanted(kinds: &Option<BTreeSet<Kind>>, q: &Quote) -> bool {
     kinds.as_ref().is_none_or(|k| k.contains(&q.kind))
 }
 
-fn to_py<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value).map_err(|e| QuotecheckError::new_err(e.to_string()))
-}
-
 fn to_list<'py, T: serde::Serialize>(py: Python<'py>, items: &[T]) -> PyResult<Bound<'py, PyList>> {
+    let keys = Keys::default();
     let list = PyList::empty(py);
     for item in items {
-        list.append(to_py(py, item)?)?;
+        list.append(to_py(py, &keys, item)?)?;
     }
     Ok(list)
 }
@@ -115,12 +122,13 @@ fn extract<'py>(
         let accounts = explain.then(|| explain_quotes(&document, &options));
         (extraction, accounts)
     })?;
+    let keys = Keys::default();
     let list = PyList::empty(py);
     for (i, q) in extraction.quotes.iter().enumerate() {
         if !wanted(&kinds, q) {
             continue;
         }
-        let record = to_py(py, q)?;
+        let record = to_py(py, &keys, q)?;
         if let Some(accounts) = &accounts {
             let account = accounts.get(i).map_or("", |a| a.trim_end());
             record.cast::<PyDict>()?.set_item("explanation", account)?;
@@ -166,6 +174,8 @@ struct RecordIterator {
     ready: VecDeque<Quote>,
     /// Raised once `ready` is empty.
     failure: Option<PyErr>,
+    /// Field names made once for all records.
+    keys: Keys,
 }
 
 impl RecordIterator {
@@ -261,7 +271,7 @@ impl RecordIterator {
     fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         loop {
             if let Some(q) = self.ready.pop_front() {
-                return to_py(py, &q).map(Some);
+                return to_py(py, &self.keys, &q).map(Some);
             }
             if let Some(e) = self.failure.take() {
                 return Err(e);
@@ -318,6 +328,7 @@ fn extract_many(
         pending: None,
         ready: VecDeque::new(),
         failure: None,
+        keys: Keys::default(),
     })
 }
 
