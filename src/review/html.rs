@@ -162,6 +162,9 @@ fn flags(out: &mut String, r: &Report) {
                         }
                     }
                     out.push_str("</span>");
+                    if let Some(p) = e.verdict.as_ref().and_then(|v| v.passage.as_ref()) {
+                        passage(out, p);
+                    }
                 }
                 _ => {}
             }
@@ -209,6 +212,17 @@ fn removed(out: &mut String, r: &Report) {
 }
 
 /// What changed since the previous version, and the word diff when the words changed.
+/// The source's wording under a flagged quote: who speaks, where, the words, the diff.
+fn passage(out: &mut String, p: &super::Passage) {
+    let _ = write!(
+        out,
+        "<blockquote class=\"source-passage\"><span class=\"detail\">source ({}):</span> “{}”<br><span class=\"detail\">diff:</span> <code>{}</code></blockquote>",
+        escape(&p.heading()),
+        escape(&p.text),
+        escape(&p.diff)
+    );
+}
+
 fn changed(out: &mut String, change: &super::Change) {
     let _ = write!(
         out,
@@ -544,6 +558,7 @@ mark.q:hover+.tip,mark.q:focus+.tip{display:block;position:absolute;left:0;z-ind
 .flag-list li{margin:.2rem 0}
 .badge{display:inline-block;font-size:.72rem;padding:0 .35rem;border:1px solid #8a1c1c;color:#8a1c1c;border-radius:3px;background:#fff5f5}
 .detail{color:var(--muted)}
+.source-passage{margin:.3em 0 .3em 1.5em;padding-left:.6em;border-left:3px solid var(--muted)}
 .ok{display:inline-block;font-size:.72rem;padding:0 .35rem;border:1px solid #2c7a26;color:#2c7a26;border-radius:3px}
 del{background:#fde0e0;text-decoration:line-through}
 ins{background:#dff5dc;text-decoration:underline}
@@ -785,6 +800,7 @@ mod tests {
         let altered = Verdict {
             status: VerdictStatus::Altered,
             source: Some("kremlin.txt".into()),
+            passage: None,
             detail: Some("92% of the words match a passage".into()),
         };
         let inputs = Inputs {

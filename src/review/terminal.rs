@@ -127,6 +127,15 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
                     if let Some(d) = e.verdict.as_ref().and_then(|v| v.detail.as_deref()) {
                         let _ = write!(out, ": {}", clean(d));
                     }
+                    if let Some(p) = e.verdict.as_ref().and_then(|v| v.passage.as_ref()) {
+                        let _ = write!(
+                            out,
+                            "\n           source ({}): {}\n           diff: {}",
+                            clean(&p.heading()),
+                            quoted(&p.text, EXCERPT),
+                            clean(&p.diff)
+                        );
+                    }
                 }
                 Concern::Changed => {
                     if let Some(change) = &e.change {
