@@ -2,6 +2,7 @@
 //! (0 success, 1 differences found where a command reports them, 2 trouble).
 
 mod cli;
+mod serve;
 
 use std::process::ExitCode;
 
