@@ -252,6 +252,9 @@ pub struct CorpusReader<R> {
     line: usize,
     buf: Vec<u8>,
     selector: Option<Selector>,
+    /// A read failed: the stream ends there (a reader that keeps failing, a directory
+    /// opened as a file, must not make `--keep-going` loop).
+    failed: bool,
 }
 
 impl<R: BufRead> CorpusReader<R> {
@@ -262,6 +265,7 @@ impl<R: BufRead> CorpusReader<R> {
             line: 0,
             buf: Vec::new(),
             selector: None,
+            failed: false,
         }
     }
 
@@ -289,11 +293,17 @@ impl<R: BufRead> Iterator for CorpusReader<R> {
 
     fn next(&mut self) -> Option<Result<Document>> {
         loop {
+            if self.failed {
+                return None;
+            }
             self.buf.clear();
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => return None,
                 Ok(_) => self.line += 1,
-                Err(e) => return Some(Err(Error::io(&self.path, e))),
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(Error::io(&self.path, e)));
+                }
             }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;

@@ -29,6 +29,7 @@ pub mod kind;
 pub mod lexicon;
 pub mod record;
 pub mod review;
+pub mod sanitize;
 pub mod scan;
 pub mod sentence;
 pub mod span;

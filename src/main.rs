@@ -1,5 +1,6 @@
 //! The `quotecheck` binary: parse arguments, run, map errors to exit codes
-//! (0 success, 1 differences found where a command reports them, 2 trouble).
+//! (0 success, 1 differences found where a command reports them, 2 trouble, 3 when
+//! `extract --keep-going` skipped something).
 
 mod cli;
 mod serve;
@@ -23,7 +24,9 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("quotecheck: {err:#}");
+            // Messages quote file names and ids: nothing in them may act on the terminal.
+            let message = quotecheck::sanitize::line(&format!("{err:#}")).into_owned();
+            eprintln!("quotecheck: {message}");
             ExitCode::from(2)
         }
     }

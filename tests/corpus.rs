@@ -113,7 +113,7 @@ fn keep_going_reports_the_line_and_carries_on() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{out:?}");
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("c.jsonl:2: "), "{stderr}");
     assert!(stderr.contains("skipped 1"), "{stderr}");
@@ -126,11 +126,11 @@ fn keep_going_reports_the_line_and_carries_on() {
 }
 
 #[test]
-fn keep_going_does_not_skip_a_missing_file() {
+fn keep_going_reports_a_missing_file_and_exits_3() {
     quotecheck()
         .args(["extract", "--keep-going", "no/such/corpus.jsonl"])
         .assert()
-        .code(2)
+        .code(3)
         .stderr(predicate::str::contains("no/such/corpus.jsonl"));
 }
 

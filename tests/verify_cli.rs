@@ -221,7 +221,7 @@ fn bad_sources_exit_2_naming_file_and_line() {
     qc().args(["verify", ARTICLE, "--source", srt.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("broken.srt:5:"));
+        .stderr(predicate::str::contains("broken.srt:6:"));
     let vtt = dir.path().join("broken.vtt");
     std::fs::write(&vtt, "00:01.000 --> 00:02.000\nno header\n").unwrap();
     qc().args(["verify", ARTICLE, "--source", vtt.to_str().unwrap()])

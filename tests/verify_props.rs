@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use quotecheck::verify::source::{Source, SourceKind};
+use quotecheck::verify::speakers::line_label;
 use quotecheck::verify::{Verdict, Verifier};
 
 fn speech() -> impl Strategy<Value = String> {
@@ -19,6 +20,10 @@ fn speech() -> impl Strategy<Value = String> {
             Just(".".to_string()),
             Just("\n".to_string()),
             Just("é".to_string()),
+            Just("\nNAKAMURA:".to_string()),
+            Just("\n>>".to_string()),
+            Just("\n(Brandt)".to_string()),
+            Just("\n“É”:".to_string()),
         ],
         0..60,
     )
@@ -56,6 +61,16 @@ proptest! {
                 let len = s.clean.len();
                 let _ = s.location(0, len);
             }
+        }
+    }
+
+    #[test]
+    fn speaker_labels_stay_on_the_line_and_on_char_boundaries(
+        line in "(>> |- )?[\\[(]?[A-Za-zÉé’.\\- ]{0,70}[\\])]?:? ?\\PC{0,20}",
+    ) {
+        if let Some(l) = line_label(&line) {
+            prop_assert!(l.start <= l.end && l.end <= line.len());
+            prop_assert!(line.is_char_boundary(l.start) && line.is_char_boundary(l.end));
         }
     }
 }

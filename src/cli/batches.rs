@@ -131,8 +131,10 @@ impl Progress {
         }
     }
 
-    /// Prints `message` on standard error without garbling the progress line.
+    /// Prints `message` on standard error without garbling the progress line, control
+    /// characters escaped ([`quotecheck::sanitize::terminal`]).
     pub fn warn(&self, message: &str) {
+        let message = quotecheck::sanitize::terminal(message);
         match &self.bar {
             Some(bar) => bar.suspend(|| eprint!("{message}")),
             None => eprint!("{message}"),

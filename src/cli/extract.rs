@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::batches;
-use crate::cli::output::Output;
+use crate::cli::output::{self, Output};
 use crate::cli::reading;
 use quotecheck::export::{self, Encoder, Format, QuoteWriter};
 use quotecheck::extract::{Options, extract_with};
-use quotecheck::scan;
 use quotecheck::{Document, Error, Input, Kind, Quote};
+use quotecheck::{sanitize, scan};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -25,7 +25,12 @@ Examples:
   quotecheck extract page.html --selector 'article .story-body'
   quotecheck extract archive/ 'pages/**/*.htm' --format csv -o quotes.csv
   quotecheck extract old-site.txt --encoding windows-1252
-  quotecheck extract export.csv --id-column slug --text-column body";
+  quotecheck extract export.csv --id-column slug --text-column body
+
+Exit status: 0 success, 2 trouble, 3 when --keep-going skipped an input or a line.";
+
+/// The exit status of a `--keep-going` run that skipped something.
+const SKIPPED: u8 = 3;
 
 /// Extract every quotation, with its kind and offsets.
 #[derive(clap::Args, Debug)]
@@ -62,15 +67,23 @@ pub struct Args {
     /// Worker threads [default: one per core]. Output keeps input order whatever the number.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
-    /// Report a corpus line or file that cannot be read (bad JSON, bad UTF-8) and carry on
-    /// with the next, instead of stopping with exit code 2.
+    /// Report each corpus line, file or directory entry that cannot be read (bad JSON, bad
+    /// UTF-8, missing or unreadable file, dangling symlink, symlink loop) and carry on with
+    /// the next, instead of stopping with exit code 2; the run then exits with 3.
     #[arg(long)]
     keep_going: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let kinds: BTreeSet<Kind> = args.kinds.iter().copied().collect();
-    let mut out = Output::open(args.output.as_deref())?;
+    let (inputs, unreadable): (Vec<Input>, _) =
+        reading::inputs(&args.inputs, args.corpus, &args.reading, args.keep_going)?;
+    let mut skipped = unreadable.len();
+    for problem in unreadable {
+        let message = format!("{:#}", anyhow::Error::from(problem));
+        eprintln!("quotecheck: {} (skipped)", sanitize::line(&message));
+    }
+    let mut out = Output::open(args.output.as_deref(), &output::files_of(&inputs))?;
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
@@ -87,12 +100,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             double_apostrophes: args.double_apostrophes,
         },
     };
-    let inputs: Vec<Input> = reading::inputs(&args.inputs, args.corpus, &args.reading)?;
     if args.explain {
         let mut w = BufWriter::new(out.writer());
         for input in &inputs {
             for doc in input.documents()? {
-                w.write_all(quotecheck::explain::explain(&doc?, &pipeline).as_bytes())?;
+                let text = quotecheck::explain::explain(&doc?, &pipeline);
+                w.write_all(sanitize::terminal(&text).as_bytes())?;
             }
         }
         w.flush()?;
@@ -109,7 +122,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         });
     let pool = batches::pool(args.threads.map(usize::from))?;
     let encoder = Encoder::new(format, options);
-    let mut skipped = 0usize;
     {
         let mut sink = match encoder {
             Some(encoder) => Sink::Bytes {
@@ -128,7 +140,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for stray in &extraction.stray_marks {
                 warnings.push_str(&format!(
                     "quotecheck: {}:{}: warning: closing mark {} at offset {} closes nothing\n",
-                    stray.doc, stray.line, stray.mark, stray.start
+                    sanitize::line(&stray.doc),
+                    stray.line,
+                    stray.mark,
+                    stray.start
                 ));
             }
             let wanted = |q: &Quote| kinds.contains(&q.kind);
@@ -158,13 +173,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let bad = |err: Error, progress: &batches::Progress| -> anyhow::Result<()> {
             match err {
                 Error::Corpus { .. }
+                | Error::Io { .. }
                 | Error::Utf8 { .. }
                 | Error::Decode { .. }
                 | Error::Read { .. }
                     if args.keep_going =>
                 {
                     skipped += 1;
-                    progress.warn(&format!("quotecheck: {err} (skipped)\n"));
+                    let message = format!("{:#}", anyhow::Error::from(err));
+                    progress.warn(&format!("quotecheck: {message} (skipped)\n"));
                     Ok(())
                 }
                 err => Err(err.into()),
@@ -175,7 +192,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     out.commit()?;
     if skipped > 0 {
-        eprintln!("quotecheck: warning: skipped {skipped} unreadable document(s)");
+        eprintln!("quotecheck: warning: skipped {skipped} unreadable input(s) or document(s)");
+        // A pipeline must be able to tell a complete run from one with holes.
+        return Ok(ExitCode::from(SKIPPED));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -32,8 +32,15 @@ pub struct ReadArgs {
     text_column: Option<String>,
 }
 
-/// The inputs the arguments name, read as the flags say.
-pub fn inputs(args: &[String], corpus: bool, reading: &ReadArgs) -> anyhow::Result<Vec<Input>> {
+/// The inputs the arguments name, read as the flags say, and the directory or glob entries
+/// that could not be read (always empty unless `keep_going`: without it the first is the
+/// error).
+pub fn inputs(
+    args: &[String],
+    corpus: bool,
+    reading: &ReadArgs,
+    keep_going: bool,
+) -> anyhow::Result<(Vec<Input>, Vec<quotecheck::Error>)> {
     let options = ReadOptions {
         format: reading
             .input_format
@@ -52,7 +59,11 @@ pub fn inputs(args: &[String], corpus: bool, reading: &ReadArgs) -> anyhow::Resu
         id_column: reading.id_column.clone(),
         text_column: reading.text_column.clone(),
     };
-    Ok(quotecheck::input::inputs(args, options)?)
+    if keep_going {
+        Ok(quotecheck::input::inputs_each(args, options)?)
+    } else {
+        Ok((quotecheck::input::inputs(args, options)?, Vec::new()))
+    }
 }
 
 /// What the user should know about a document as a whole, as lines for standard error.
@@ -62,7 +73,7 @@ pub fn warning(doc: &Document) -> Option<String> {
             "quotecheck: {}: warning: the file has bytes that do not decode (the first at \
              offset {at}); they were replaced with U+FFFD and this document's quotes are \
              flagged lossy_decoding\n",
-            doc.id
+            quotecheck::sanitize::line(&doc.id)
         )
     })
 }

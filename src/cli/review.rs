@@ -81,8 +81,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     match &args.html {
         Some(path) => {
-            let path = (path.as_os_str() != "-").then_some(path.as_path());
-            let mut out = Output::open(path)?;
+            let mut inputs: Vec<PathBuf> = args.sources.clone();
+            inputs.extend(args.previous.clone());
+            if args.article != "-" {
+                inputs.push(PathBuf::from(&args.article));
+            }
+            let mut out = Output::open(Some(path), &inputs)?;
             out.writer()
                 .write_all(html::render(&report).as_bytes())
                 .context("writing the report")?;
@@ -104,7 +108,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     all: args.all,
                 },
             );
-            let mut out = Output::open(None)?;
+            let mut out = Output::open(None, &[])?;
             out.writer()
                 .write_all(text.as_bytes())
                 .context("writing the summary")?;

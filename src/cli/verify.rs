@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::output::Output;
+use crate::cli::output::{self, Output};
 use quotecheck::Input;
 use quotecheck::verify::Verifier;
 use quotecheck::verify::report::{Format, Style, Writer};
@@ -41,9 +41,12 @@ pub struct Args {
     /// Colour the text output (`auto`: on a terminal unless NO_COLOR is set).
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
-    /// Write to this file (written whole or not at all).
+    /// Write to this file (written whole or not at all; `-` for standard output).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// In CSV, prefix cells starting with = + - @ with an apostrophe.
+    #[arg(long)]
+    excel_safe: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -77,7 +80,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|a| Input::from_arg(a, args.corpus))
         .collect();
-    let mut out = Output::open(args.output.as_deref())?;
+    let mut out = Output::open(
+        args.output.as_deref(),
+        &[output::files_of(&inputs), args.source.clone()].concat(),
+    )?;
     let terminal = out.is_terminal();
     let format = args
         .format
@@ -98,7 +104,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut all_pass = true;
     {
-        let mut writer = Writer::new(format, out.writer(), Style { color });
+        let mut writer =
+            Writer::new(format, out.writer(), Style { color }).excel_safe(args.excel_safe);
         for input in &inputs {
             for doc in input.documents()? {
                 let doc = doc?;

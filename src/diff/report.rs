@@ -1,6 +1,7 @@
 //! Writing diffs: readable text (coloured or in wdiff notation) and flat CSV rows. JSON and
 //! JSONL are the serde shapes of [`Diff`] and [`Pair`] themselves.
 
+use crate::sanitize::line;
 use std::fmt::Write as _;
 
 use crate::record::{CsvRow, FIELDS, Quote};
@@ -39,8 +40,8 @@ pub fn text(diff: &Diff, options: TextOptions) -> String {
         BOLD,
         &format!(
             "--- {}\n+++ {}",
-            diff.old.as_deref().unwrap_or("(absent)"),
-            diff.new.as_deref().unwrap_or("(absent)")
+            line(diff.old.as_deref().unwrap_or("(absent)")),
+            line(diff.new.as_deref().unwrap_or("(absent)"))
         ),
     );
     s.push('\n');
@@ -54,16 +55,16 @@ pub fn text(diff: &Diff, options: TextOptions) -> String {
             Status::Added => ('+', GREEN),
             Status::Removed => ('-', RED),
         };
-        let mut head = format!("{mark} {}  {}", speaker(pair), pair.status.as_str());
+        let mut head = format!("{mark} {}  {}", line(&speaker(pair)), pair.status.as_str());
         if !pair.changes.is_empty() {
             let names: Vec<&str> = pair.changes.iter().map(|c| c.as_str()).collect();
             let _ = write!(head, " ({})", names.join(", "));
         }
-        let _ = write!(head, "  [{}]  {}", pair.id, place(pair));
+        let _ = write!(head, "  [{}]  {}", line(&pair.id), place(pair));
         paint(&mut s, color, &head);
         s.push_str("\n    “");
         for op in &pair.word_diff {
-            let text = op.text.replace('\n', " ¶ ");
+            let text = line(&op.text.replace('\n', " ¶ ")).into_owned();
             match (op.op, options.color) {
                 (Op::Equal, _) => s.push_str(&text),
                 (Op::Delete, true) => paint(&mut s, RED, &text),
@@ -141,9 +142,9 @@ pub fn history_text(history: &[History], all: bool) -> String {
             .rev()
             .flatten()
             .next()
-            .map(|v| v.text.replace('\n', " ¶ "))
+            .map(|v| line(&v.text.replace('\n', " ¶ ")).into_owned())
             .unwrap_or_default();
-        let _ = writeln!(s, "  [{}] {}  “{}”", h.id, steps.join(" → "), text);
+        let _ = writeln!(s, "  [{}] {}  “{}”", line(&h.id), steps.join(" → "), text);
     }
     s
 }

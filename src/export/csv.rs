@@ -139,8 +139,9 @@ pub(crate) fn header() -> Vec<u8> {
     w.into_inner().expect("writing to memory")
 }
 
-/// A cell a spreadsheet would read as a formula, prefixed with an apostrophe.
-fn defuse(cell: &str) -> Cow<'_, str> {
+/// A cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or
+/// carriage return), prefixed with an apostrophe; every `--excel-safe` CSV writer uses it.
+pub fn defuse(cell: &str) -> Cow<'_, str> {
     if is_formula(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {

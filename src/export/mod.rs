@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use crate::record::Quote;
 
-pub use self::csv::CsvWriter;
+pub use self::csv::{CsvWriter, defuse};
 pub use self::json::{JsonArrayWriter, JsonlWriter};
 pub use self::table::TableWriter;
 

@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use crate::record::Quote;
+use crate::sanitize;
 
 use super::QuoteWriter;
 
@@ -32,7 +33,8 @@ impl QuoteWriter for TableWriter<'_> {
                 "DOC", "#", "PARA", "KIND", "SPEAKER", "METHOD"
             )?;
         }
-        let mut text: String = q.text.replace('\n', " ¶ ");
+        // Article text reaches a terminal here: escape what could act on it.
+        let mut text: String = sanitize::line(&q.text.replace('\n', " ¶ ")).into_owned();
         if text.chars().count() > TEXT_WIDTH {
             text = text.chars().take(TEXT_WIDTH - 1).collect::<String>() + "…";
         }
@@ -68,6 +70,7 @@ impl QuoteWriter for TableWriter<'_> {
 }
 
 fn clip(s: &str, width: usize) -> String {
+    let s = &*sanitize::line(s);
     if s.chars().count() <= width {
         s.to_string()
     } else {

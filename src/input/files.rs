@@ -17,11 +17,23 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 
 /// The files one command-line argument names: itself, a directory's document files, or a
 /// glob's matches. A plain path that does not exist is returned as is (reading it reports
-/// the error with its name).
+/// the error with its name). The first entry that cannot be read (an unreadable directory,
+/// a dangling symlink or a loop under a directory) is the error.
 pub fn expand(arg: &str) -> Result<Vec<PathBuf>> {
+    let mut problems = Vec::new();
+    let paths = expand_each(arg, &mut problems)?;
+    match problems.into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(paths),
+    }
+}
+
+/// Like [`expand`], but each entry that cannot be read is pushed onto `problems` and the walk
+/// goes on (`--keep-going`); only a bad glob or a glob matching nothing is an error.
+pub fn expand_each(arg: &str, problems: &mut Vec<Error>) -> Result<Vec<PathBuf>> {
     let path = Path::new(arg);
     if path.is_dir() {
-        return walk(path);
+        return Ok(walk(path, problems));
     }
     if path.exists() || !is_glob(arg) {
         return Ok(vec![path.to_path_buf()]);
@@ -33,18 +45,23 @@ pub fn expand(arg: &str) -> Result<Vec<PathBuf>> {
     let paths = glob::glob_with(arg, options)
         .map_err(|e| Error::Usage(format!("{arg}: bad glob pattern: {e}")))?;
     let mut out = Vec::new();
+    let mut any = false;
     for entry in paths {
-        let path = entry.map_err(|e| {
-            let path = e.path().to_path_buf();
-            Error::io(path, e.into())
-        })?;
+        any = true;
+        let path = match entry {
+            Ok(path) => path,
+            Err(e) => {
+                problems.push(Error::io(e.path().to_path_buf(), e.into()));
+                continue;
+            }
+        };
         if path.is_dir() {
-            out.extend(walk(&path)?);
+            out.extend(walk(&path, problems));
         } else {
             out.push(path);
         }
     }
-    if out.is_empty() {
+    if out.is_empty() && !any {
         return Err(Error::Usage(format!("{arg}: no files match")));
     }
     Ok(out)
@@ -54,8 +71,9 @@ fn is_glob(arg: &str) -> bool {
     arg.contains(['*', '?', '['])
 }
 
-/// The document files under `dir`, recursively, in name order.
-fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+/// The document files under `dir`, recursively, in name order; entries that cannot be read
+/// (a dangling symlink, a loop, an unreadable directory) go to `problems`.
+fn walk(dir: &Path, problems: &mut Vec<Error>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -63,15 +81,19 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io(path, e.into())
-        })?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                problems.push(Error::io(path, e.into()));
+                continue;
+            }
+        };
         if entry.file_type().is_file() && is_document(entry.path()) {
             out.push(entry.into_path());
         }
     }
-    Ok(out)
+    out
 }
 
 fn is_document(path: &Path) -> bool {

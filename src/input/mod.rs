@@ -88,7 +88,19 @@ impl ReadOptions {
 /// and globs expand to their files ([`files::expand`]), and each file's format comes from
 /// `options.format` or its extension.
 pub fn inputs(args: &[String], options: ReadOptions) -> Result<Vec<Input>> {
+    let (inputs, problems) = inputs_each(args, options)?;
+    match problems.into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(inputs),
+    }
+}
+
+/// Like [`inputs`], but the entries of directories and globs that cannot be read (dangling
+/// symlinks, loops, unreadable directories) are returned beside the inputs instead of
+/// stopping (`--keep-going`); a bad glob or a glob matching nothing is still an error.
+pub fn inputs_each(args: &[String], options: ReadOptions) -> Result<(Vec<Input>, Vec<Error>)> {
     let options = Arc::new(options);
+    let mut problems = Vec::new();
     let mut out = Vec::new();
     for arg in args {
         if arg == "-" {
@@ -99,7 +111,7 @@ pub fn inputs(args: &[String], options: ReadOptions) -> Result<Vec<Input>> {
             });
             continue;
         }
-        for path in files::expand(arg)? {
+        for path in files::expand_each(arg, &mut problems)? {
             out.push(Input {
                 format: options
                     .format
@@ -109,5 +121,5 @@ pub fn inputs(args: &[String], options: ReadOptions) -> Result<Vec<Input>> {
             });
         }
     }
-    Ok(out)
+    Ok((out, problems))
 }

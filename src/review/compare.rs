@@ -15,7 +15,7 @@ use crate::kind::Kind;
 use crate::record::Quote;
 use crate::verify::{self, Verified, Verifier, source::Source};
 
-use super::{Change, Changes, Verdict, VerdictStatus};
+use super::{Change, Changes, Passage, Verdict, VerdictStatus};
 
 /// Aligns the article's quotes (`current`) with the previous version's.
 pub fn against_previous(current: &[Quote], previous: &[Quote]) -> Changes {
@@ -121,26 +121,33 @@ pub fn against_sources(quotes: &[Quote], paths: &[PathBuf]) -> Result<Checked> {
     Ok((names, verdicts))
 }
 
-/// The review's verdict for `verify`'s: an elision that drops a negation or qualifier is
-/// not clean, so it reads as altered.
+/// The review's verdict for `verify`'s, under the same name; an elision that drops a
+/// negation or qualifier is not clean.
 fn from_verify(v: &Verified) -> Verdict {
     let meaning = v.flags.iter().any(|f| f == "meaning");
     let status = match v.verdict {
         verify::Verdict::Exact => VerdictStatus::Exact,
         verify::Verdict::Cosmetic => VerdictStatus::Cosmetic,
-        verify::Verdict::Elided if meaning => VerdictStatus::Altered,
+        verify::Verdict::Elided if meaning => VerdictStatus::ElisionMeaning,
         verify::Verdict::Elided => VerdictStatus::Elision,
         verify::Verdict::Bracketed => VerdictStatus::Bracketed,
         verify::Verdict::Altered => VerdictStatus::Altered,
         verify::Verdict::Spliced => VerdictStatus::Spliced,
+        verify::Verdict::Misattributed => VerdictStatus::Misattributed,
         verify::Verdict::NotFound => VerdictStatus::NotFound,
+    };
+    let location = |line: usize, time: &Option<String>| match time {
+        Some(t) => format!("line {line} at {t}"),
+        None => format!("line {line}"),
     };
     let mut detail = Vec::new();
     if let Some(line) = v.line {
-        detail.push(match &v.timestamp {
-            Some(t) => format!("line {line} at {t}"),
-            None => format!("line {line}"),
-        });
+        detail.push(location(line, &v.timestamp));
+    }
+    if status == VerdictStatus::Misattributed
+        && let Some(who) = &v.source_speaker
+    {
+        detail.push(format!("the source credits {who}"));
     }
     if meaning {
         detail.push("an omission removes a negation or qualifier".to_string());
@@ -148,10 +155,25 @@ fn from_verify(v: &Verified) -> Verdict {
     if !status.is_clean() && status != VerdictStatus::NotFound {
         detail.push(format!("{:.0}% similar", v.similarity * 100.0));
     }
+    let passage = (v.verdict != verify::Verdict::Exact && !v.stretches.is_empty()).then(|| {
+        let first = &v.stretches[0];
+        Passage {
+            speaker: v.source_speaker.clone(),
+            location: location(first.line, &first.timestamp),
+            text: v
+                .stretches
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" … "),
+            diff: verify::report::diff_text(&v.diff, &verify::report::Style::plain()),
+        }
+    });
     Verdict {
         status,
         source: v.source.clone(),
         detail: (!detail.is_empty()).then(|| detail.join("; ")),
+        passage,
     }
 }
 

@@ -20,17 +20,21 @@ use super::{Concern, Entry, Report, excerpt, percent};
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
 
-/// Escapes text for HTML text and for double- or single-quoted attribute values.
+/// Escapes text for HTML text and for double- or single-quoted attribute values; bidi
+/// controls (U+202E and kin) become visible markers such as `[U+202E]`
+/// ([`crate::sanitize::visible_bidi`]), so they can neither spoof nor hide.
 pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = crate::sanitize::visible_bidi(s);
     if !s.contains(['&', '<', '>', '"', '\'']) {
-        return s.into();
+        return s;
     }
     let mut out = String::with_capacity(s.len() + 16);
-    push_escaped(&mut out, s);
+    push_escaped(&mut out, &s);
     out.into()
 }
 
 fn push_escaped(out: &mut String, s: &str) {
+    let s = &*crate::sanitize::visible_bidi(s);
     let mut from = 0;
     for (i, c) in s.match_indices(['&', '<', '>', '"', '\'']) {
         out.push_str(&s[from..i]);
@@ -163,6 +167,9 @@ fn flags(out: &mut String, r: &Report) {
                         }
                     }
                     out.push_str("</span>");
+                    if let Some(p) = e.verdict.as_ref().and_then(|v| v.passage.as_ref()) {
+                        passage(out, p);
+                    }
                 }
                 _ => {}
             }
@@ -210,6 +217,17 @@ fn removed(out: &mut String, r: &Report) {
 }
 
 /// What changed since the previous version, and the word diff when the words changed.
+/// The source's wording under a flagged quote: who speaks, where, the words, the diff.
+fn passage(out: &mut String, p: &super::Passage) {
+    let _ = write!(
+        out,
+        "<blockquote class=\"source-passage\"><span class=\"detail\">source ({}):</span> “{}”<br><span class=\"detail\">diff:</span> <code>{}</code></blockquote>",
+        escape(&p.heading()),
+        escape(&p.text),
+        escape(&p.diff)
+    );
+}
+
 fn changed(out: &mut String, change: &super::Change) {
     let _ = write!(
         out,
@@ -507,6 +525,7 @@ h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 h3{font-size:1rem;margin:1rem 0 .3rem}
 .meta{margin:.3rem 0 0;color:var(--muted);font-size:.9rem}
 .doc{font-family:ui-monospace,Menlo,Consolas,monospace}
+mark,td,th,li,.doc,.lbl,.tip{unicode-bidi:isolate}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:1rem;top:1rem;background:#fff;padding:.3rem .6rem;z-index:20}
 .summary{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:2rem;padding:0 1.5rem;border-bottom:1px solid var(--line)}
@@ -541,6 +560,7 @@ mark.q:hover+.tip,mark.q:focus+.tip{display:block;position:absolute;left:0;z-ind
 .flag-list li{margin:.2rem 0}
 .badge{display:inline-block;font-size:.72rem;padding:0 .35rem;border:1px solid #8a1c1c;color:#8a1c1c;border-radius:3px;background:#fff5f5}
 .detail{color:var(--muted)}
+.source-passage{margin:.3em 0 .3em 1.5em;padding-left:.6em;border-left:3px solid var(--muted)}
 .ok{display:inline-block;font-size:.72rem;padding:0 .35rem;border:1px solid #2c7a26;color:#2c7a26;border-radius:3px}
 del{background:#fde0e0;text-decoration:line-through}
 ins{background:#dff5dc;text-decoration:underline}
@@ -666,6 +686,24 @@ mod tests {
     }
 
     #[test]
+    fn bidi_overrides_in_names_speakers_and_quotes_are_shown_not_obeyed() {
+        let (mut doc, ex) = attributed(
+            "“Open Right\u{202e}gnp.exe now,” the spokesman said.",
+            &[(1, "Ana\u{202e}ydnA", "trailing_cue", 0.9)],
+        );
+        doc.id = "report\u{202e}lmth.exe".into();
+        let html = render(&Report::new(&doc, ex, Inputs::default()));
+        assert!(
+            !html.contains('\u{202e}'),
+            "a raw override reached the page"
+        );
+        assert!(html.contains("Right[U+202E]gnp.exe"));
+        assert!(html.contains("Ana[U+202E]ydnA"));
+        assert!(html.contains("report[U+202E]lmth.exe"));
+        assert!(html.contains("unicode-bidi:isolate"));
+    }
+
+    #[test]
     fn every_quote_is_a_focusable_mark_with_a_tooltip_and_a_label() {
         let (doc, ex) = attributed(
             "“We have an opportunity to discuss the entire range of our relations,” Putin said.\n\
@@ -736,6 +774,7 @@ mod tests {
         let altered = Verdict {
             status: VerdictStatus::Altered,
             source: Some("kremlin.txt".into()),
+            passage: None,
             detail: Some("92% of the words match a passage".into()),
         };
         let inputs = Inputs {

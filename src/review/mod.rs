@@ -98,6 +98,32 @@ pub struct Verdict {
     pub source: Option<String>,
     /// A short explanation for the editor.
     pub detail: Option<String>,
+    /// What the source says where the quote was found, for a quote that is not exact.
+    pub passage: Option<Passage>,
+}
+
+/// The source's wording for a quote: shown beside a flagged quote so the editor need not
+/// go and find it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passage {
+    /// Who the source says speaks there, when it labels speakers.
+    pub speaker: Option<String>,
+    /// Where: `line 11 at 00:00:08.200`.
+    pub location: String,
+    /// The source's words over the stretch (all stretches, joined with ` … `).
+    pub text: String,
+    /// The word diff, quote against source, in `verify`'s text notation.
+    pub diff: String,
+}
+
+impl Passage {
+    /// Who and where, as the report heads the passage: `BRANDT, line 11 at 00:00:08.200`.
+    pub fn heading(&self) -> String {
+        match &self.speaker {
+            Some(who) => format!("{who}, {}", self.location),
+            None => self.location.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,26 +134,46 @@ pub enum VerdictStatus {
     Cosmetic,
     /// The quote cuts words out (…) and every remaining piece appears, in order.
     Elision,
+    /// An elision whose omission removes a negation or qualifier.
+    ElisionMeaning,
     /// An editorial insertion in [brackets].
     Bracketed,
     /// A passage matches in part but words were changed.
     Altered,
     /// Stretches far apart in a source joined without a mark.
     Spliced,
+    /// The words are in a source, but it labels another speaker as saying them.
+    Misattributed,
     /// No source has these words.
     NotFound,
 }
 
 impl VerdictStatus {
+    /// Every status, best first.
+    pub const ALL: [VerdictStatus; 9] = [
+        VerdictStatus::Exact,
+        VerdictStatus::Cosmetic,
+        VerdictStatus::Elision,
+        VerdictStatus::ElisionMeaning,
+        VerdictStatus::Bracketed,
+        VerdictStatus::Altered,
+        VerdictStatus::Spliced,
+        VerdictStatus::Misattributed,
+        VerdictStatus::NotFound,
+    ];
+
+    /// `verify`'s name for the verdict (its text output's, with `(meaning)`).
     pub fn as_str(self) -> &'static str {
         match self {
             VerdictStatus::Exact => "exact",
             VerdictStatus::Cosmetic => "cosmetic",
-            VerdictStatus::Elision => "clean elision",
+            VerdictStatus::Elision => "elided",
+            VerdictStatus::ElisionMeaning => "elided (meaning)",
             VerdictStatus::Bracketed => "bracketed",
             VerdictStatus::Altered => "altered",
             VerdictStatus::Spliced => "spliced",
-            VerdictStatus::NotFound => "not found",
+            VerdictStatus::Misattributed => "misattributed",
+            VerdictStatus::NotFound => "not_found",
         }
     }
 
@@ -663,6 +709,7 @@ pub(crate) mod tests {
                 status,
                 source: Some("transcript.txt".into()),
                 detail: None,
+                passage: None,
             })
         };
         let inputs = Inputs {
@@ -696,10 +743,10 @@ pub(crate) mod tests {
     #[test]
     fn only_exact_cosmetic_and_clean_elisions_pass_unflagged() {
         use VerdictStatus::*;
-        let all = [
-            Exact, Cosmetic, Elision, Bracketed, Altered, Spliced, NotFound,
-        ];
-        let clean: Vec<VerdictStatus> = all.into_iter().filter(|s| s.is_clean()).collect();
+        let clean: Vec<VerdictStatus> = VerdictStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_clean())
+            .collect();
         assert_eq!(clean, [Exact, Cosmetic, Elision]);
     }
 

@@ -1,8 +1,8 @@
 //! The terminal view: a compact summary with the flags and the speaker table, coloured when
 //! asked to. Without colour, word diffs read `[-old-]{+new+}` (as wdiff writes them).
 //!
-//! Control characters from the article (an ESC that would start a terminal sequence) are
-//! shown as U+FFFD, never sent to the terminal.
+//! Control characters from the article (an ESC that would start a terminal sequence) and
+//! bidi controls are shown escaped (`\x1b`, `\u{202e}`), never sent to the terminal.
 
 use std::fmt::Write as _;
 
@@ -47,11 +47,10 @@ impl Paint {
     }
 }
 
-/// Replaces control characters (ESC, BEL, …) so article text cannot drive the terminal.
+/// Escapes control characters (ESC, BEL, …) and bidi controls so article text cannot
+/// drive the terminal or reorder what it shows ([`crate::sanitize::line`]).
 fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
+    crate::sanitize::line(s).into_owned()
 }
 
 fn quoted(text: &str, max: usize) -> String {
@@ -132,6 +131,15 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
                     let _ = write!(out, "  {}", status.as_str());
                     if let Some(d) = e.verdict.as_ref().and_then(|v| v.detail.as_deref()) {
                         let _ = write!(out, ": {}", clean(d));
+                    }
+                    if let Some(p) = e.verdict.as_ref().and_then(|v| v.passage.as_ref()) {
+                        let _ = write!(
+                            out,
+                            "\n           source ({}): {}\n           diff: {}",
+                            clean(&p.heading()),
+                            quoted(&p.text, EXCERPT),
+                            clean(&p.diff)
+                        );
                     }
                 }
                 Concern::Changed => {
@@ -402,6 +410,9 @@ mod tests {
         let report = Report::new(&doc, extract(&doc), Inputs::default());
         let text = render(&report, PLAIN);
         assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
-        assert!(text.contains("“Clear \u{FFFD}]0;pwned\u{FFFD} the screen,”"));
+        assert!(
+            text.contains("“Clear \\x1b]0;pwned\\x07 the screen,”"),
+            "{text}"
+        );
     }
 }

@@ -40,6 +40,9 @@ pub enum Verdict {
     Altered,
     /// Stretches far apart in the source joined without a mark.
     Spliced,
+    /// The words are in the source (exactly, cosmetically, elided or bracketed) but the
+    /// source labels another speaker as saying them.
+    Misattributed,
     /// No source stretch matches well enough.
     NotFound,
 }
@@ -53,6 +56,7 @@ impl Verdict {
             Verdict::Bracketed => "bracketed",
             Verdict::Altered => "altered",
             Verdict::Spliced => "spliced",
+            Verdict::Misattributed => "misattributed",
             Verdict::NotFound => "not_found",
         }
     }
@@ -64,21 +68,27 @@ impl std::fmt::Display for Verdict {
     }
 }
 
+impl Verdict {
+    /// Every verdict, best first.
+    pub const ALL: [Verdict; 8] = [
+        Verdict::Exact,
+        Verdict::Cosmetic,
+        Verdict::Elided,
+        Verdict::Bracketed,
+        Verdict::Altered,
+        Verdict::Spliced,
+        Verdict::Misattributed,
+        Verdict::NotFound,
+    ];
+}
+
 impl std::str::FromStr for Verdict {
     type Err = String;
     fn from_str(s: &str) -> Result<Verdict, String> {
-        [
-            Verdict::Exact,
-            Verdict::Cosmetic,
-            Verdict::Elided,
-            Verdict::Bracketed,
-            Verdict::Altered,
-            Verdict::Spliced,
-            Verdict::NotFound,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == s)
-        .ok_or_else(|| format!("unknown verdict {s:?}"))
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| format!("unknown verdict {s:?}"))
     }
 }
 
@@ -140,7 +150,7 @@ pub struct Outcome {
 
 /// The words whose omission changes what was said: negations and qualifiers (one per line,
 /// `#` comments), compiled in from `meaning.txt`.
-const MEANING_WORDS: &str = include_str!("meaning.txt");
+const MEANING_WORDS: &str = include_str!("data/meaning.txt");
 
 /// The hashes of the words in `meaning.txt`.
 fn meaning_hashes() -> &'static std::collections::HashSet<u64> {

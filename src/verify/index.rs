@@ -136,7 +136,19 @@ impl Index {
         let mut all = Vec::new();
         let mut bounds = vec![0];
         for s in sources {
-            let notes = stage_directions(&s.clean);
+            // Transcribers' notes and speaker labels: no one said these words.
+            let mut notes = stage_directions(&s.clean);
+            notes.extend_from_slice(s.labels());
+            notes.sort_unstable();
+            notes.dedup_by(|b, a| {
+                // Join overlapping ranges (`[Brandt]` is a label and a note).
+                if b.0 < a.1 {
+                    a.1 = a.1.max(b.1);
+                    true
+                } else {
+                    false
+                }
+            });
             if notes.is_empty() {
                 all.extend(words(&s.clean));
             } else {

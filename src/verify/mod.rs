@@ -20,6 +20,7 @@ pub mod align;
 pub mod index;
 pub mod report;
 pub mod source;
+pub mod speakers;
 
 use serde::Serialize;
 
@@ -44,8 +45,9 @@ pub struct Verifier {
 pub struct Stretch {
     /// The source file as given (`path#id` for a document of a JSONL corpus).
     pub source: String,
-    /// Code-point offsets into the source file.
+    /// Code-point offset of the stretch's first character in the source file.
     pub start: usize,
+    /// Code-point offset just past the stretch's last character.
     pub end: usize,
     /// 1-based line of `start` in the source file.
     pub line: usize,
@@ -53,6 +55,11 @@ pub struct Stretch {
     pub timestamp: Option<String>,
     /// Cue end time of the last word (SRT/VTT only).
     pub timestamp_end: Option<String>,
+    /// Who the source says speaks here: the label of each turn the stretch touches,
+    /// joined with ` / ` (`null` when the source labels no one).
+    pub speaker: Option<String>,
+    /// The source's words over the stretch, whitespace squeezed (what the editor compares).
+    pub text: String,
 }
 
 /// The verification of one quote. Field order is the output order (docs/FORMATS.md).
@@ -74,6 +81,12 @@ pub struct Verified {
     pub line: Option<usize>,
     pub timestamp: Option<String>,
     pub timestamp_end: Option<String>,
+    /// Who the source credits with the words: the speakers of the stretches, distinct,
+    /// joined with ` / ` (`null` when not found or the source labels no one).
+    pub source_speaker: Option<String>,
+    /// Whether the quote's speaker was checked against the source's labels: the quote has
+    /// a named speaker and every stretch lies in a turn whose label names someone.
+    pub speaker_checked: bool,
     /// Every stretch the quote draws on, in quote order (two or more for splices and
     /// long elisions).
     pub stretches: Vec<Stretch>,
@@ -125,21 +138,25 @@ impl Verifier {
     /// Checks one quote record.
     pub fn verify(&self, quote: &Quote) -> Verified {
         let outcome = self.align(&quote.text);
+        let stretch = |source: usize, start: usize, end: usize| {
+            let src = &self.sources[source];
+            let loc = src.location(start, end);
+            let speakers = src.speakers(start, end);
+            Stretch {
+                source: src.name.clone(),
+                start: loc.start,
+                end: loc.end,
+                line: loc.line,
+                timestamp: loc.timestamp,
+                timestamp_end: loc.timestamp_end,
+                speaker: join_speakers(speakers.iter().map(|s| s.map(|s| s.label.as_str()))),
+                text: squeeze(&src.clean[start..end]),
+            }
+        };
         let stretches: Vec<Stretch> = outcome
             .stretches
             .iter()
-            .map(|s| {
-                let src = &self.sources[s.source];
-                let loc = src.location(s.start, s.end);
-                Stretch {
-                    source: src.name.clone(),
-                    start: loc.start,
-                    end: loc.end,
-                    line: loc.line,
-                    timestamp: loc.timestamp,
-                    timestamp_end: loc.timestamp_end,
-                }
-            })
+            .map(|s| stretch(s.source, s.start, s.end))
             .collect();
         let whole = match (outcome.stretches.first(), outcome.stretches.last()) {
             (Some(a), Some(b)) if a.source == b.source && a.start <= b.end => {
@@ -147,23 +164,45 @@ impl Verifier {
                     .stretches
                     .windows(2)
                     .all(|w| w[0].source == w[1].source && w[0].end <= w[1].start);
-                let src = &self.sources[a.source];
                 Some(if in_order {
-                    let l = src.location(a.start, b.end);
-                    Stretch {
-                        source: src.name.clone(),
-                        start: l.start,
-                        end: l.end,
-                        line: l.line,
-                        timestamp: l.timestamp,
-                        timestamp_end: l.timestamp_end,
-                    }
+                    stretch(a.source, a.start, b.end)
                 } else {
                     stretches[0].clone()
                 })
             }
             (Some(_), _) => Some(stretches[0].clone()),
             _ => None,
+        };
+        // Who the source credits: every turn each stretch touches.
+        let credited: Vec<Option<&speakers::Speaker>> = outcome
+            .stretches
+            .iter()
+            .flat_map(|s| self.sources[s.source].speakers(s.start, s.end))
+            .collect();
+        let labelled = outcome
+            .stretches
+            .iter()
+            .all(|s| !self.sources[s.source].turns().is_empty());
+        let named_quote = quote.speaker.as_deref().filter(|n| speakers::is_named(n));
+        let speaker_checked = !outcome.stretches.is_empty()
+            && labelled
+            && named_quote.is_some()
+            && credited.iter().all(|c| c.is_some_and(|s| s.named));
+        let someone_else = named_quote.is_some_and(|name| {
+            credited
+                .iter()
+                .flatten()
+                .any(|s| s.named && !speakers::same_person(&s.label, name))
+        });
+        let verdict = if someone_else && outcome.verdict <= Verdict::Bracketed {
+            Verdict::Misattributed
+        } else {
+            outcome.verdict
+        };
+        let source_speaker = if labelled {
+            join_speakers(credited.iter().map(|c| c.map(|s| s.label.as_str())))
+        } else {
+            None
         };
         let mut flags = Vec::new();
         if outcome.meaning {
@@ -178,7 +217,7 @@ impl Verifier {
                 Edit::Bracketed { .. } => edit_verdict == Verdict::Bracketed,
                 _ => false,
             });
-            if present && outcome.verdict > edit_verdict {
+            if present && verdict > edit_verdict {
                 flags.push(name.to_string());
             }
         }
@@ -188,7 +227,7 @@ impl Verifier {
             text: quote.text.clone(),
             speaker: quote.speaker.clone(),
             kind: quote.kind,
-            verdict: outcome.verdict,
+            verdict,
             similarity: outcome.similarity,
             source: whole.as_ref().map(|w| w.source.clone()),
             start: whole.as_ref().map(|w| w.start),
@@ -196,9 +235,33 @@ impl Verifier {
             line: whole.as_ref().map(|w| w.line),
             timestamp: whole.as_ref().and_then(|w| w.timestamp.clone()),
             timestamp_end: whole.as_ref().and_then(|w| w.timestamp_end.clone()),
+            source_speaker,
+            speaker_checked,
             stretches,
             flags,
             diff: outcome.edits,
         }
     }
+}
+
+/// Distinct speaker labels in order, joined with ` / `; `None` when there are none (words
+/// before a source's first label count as `?`).
+fn join_speakers<'a>(labels: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for l in labels {
+        let l = l.unwrap_or("?");
+        if !seen.contains(&l) {
+            seen.push(l);
+        }
+    }
+    if seen.is_empty() || seen == ["?"] {
+        None
+    } else {
+        Some(seen.join(" / "))
+    }
+}
+
+/// Collapses whitespace runs to one space and trims.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -1,5 +1,6 @@
 //! Writing verification results: readable (optionally coloured) text, JSON, JSONL and CSV.
 
+use crate::sanitize::line;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -48,6 +49,10 @@ pub struct CsvRow {
     pub line: Option<usize>,
     pub timestamp: Option<String>,
     pub timestamp_end: Option<String>,
+    /// Who the source credits (see [`Verified::source_speaker`]).
+    pub source_speaker: Option<String>,
+    /// Whether the quote's speaker was checked against the source's labels.
+    pub speaker_checked: bool,
     /// `source:start-end` per stretch, joined with `;`.
     pub stretches: String,
     /// Joined with `;`.
@@ -72,6 +77,8 @@ impl From<&Verified> for CsvRow {
             line: v.line,
             timestamp: v.timestamp.clone(),
             timestamp_end: v.timestamp_end.clone(),
+            source_speaker: v.source_speaker.clone(),
+            speaker_checked: v.speaker_checked,
             stretches: v
                 .stretches
                 .iter()
@@ -81,6 +88,25 @@ impl From<&Verified> for CsvRow {
             flags: v.flags.join(";"),
             diff: diff_text(&v.diff, &Style::plain()),
         }
+    }
+}
+
+impl CsvRow {
+    /// The row with every text cell that a spreadsheet would read as a formula defused.
+    fn defused(mut self) -> CsvRow {
+        let d = |s: &mut String| *s = crate::export::defuse(s).into_owned();
+        for cell in [
+            &mut self.doc,
+            &mut self.text,
+            &mut self.flags,
+            &mut self.diff,
+        ] {
+            d(cell);
+        }
+        for cell in [&mut self.speaker, &mut self.source].into_iter().flatten() {
+            d(cell);
+        }
+        self
     }
 }
 
@@ -107,7 +133,9 @@ impl Style {
         let code = match v {
             Verdict::Exact | Verdict::Cosmetic => "1;32",
             Verdict::Elided | Verdict::Bracketed => "1;33",
-            Verdict::Altered | Verdict::Spliced | Verdict::NotFound => "1;31",
+            Verdict::Altered | Verdict::Spliced | Verdict::Misattributed | Verdict::NotFound => {
+                "1;31"
+            }
         };
         self.paint(code, v.as_str())
     }
@@ -123,8 +151,8 @@ pub fn diff_text(edits: &[Edit], style: &Style) -> String {
     let dim = |s: String| style.paint("2", &s);
     edits
         .iter()
-        .map(|e| match e {
-            Edit::Equal { text } => text.clone(),
+        .map(|e| match shown(e) {
+            Edit::Equal { text } => text,
             Edit::Cosmetic { quote, source } => dim(format!("[~{source} => {quote}~]")),
             Edit::Elided { source } => yellow(format!("[…: {source}]")),
             Edit::Bracketed { quote, source } => yellow(format!("[{source} => {quote}]")),
@@ -143,14 +171,39 @@ pub fn diff_text(edits: &[Edit], style: &Style) -> String {
         .join(" ")
 }
 
+/// An edit with its text escaped for a terminal ([`line`]).
+fn shown(e: &Edit) -> Edit {
+    let l = |s: &String| line(s).into_owned();
+    match e {
+        Edit::Equal { text } => Edit::Equal { text: l(text) },
+        Edit::Cosmetic { quote, source } => Edit::Cosmetic {
+            quote: l(quote),
+            source: l(source),
+        },
+        Edit::Elided { source } => Edit::Elided { source: l(source) },
+        Edit::Bracketed { quote, source } => Edit::Bracketed {
+            quote: l(quote),
+            source: l(source),
+        },
+        Edit::Added { quote } => Edit::Added { quote: l(quote) },
+        Edit::Dropped { source } => Edit::Dropped { source: l(source) },
+        Edit::Changed { quote, source } => Edit::Changed {
+            quote: l(quote),
+            source: l(source),
+        },
+        Edit::Splice { source } => Edit::Splice { source: l(source) },
+    }
+}
+
 /// A streaming sink for verification results.
 pub struct Writer<'w> {
     format: Format,
     out: Box<dyn Write + 'w>,
     style: Style,
     csv: Option<csv::Writer<Box<dyn Write + 'w>>>,
+    excel_safe: bool,
     count: usize,
-    tally: [usize; 7],
+    tally: [usize; Verdict::ALL.len()],
 }
 
 impl<'w> Writer<'w> {
@@ -165,9 +218,17 @@ impl<'w> Writer<'w> {
             out,
             style,
             csv,
+            excel_safe: false,
             count: 0,
-            tally: [0; 7],
+            tally: [0; Verdict::ALL.len()],
         }
+    }
+
+    /// With `on`, CSV cells a spreadsheet would read as formulas are prefixed with an
+    /// apostrophe ([`crate::export::defuse`]).
+    pub fn excel_safe(mut self, on: bool) -> Writer<'w> {
+        self.excel_safe = on;
+        self
     }
 
     pub fn write(&mut self, v: &Verified) -> io::Result<()> {
@@ -188,7 +249,11 @@ impl<'w> Writer<'w> {
                 .csv
                 .as_mut()
                 .expect("csv writer")
-                .serialize(CsvRow::from(v))
+                .serialize(if self.excel_safe {
+                    CsvRow::from(v).defused()
+                } else {
+                    CsvRow::from(v)
+                })
                 .map_err(io::Error::other),
             Format::Text => self.text(v),
         }
@@ -199,7 +264,7 @@ impl<'w> Writer<'w> {
         let speaker = v
             .speaker
             .as_deref()
-            .map(|n| format!("  {n}"))
+            .map(|n| format!("  {}", line(n)))
             .unwrap_or_default();
         let flags = if v.flags.is_empty() {
             String::new()
@@ -209,28 +274,51 @@ impl<'w> Writer<'w> {
         writeln!(
             self.out,
             "{}#{} {}{} {:.2}{}",
-            v.doc,
+            line(&v.doc),
             v.index,
             s.verdict(v.verdict),
             flags,
             v.similarity,
             speaker
         )?;
-        writeln!(self.out, "  “{}”", v.text.replace('\n', " "))?;
+        writeln!(self.out, "  “{}”", line(&v.text.replace('\n', " ")))?;
         for st in &v.stretches {
             let time = match (&st.timestamp, &st.timestamp_end) {
                 (Some(a), Some(b)) => format!(" [{a} --> {b}]"),
                 _ => String::new(),
             };
+            let who = st
+                .speaker
+                .as_deref()
+                .map(|w| format!(" {}", line(w)))
+                .unwrap_or_default();
             writeln!(
                 self.out,
-                "  {} {}:{} (chars {}–{}){}",
+                "  {} {}:{} (chars {}–{}){}{}",
                 s.paint("2", "at"),
-                st.source,
+                line(&st.source),
                 st.line,
                 st.start,
                 st.end,
-                time
+                time,
+                who
+            )?;
+            // What the source says, for the editor to compare without opening it.
+            if v.verdict != Verdict::Exact {
+                writeln!(
+                    self.out,
+                    "    {} “{}”",
+                    s.paint("2", "source:"),
+                    line(&st.text)
+                )?;
+            }
+        }
+        if v.verdict == Verdict::Misattributed {
+            writeln!(
+                self.out,
+                "  the source credits {}, not {}",
+                line(v.source_speaker.as_deref().unwrap_or("someone else")),
+                line(v.speaker.as_deref().unwrap_or("the quote's speaker"))
             )?;
         }
         if v.verdict != Verdict::Exact && v.verdict != Verdict::NotFound {
@@ -250,16 +338,7 @@ impl<'w> Writer<'w> {
             }
             Format::Csv => self.csv.as_mut().expect("csv writer").flush()?,
             Format::Text => {
-                let names = [
-                    Verdict::Exact,
-                    Verdict::Cosmetic,
-                    Verdict::Elided,
-                    Verdict::Bracketed,
-                    Verdict::Altered,
-                    Verdict::Spliced,
-                    Verdict::NotFound,
-                ];
-                let parts: Vec<String> = names
+                let parts: Vec<String> = Verdict::ALL
                     .iter()
                     .filter(|&&v| self.tally[v as usize] > 0)
                     .map(|&v| format!("{} {}", self.tally[v as usize], v))

@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use super::speakers::{self, Speaker, Turn};
 use crate::error::{Error, Result};
 
 /// What a source file is.
@@ -74,10 +75,16 @@ pub struct Source {
     /// `(clean_start, file_start)` of each run copied from the file, sorted.
     segments: Vec<(usize, usize)>,
     pub cues: Vec<Cue>,
+    /// The speakers' turns, by clean offset (empty when the source labels no one).
+    turns: Vec<Turn>,
+    /// Clean byte ranges of speaker labels: not spoken words, so never searched.
+    labels: Vec<(usize, usize)>,
     /// Byte offset of each line start in `text`.
     line_starts: Vec<usize>,
     /// Code points before every 256th byte of `text` (offsets are reported in code points).
     char_checkpoints: Vec<usize>,
+    /// Code points in `text`.
+    char_total: usize,
 }
 
 /// A location in a source file.
@@ -104,15 +111,21 @@ impl Source {
     }
 
     /// A plain-text source from a string (an article or transcript already in memory).
+    /// Speaker labels at line starts (`NAME:`, `>> NAME:`) open turns ([`speakers`]).
     pub fn text(name: impl Into<String>, text: impl Into<String>) -> Source {
         let text = text.into();
+        let (turns, labels) = speakers::text_turns(&text);
         Source::build(
             name.into(),
             SourceKind::Text,
             text.clone(),
-            text,
-            vec![(0, 0)],
-            Vec::new(),
+            Parsed {
+                clean: text,
+                segments: vec![(0, 0)],
+                cues: Vec::new(),
+                turns,
+                labels,
+            },
         )
     }
 
@@ -122,26 +135,12 @@ impl Source {
             SourceKind::Text => Ok(Source::text(name, text)),
             SourceKind::Srt | SourceKind::Vtt => {
                 let parsed = parse_subtitles(&name, kind, &text)?;
-                Ok(Source::build(
-                    name,
-                    kind,
-                    text,
-                    parsed.clean,
-                    parsed.segments,
-                    parsed.cues,
-                ))
+                Ok(Source::build(name, kind, text, parsed))
             }
         }
     }
 
-    fn build(
-        name: String,
-        kind: SourceKind,
-        text: String,
-        clean: String,
-        segments: Vec<(usize, usize)>,
-        cues: Vec<Cue>,
-    ) -> Source {
+    fn build(name: String, kind: SourceKind, text: String, parsed: Parsed) -> Source {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -159,12 +158,42 @@ impl Source {
             name,
             kind,
             text,
-            clean,
-            segments,
-            cues,
+            clean: parsed.clean,
+            segments: parsed.segments,
+            cues: parsed.cues,
+            turns: parsed.turns,
+            labels: parsed.labels,
             line_starts,
             char_checkpoints,
+            char_total: count,
         }
+    }
+
+    /// The speakers' turns in clean-text order; empty when the source labels no one.
+    pub fn turns(&self) -> &[Turn] {
+        &self.turns
+    }
+
+    /// Clean byte ranges of speaker labels, in order (the index leaves their words out).
+    pub fn labels(&self) -> &[(usize, usize)] {
+        &self.labels
+    }
+
+    /// Who speaks the clean range `start..end`: each turn it touches, in order, `None` for
+    /// words before the first label. Empty when the source labels no one.
+    pub fn speakers(&self, start: usize, end: usize) -> Vec<Option<&Speaker>> {
+        if self.turns.is_empty() {
+            return Vec::new();
+        }
+        let first = self.turns.partition_point(|t| t.start <= start);
+        let mut out = vec![first.checked_sub(1).map(|i| &self.turns[i].speaker)];
+        out.extend(
+            self.turns[first..]
+                .iter()
+                .take_while(|t| t.start < end)
+                .map(|t| Some(&t.speaker)),
+        );
+        out
     }
 
     /// The file byte offset of clean byte offset `at`.
@@ -177,7 +206,10 @@ impl Source {
     /// The code-point offset of file byte offset `byte` (on a char boundary).
     pub fn char_offset(&self, byte: usize) -> usize {
         let block = byte / 256;
-        let base = self.char_checkpoints.get(block).copied().unwrap_or(0);
+        let Some(&base) = self.char_checkpoints.get(block) else {
+            // The end of a text whose size is a multiple of 256 bytes.
+            return self.char_total;
+        };
         base + self.text.as_bytes()[block * 256..byte]
             .iter()
             .filter(|&&b| (b as i8) >= -0x40)
@@ -224,10 +256,27 @@ struct Parsed {
     clean: String,
     segments: Vec<(usize, usize)>,
     cues: Vec<Cue>,
+    turns: Vec<Turn>,
+    labels: Vec<(usize, usize)>,
 }
 
-/// Parses SubRip or WebVTT. Blocks are separated by blank lines; a cue block is an optional
-/// identifier line, a timing line (`start --> end`, settings after it ignored) and text lines.
+/// The longest time read from a subtitle file: anything later is a typo or an attack.
+const MAX_HOURS: u64 = 9_999;
+
+fn is_timing(content: &str) -> bool {
+    content.contains("-->")
+}
+
+fn is_number(content: &str) -> bool {
+    let t = content.trim();
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Parses SubRip or WebVTT. A cue is an optional identifier line, a timing line
+/// (`start --> end`, settings after it ignored) and text lines. Cues are normally separated
+/// by blank lines; without them, a timing line starts the next cue and a number just before
+/// it is that cue's identifier, never text. A line with `-->` is always a timing line, so a
+/// bad one is an error naming it.
 fn parse_subtitles(name: &str, kind: SourceKind, text: &str) -> Result<Parsed> {
     let err = |line: usize, message: String| Error::corpus(name, line, message);
     let mut lines = Vec::new();
@@ -237,56 +286,72 @@ fn parse_subtitles(name: &str, kind: SourceKind, text: &str) -> Result<Parsed> {
         lines.push((i + 1, at, content));
         at += raw.len();
     }
+    let blank = |i: usize| lines[i].2.trim().is_empty();
     let mut out = Parsed {
         clean: String::new(),
         segments: Vec::new(),
         cues: Vec::new(),
+        turns: Vec::new(),
+        labels: Vec::new(),
     };
     let mut i = 0;
     if kind == SourceKind::Vtt {
         let first = lines.first().map(|l| l.2).unwrap_or("");
+        let first = first.strip_prefix('\u{feff}').unwrap_or(first);
         if !(first == "WEBVTT" || first.starts_with("WEBVTT ") || first.starts_with("WEBVTT\t")) {
             return Err(err(1, "a WebVTT file must start with \"WEBVTT\"".into()));
         }
-        // The header runs to the first blank line.
-        while i < lines.len() && !lines[i].2.trim().is_empty() {
+        // The header runs to the first blank line (or the first cue, without one).
+        i = 1;
+        while i < lines.len() && !blank(i) && !is_timing(lines[i].2) {
             i += 1;
         }
     }
+    let example = if kind == SourceKind::Srt {
+        "00:00:01,000 --> 00:00:04,000"
+    } else {
+        "00:00:01.000 --> 00:00:04.000"
+    };
     while i < lines.len() {
-        if lines[i].2.trim().is_empty() {
+        if blank(i) {
             i += 1;
             continue;
-        }
-        let block_start = i;
-        let mut end = i;
-        while end < lines.len() && !lines[end].2.trim().is_empty() {
-            end += 1;
         }
         let first = lines[i].2.trim();
         if kind == SourceKind::Vtt
             && (first.starts_with("NOTE") || first == "STYLE" || first == "REGION")
         {
-            i = end;
+            while i < lines.len() && !blank(i) {
+                i += 1;
+            }
             continue;
         }
-        let timing_at = if first.contains("-->") {
+        let timing_at = if is_timing(first) {
             i
-        } else if i + 1 < end && lines[i + 1].2.contains("-->") {
+        } else if i + 1 < lines.len() && is_timing(lines[i + 1].2) {
             i + 1
         } else {
-            let what = if kind == SourceKind::Srt {
-                "00:00:01,000 --> 00:00:04,000"
+            // A cue number: the line after it should have been the timing.
+            let (line_no, found) = if is_number(first) && i + 1 < lines.len() {
+                (lines[i + 1].0, lines[i + 1].2.trim())
             } else {
-                "00:00:01.000 --> 00:00:04.000"
+                (lines[i].0, first)
             };
             return Err(err(
-                lines[block_start].0,
-                format!("expected a cue timing line like {what}, found {first:?}"),
+                line_no,
+                format!("expected a cue timing line like {example}, found {found:?}"),
             ));
         };
         let (line_no, _, timing) = lines[timing_at];
         let (start, end_time) = parse_timing(timing).map_err(|m| err(line_no, m))?;
+        // The cue's text: up to a blank line, the next timing line, or the number before it.
+        let mut end = timing_at + 1;
+        while end < lines.len() && !blank(end) && !is_timing(lines[end].2) {
+            if is_number(lines[end].2) && end + 1 < lines.len() && is_timing(lines[end + 1].2) {
+                break;
+            }
+            end += 1;
+        }
         if !out.clean.is_empty() {
             out.clean.push('\n');
         }
@@ -295,7 +360,18 @@ fn parse_subtitles(name: &str, kind: SourceKind, text: &str) -> Result<Parsed> {
             if n > 0 {
                 out.clean.push('\n');
             }
+            let before = out.clean.len();
             copy_cue_text(content, offset, kind, &mut out);
+            // A label the cue's text opens with (no markup inside it, so it was copied as is).
+            if let Some(l) = speakers::line_label(content)
+                && !content[..l.end].contains(['<', '&'])
+            {
+                out.labels.push((before + l.start, before + l.end));
+                out.turns.push(Turn {
+                    start: before + l.end,
+                    speaker: l.speaker,
+                });
+            }
         }
         out.cues.push(Cue {
             clean_start,
@@ -305,9 +381,16 @@ fn parse_subtitles(name: &str, kind: SourceKind, text: &str) -> Result<Parsed> {
         });
         i = end;
     }
+    if out.cues.is_empty() {
+        return Err(err(
+            lines.len().max(1),
+            format!("no cues: a subtitle file needs at least one timing line like {example}"),
+        ));
+    }
     if out.segments.is_empty() || out.segments[0].0 != 0 {
         out.segments.insert(0, (0, 0));
     }
+    out.turns.sort_by_key(|t| t.start);
     Ok(out)
 }
 
@@ -328,6 +411,12 @@ fn copy_cue_text(content: &str, offset: usize, kind: SourceKind, out: &mut Parse
             b'<' => {
                 if let Some(close) = content[i..].find('>') {
                     flush(run_start, i, out);
+                    if let Some(name) = speakers::voice(&content[i + 1..i + close]) {
+                        out.turns.push(Turn {
+                            start: out.clean.len(),
+                            speaker: Speaker::new(name),
+                        });
+                    }
                     i += close + 1;
                     run_start = i;
                     continue;
@@ -391,7 +480,10 @@ fn parse_time(s: &str) -> std::result::Result<Timestamp, String> {
     {
         return Err(bad());
     }
-    let nums: Vec<u64> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+    let mut nums = Vec::with_capacity(3);
+    for p in &parts {
+        nums.push(p.parse::<u64>().map_err(|_| bad())?);
+    }
     let (h, m, sec) = match nums[..] {
         [h, m, s] => (h, m, s),
         [m, s] => (0, m, s),
@@ -400,8 +492,13 @@ fn parse_time(s: &str) -> std::result::Result<Timestamp, String> {
     if m >= 60 || sec >= 60 {
         return Err(bad());
     }
+    if h > MAX_HOURS {
+        return Err(format!(
+            "timestamp {s:?} is past {MAX_HOURS} hours: not a real cue time"
+        ));
+    }
     Ok(Timestamp(
-        ((h * 60 + m) * 60 + sec) * 1000 + ms.parse::<u64>().unwrap_or(0),
+        ((h * 60 + m) * 60 + sec) * 1000 + ms.parse::<u64>().map_err(|_| bad())?,
     ))
 }
 
@@ -455,7 +552,8 @@ mod tests {
             .err()
             .unwrap()
             .to_string();
-        assert!(e.starts_with("x.srt:5:"), "{e}");
+        // The cue number is line 5; the timing it announces should be line 6.
+        assert!(e.starts_with("x.srt:6:"), "{e}");
         let bad = "1\n00:00:01,000 --> 00:0x:04,000\ntext\n";
         let e = Source::parse("x.srt".into(), SourceKind::Srt, bad.into())
             .err()
@@ -474,6 +572,71 @@ mod tests {
         .unwrap()
         .to_string();
         assert!(e.starts_with("y.vtt:1:"), "{e}");
+    }
+
+    #[test]
+    fn cues_without_blank_lines_keep_numbers_and_timings_out_of_the_words() {
+        let srt = "1\n00:00:01,000 --> 00:00:04,000\nRidership is at 91 percent.\n2\n00:00:04,500 --> 00:00:07,000\nIt was 88 a year ago.\n3\n00:00:07,500 --> 00:00:09,000\n2\n";
+        let s = Source::parse("a.srt".into(), SourceKind::Srt, srt.into()).unwrap();
+        assert_eq!(
+            s.clean,
+            "Ridership is at 91 percent.\nIt was 88 a year ago.\n2"
+        );
+        assert_eq!(s.cues.len(), 3);
+        let vtt = "WEBVTT\n00:01.000 --> 00:03.000\n<v Eleanor Brandt>We will not cut the night buses.\n00:03.500 --> 00:05.000\n<v Ken Nakamura>Nobody does.\n";
+        let s = Source::parse("a.vtt".into(), SourceKind::Vtt, vtt.into()).unwrap();
+        assert_eq!(s.clean, "We will not cut the night buses.\nNobody does.");
+        assert_eq!(s.cues.len(), 2);
+        let at = s.clean.find("Nobody").unwrap();
+        assert_eq!(s.speakers(at, at + 6)[0].unwrap().label, "Ken Nakamura");
+    }
+
+    #[test]
+    fn absurd_timestamps_empty_files_and_bad_timings_are_errors_at_their_line() {
+        let e = |kind, text: &str| {
+            Source::parse("x".into(), kind, text.into())
+                .err()
+                .expect("an error")
+                .to_string()
+        };
+        let huge = "1\n99999999999999999999:00:01,000 --> 99999999999999999999:00:02,000\nhi\n";
+        let m = e(SourceKind::Srt, huge);
+        assert!(m.starts_with("x:2:") && m.contains("bad timestamp"), "{m}");
+        let late = "1\n10000:00:01,000 --> 10000:00:02,000\nhi\n";
+        let m = e(SourceKind::Srt, late);
+        assert!(m.starts_with("x:2:") && m.contains("9999 hours"), "{m}");
+        for empty in ["", "\n\n", "WEBVTT\n\nNOTE nothing here\n"] {
+            let kind = if empty.starts_with("WEBVTT") {
+                SourceKind::Vtt
+            } else {
+                SourceKind::Srt
+            };
+            let m = e(kind, empty);
+            assert!(m.contains("no cues"), "{m}");
+        }
+        // A cue number, then a timing line missing its arrow: the error is at the timing.
+        let m = e(SourceKind::Srt, "1\n00:00:01,000 -> 00:00:04,000\ntext\n");
+        assert!(
+            m.starts_with("x:2:") && m.contains("00:00:01,000 -> "),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn a_stretch_ending_at_the_end_of_a_256_byte_multiple_ends_after_it_starts() {
+        for size in [256, 512, 1024] {
+            let mut text = "Brandt said “é” ".to_string();
+            while text.len() < size - "last words".len() {
+                text.push('a');
+            }
+            text.push_str("last words");
+            assert_eq!(text.len(), size);
+            let s = Source::text("t.txt", text.clone());
+            let at = text.find("words").unwrap();
+            let loc = s.location(at, text.len());
+            assert!(loc.end > loc.start, "{size}: {loc:?}");
+            assert_eq!(loc.end, text.chars().count());
+        }
     }
 
     #[test]
