@@ -72,9 +72,12 @@ impl Router {
             ("POST", ["api", "documents", d, "sources"]) => {
                 api::sources::post(conn, id(d)?, &req.body)
             }
-            ("GET", ["api", "documents", d, "export"]) => {
-                api::export::get(conn, id(d)?, req.query_param("format").as_deref())
-            }
+            ("GET", ["api", "documents", d, "export"]) => api::export::get(
+                conn,
+                id(d)?,
+                req.query_param("format").as_deref(),
+                req.query_param("excel_safe").as_deref() == Some("true"),
+            ),
             _ => Err(ApiError::new(404, format!("nothing at {}", req.path))),
         }
     }

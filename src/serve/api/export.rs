@@ -69,7 +69,15 @@ fn row(mut q: Map<String, Value>, version: i64) -> Map<String, Value> {
 }
 
 /// Handles the GET.
-pub fn get(conn: &Connection, id: i64, format: Option<&str>) -> Result<Response, ApiError> {
+///
+/// With `excel_safe`, CSV cells a spreadsheet would run as a formula get an apostrophe
+/// first (`quotecheck::export::defuse`, as `--excel-safe` does).
+pub fn get(
+    conn: &Connection,
+    id: i64,
+    format: Option<&str>,
+    excel_safe: bool,
+) -> Result<Response, ApiError> {
     let v =
         store::version(conn, id)?.ok_or_else(|| ApiError::new(404, format!("no document {id}")))?;
     let decisions = store::decisions(conn, v.story_id)?;
@@ -100,7 +108,14 @@ pub fn get(conn: &Connection, id: i64, format: Option<&str>) -> Result<Response,
             let write = |w: &mut csv::Writer<Vec<u8>>| -> csv::Result<()> {
                 w.write_record(&header)?;
                 for r in &rows {
-                    w.write_record(header.iter().map(|h| cell(r.get(*h))))?;
+                    w.write_record(header.iter().map(|h| {
+                        let c = cell(r.get(*h));
+                        if excel_safe {
+                            quotecheck::export::defuse(&c).into_owned()
+                        } else {
+                            c
+                        }
+                    }))?;
                 }
                 w.flush()?;
                 Ok(())

@@ -287,7 +287,7 @@ function renderStory(app, doc) {
   const flagged = doc.quotes.filter((q) => flagsOf(q).length).length;
   const versions = doc.versions.map((v, k) => el("span", {}, k ? " · " : "",
     v.id === doc.id ? el("strong", { text: "v" + v.number }) : el("a", { href: "/documents/" + v.id, text: "v" + v.number })));
-  const exp = (f) => el("a", { href: "/api/documents/" + doc.id + "/export?format=" + f, download: "", text: f.toUpperCase() });
+  const exp = (f) => el("a", { href: "/api/documents/" + doc.id + "/export?format=" + f + (f === "csv" ? "&excel_safe=true" : ""), download: "", text: f === "csv" ? "CSV (spreadsheet-safe)" : f.toUpperCase() });
   const sources = doc.sources.length
     ? el("ul", {}, ...doc.sources.map((s) => el("li", { text: s.name })))
     : el("p", { text: "No sources attached." });
