@@ -39,4 +39,4 @@ pub use document::{Document, Input};
 pub use error::{Error, Result};
 pub use extract::{Extraction, extract};
 pub use kind::Kind;
-pub use record::{Flag, Quote};
+pub use record::{Flag, Quote, SpeakerType};
