@@ -10,6 +10,7 @@ use super::http::Response;
 const PAGE: &str = include_str!("assets/index.html");
 const APP_JS: &str = include_str!("assets/app.js");
 const APP_CSS: &str = include_str!("assets/app.css");
+const ICON: &str = include_str!("assets/icon.svg");
 
 /// The page (the same shell for the story list and a story).
 pub fn page() -> Response {
@@ -21,11 +22,12 @@ pub fn page() -> Response {
     }
 }
 
-/// `app.js` or `app.css`.
+/// `app.js`, `app.css` or `icon.svg`.
 pub fn asset(name: &str) -> Option<Response> {
     let (content_type, body) = match name {
         "app.js" => ("text/javascript; charset=utf-8", APP_JS),
         "app.css" => ("text/css; charset=utf-8", APP_CSS),
+        "icon.svg" => ("image/svg+xml", ICON),
         _ => return None,
     };
     Some(Response {

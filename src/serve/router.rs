@@ -60,6 +60,7 @@ impl Router {
         let conn = &mut self.conn;
         match (method, s.as_slice()) {
             ("GET", [""]) | ("GET", ["documents", _]) => Ok(assets::page()),
+            ("GET", ["favicon.ico"]) => Ok(assets::asset("icon.svg").unwrap_or_else(assets::page)),
             ("GET", ["assets", name]) => {
                 assets::asset(name).ok_or_else(|| ApiError::new(404, format!("no asset {name:?}")))
             }
