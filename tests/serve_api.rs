@@ -414,3 +414,51 @@ fn off_loopback_needs_a_token_and_every_request_carries_it() {
     );
     assert_eq!(r.status, 200);
 }
+
+#[test]
+fn an_html_page_loads_and_a_dismissed_quote_is_exported_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("q.db"), &[]);
+    let html = "<html><head><title>x</title><script>var a = \"“not text”\";</script></head>\
+                <body><nav>“Menu”</nav><article><p>“We will not back down,” the mayor said.</p>\
+                <p>Critics called the plan a “land grab”.</p></article></body></html>";
+    let r = server.send(
+        "POST",
+        "/api/documents",
+        &json!({ "name": "page.html", "html": html }),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let id = r.json()["id"].as_i64().unwrap();
+    let qs = quotes(&server, id);
+    let texts: Vec<&str> = qs.iter().map(|q| q["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["We will not back down,", "land grab"]);
+    assert!(
+        qs[0]["source_start"].as_u64().is_some(),
+        "offsets into the page"
+    );
+    let r = server.send(
+        "POST",
+        "/api/documents",
+        &json!({ "name": "both", "html": html, "text": "x" }),
+    );
+    assert_eq!(r.status, 400);
+
+    let term = qs[1]["quote_id"].as_str().unwrap();
+    let r = server.send(
+        "PUT",
+        &format!("/api/documents/{id}/quotes/{term}"),
+        &json!({ "kind": "dismissed", "editor": "Ana" }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["extracted"]["kind"], qs[1]["kind"]);
+    let csv = server.get(&format!("/api/documents/{id}/export?format=csv"));
+    let mut rdr = csv::Reader::from_reader(csv.body.as_slice());
+    let header = rdr.headers().unwrap().clone();
+    let kind = header.iter().position(|h| h == "kind").unwrap();
+    let set = header.iter().position(|h| h == "editor_set").unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!((&rows[1][kind], &rows[1][set]), ("dismissed", "kind"));
+    assert_eq!((&rows[0][kind], &rows[0][set]), ("direct", ""));
+    let list = server.get("/api/documents").json();
+    assert!(list["stories"][0]["versions"][0]["flagged"].is_u64());
+}
