@@ -1,5 +1,6 @@
 //! The workbench page in real headless Chromium, driven by chromedriver over WebDriver:
 //! open a story, change a speaker through the page's own controls, reload and find it kept,
+//! filter the list, paste the next version and see the correction carried to it,
 //! move between quotes with the keyboard, and see hostile article and note text do nothing.
 //! No script error and no console error along the way.
 //!
@@ -88,6 +89,47 @@ fn a_speaker_changed_in_the_page_is_kept_after_a_reload() {
     let doc = server.get("/api/documents/1").json();
     assert_eq!(doc["quotes"][1]["speaker"], "Dmitry Peskov");
     assert_eq!(doc["quotes"][1]["decisions"]["speaker"]["editor"], "Ana");
+
+    // The unattributed filter leaves the quotes without a speaker.
+    let unattributed = doc["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["speaker"].is_null())
+        .count();
+    assert!(unattributed > 0);
+    let filter = driver.wait_for("#f-unattributed");
+    driver.click(&filter);
+    let shown = driver.run("return document.querySelectorAll('.quotes li:not(.hidden)').length");
+    assert_eq!(shown, json!(unattributed));
+    driver.click(&filter);
+
+    // The next version, pasted into the page: the correction follows the reworded quote
+    // and the changes are listed.
+    let text = std::fs::read_to_string(FIXTURE).unwrap().replace(
+        "We have an opportunity to discuss",
+        "We have a real chance to discuss",
+    );
+    let area = driver.wait_for("#next-version textarea");
+    driver.call(
+        "POST",
+        &format!("/session/{}/execute/sync", driver.session()),
+        Some(
+            json!({ "script": "arguments[0].value = arguments[1]; return null",
+                     "args": [{ "element-6066-11e4-a52e-4f735466cecf": area }, text] }),
+        ),
+    );
+    let button = driver.wait_for("#next-version button");
+    driver.click(&button);
+    driver.wait_until("return location.pathname === '/documents/2'");
+    driver.wait_for("#changes");
+    let speaker = driver.wait_for(".quotes li[data-index='2'] input[data-field='speaker']");
+    assert_eq!(driver.property(&speaker, "value"), json!("Dmitry Peskov"));
+    let changes = driver.run("return document.getElementById('changes').textContent");
+    assert!(
+        changes.as_str().unwrap().contains("1 reworded"),
+        "{changes}"
+    );
 
     assert_eq!(driver.run("return window.quotecheckErrors"), json!([]));
     let errors = severe(&driver.console());
