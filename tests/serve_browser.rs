@@ -1,7 +1,8 @@
 //! The workbench page in real headless Chromium, driven by chromedriver over WebDriver:
 //! open a story, change a speaker through the page's own controls, reload and find it kept,
 //! filter the list, paste the next version and see the correction carried to it,
-//! move between quotes with the keyboard, and see hostile article and note text do nothing.
+//! move between quotes with the keyboard, see hostile article and note text do nothing, and
+//! open a story from an HTML file chosen in the page.
 //! No script error and no console error along the way.
 //!
 //! Skipped, with a message, when chromium or chromedriver is missing (set
@@ -198,6 +199,27 @@ fn hostile_article_speaker_and_note_text_does_nothing() {
         driver.run("return document.querySelectorAll('main img').length"),
         json!(0)
     );
+
+    // A new story from an HTML file chosen in the page's file field.
+    let page = std::fs::canonicalize("fixtures/html/entities.html").unwrap();
+    let file = driver.wait_for("#new-story input[type='file']");
+    driver.type_into(&file, &page.display().to_string());
+    let button = driver.wait_for("#new-story button");
+    driver.click(&button);
+    driver.wait_until("return location.pathname === '/documents/2'");
+    driver.wait_for(".quotes li[data-quote-id]");
+    let doc = server.get("/api/documents/2").json();
+    assert_eq!(doc["name"], "entities.html");
+    let expected = quotecheck::extract(&quotecheck::Document::new(
+        "entities",
+        std::fs::read_to_string("fixtures/html/entities.txt").unwrap(),
+    ))
+    .quotes
+    .len();
+    assert!(expected > 0);
+    assert_eq!(doc["quotes"].as_array().unwrap().len(), expected);
+    assert!(doc["quotes"][0]["source_start"].is_u64(), "read as HTML");
+
     assert_eq!(driver.run("return window.quotecheckErrors"), json!([]));
     let errors = severe(&driver.console());
     assert!(errors.is_empty(), "console errors: {errors:?}");
