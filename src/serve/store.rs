@@ -330,3 +330,28 @@ pub fn latest_named(conn: &Connection, name: &str) -> Result<Option<(i64, String
         )
         .optional()?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_stored_without_newer_fields_or_with_unknown_ones_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = crate::serve::db::open(&dir.path().join("q.db")).unwrap();
+        let doc = Document::new("a", "“We will not back down,” the mayor, Jane Doe, said.");
+        let id = add_version(&mut conn, "a", &doc, None).unwrap();
+        // As an older build wrote it (no speaker_type, role, via), and as a newer one might
+        // (a field this build does not know).
+        conn.execute(
+            "UPDATE quotes SET record = json_set(json_remove(record, '$.speaker_type', \
+             '$.role', '$.via'), '$.added_later', 1)",
+            [],
+        )
+        .unwrap();
+        let quotes = quotes(&conn, id).unwrap();
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].quote.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(quotes[0].quote.role, None);
+    }
+}

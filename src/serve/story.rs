@@ -181,6 +181,17 @@ pub fn applied(
             d.value.clone().map_or(Value::Null, Value::String),
         );
     }
+    if decided.contains_key("speaker") && extracted.get("speaker") != map.get("speaker") {
+        // What extraction said about its speaker (type, role) does not describe the
+        // editor's: it moves to `extracted`.
+        for field in ["speaker_type", "role"] {
+            if let Some(v) = map.get_mut(field)
+                && !v.is_null()
+            {
+                extracted.insert(field.into(), v.take());
+            }
+        }
+    }
     if decided.contains_key("speaker") {
         // The editor named the speaker (or said there is none): extraction's doubts about
         // it no longer apply.
@@ -265,5 +276,40 @@ mod tests {
         for id in &ids {
             assert!(!taken.contains(id), "{id} reused");
         }
+    }
+
+    fn decision(value: Option<&str>) -> super::super::store::Decision {
+        super::super::store::Decision {
+            value: value.map(str::to_string),
+            editor: "Ana".into(),
+            at: "2026-01-01T00:00:00.000Z".into(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn a_corrected_speaker_replaces_extraction_and_says_so() {
+        let v1 = stored(V1);
+        let mut decided = HashMap::new();
+        decided.insert("speaker".to_string(), decision(Some("Dmitry Peskov")));
+        let q = applied(&v1[0], Some(&decided));
+        assert_eq!(q["speaker"], "Dmitry Peskov");
+        assert_eq!(q["extracted"]["speaker"], "Putin");
+        assert_eq!(q["editor_set"], serde_json::json!(["speaker"]));
+        assert_eq!(q["status"], "unchecked");
+        assert_eq!(q["low_confidence"], false);
+        let untouched = applied(&v1[1], None);
+        assert_eq!(untouched["editor_set"], serde_json::json!([]));
+        assert_eq!(untouched["speaker"], serde_json::json!(v1[1].quote.speaker));
+    }
+
+    #[test]
+    fn saying_a_quote_has_no_speaker_flags_it_unattributed() {
+        let v1 = stored(V1);
+        let mut decided = HashMap::new();
+        decided.insert("speaker".to_string(), decision(None));
+        let q = applied(&v1[2], Some(&decided));
+        assert!(q["speaker"].is_null());
+        assert_eq!(q["flags"], serde_json::json!(["unattributed"]));
     }
 }
