@@ -72,3 +72,21 @@ fn documents_and_groups_are_typed() {
     let qs = quotes("“We disagree with the ruling,” the campaign said in a statement.");
     assert_eq!(qs[0].speaker_type, Some(SpeakerType::Organisation));
 }
+
+#[test]
+fn a_name_inside_a_long_appositive_is_not_the_speaker() {
+    let qs = quotes(
+        "Cory James, 22, of Flint, Mich., said he hadn't given up hope that Sanders could pull a convention \"surprise.\"",
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("Cory James"));
+    // The comma-bounded head stays the speaker when the appositive has no inner comma.
+    let qs = quotes(
+        "Erdogan, one of Hamas’s most prominent supporters, said the blockade was “unacceptable.”",
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("Erdogan"));
+    // A sentence adverb before a relative clause's antecedent is no name.
+    let qs = quotes(
+        "Domestically, Trump’s row with the Khan family triggered a damning reaction from U.S. President Barack Obama, who called the Republican nominee “unfit to serve” as president.",
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("Barack Obama"));
+}

@@ -212,11 +212,30 @@ fn mention_before_any(words: &[Word<'_>], at: usize) -> Option<Mention> {
         }
     }
     if words[last].trailing == Some(',') {
-        // An appositive: find the comma that opens it.
-        let open = (last.saturating_sub(12)..last)
+        // An appositive: find the comma that opens it. An appositive may hold commas of
+        // its own ("Cory James, 22, of Flint, Mich., said"): a head that is a number or
+        // the object of a preposition is inside it, so the comma before is tried.
+        let mut commas = (last.saturating_sub(12)..last)
             .rev()
-            .find(|&j| words[j].trailing == Some(','))?;
-        let head = mention_at_end_or_of(words, open);
+            .filter(|&j| words[j].trailing == Some(','));
+        let mut open = commas.next()?;
+        let mut head = mention_at_end_or_of(words, open);
+        if head.as_ref().is_some_and(|m| inside_appositive(words, m)) {
+            for before in commas.take(3) {
+                match mention_at_end_or_of(words, before) {
+                    Some(m) if inside_appositive(words, &m) => continue,
+                    Some(m) if matches!(m.kind, MentionKind::Name(_)) => {
+                        open = before;
+                        head = Some(m);
+                        break;
+                    }
+                    None if words[before].text.starts_with(|c: char| c.is_ascii_digit()) => {
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+        }
         // "His former business partner, Lawrence Cummings, called": the name in apposition
         // to a description is the better mention of the two.
         if head
@@ -233,6 +252,22 @@ fn mention_before_any(words: &[Word<'_>], at: usize) -> Option<Mention> {
         return None;
     }
     mention_at_end_or_of(words, last).or_else(|| before_relative_clause(words, last))
+}
+
+/// Whether a mention found before an appositive's comma is a piece of a longer
+/// appositive rather than its head: a place after "of" or "from" (", of Flint,"), an age
+/// (", 22,"), a word after "in".
+fn inside_appositive(words: &[Word<'_>], m: &Mention) -> bool {
+    let Some(first) = m.first_word(words) else {
+        return false;
+    };
+    let after_preposition = first > 0
+        && matches!(
+            words[first - 1].text,
+            "of" | "from" | "in" | "at" | "for" | "with" | "near"
+        );
+    let number = words[first].text.starts_with(|c: char| c.is_ascii_digit());
+    after_preposition || number
 }
 
 /// The mention before a relative clause that ends at `last`: "a White House official who
