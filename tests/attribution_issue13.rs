@@ -90,3 +90,21 @@ fn a_name_inside_a_long_appositive_is_not_the_speaker() {
     );
     assert_eq!(qs[0].speaker.as_deref(), Some("Barack Obama"));
 }
+
+#[test]
+fn a_role_before_a_name_is_the_role_not_the_speaker() {
+    let qs = quotes("Head coach Marcus Bell shook his head. \"Not for a second,\" he said.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Marcus Bell"));
+    let qs = quotes("“We are not going anywhere,” said Head coach Marcus Bell.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Marcus Bell"));
+    assert_eq!(qs[0].role.as_deref(), Some("Head coach"));
+    let qs = quotes("“This is a disaster,” Senate Minority Leader Harry Reid said on Tuesday.");
+    assert_eq!(
+        qs[0].speaker.as_deref().map(|s| s.ends_with("Harry Reid")),
+        Some(true)
+    );
+    assert!(qs[0].role.is_some(), "{:?}", qs[0]);
+    // A plain name has no role.
+    let qs = quotes("“Elections matter,” Kelly said.");
+    assert_eq!(qs[0].role, None);
+}

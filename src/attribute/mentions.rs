@@ -121,7 +121,34 @@ pub fn name_starting_at(words: &[Word<'_>], mut start: usize) -> Option<Mention>
     if start > 0 && words[start - 1].text == "of" && end - start >= 2 {
         start += 1;
     }
+    // "Head coach Marcus Bell": a capitalised word that opens a role ("Head", "Assistant")
+    // before lower-case role nouns is the role's, and the name is the run after them.
+    if end == start
+        && words[start].trailing.is_none()
+        && let Some(after) = role_nouns_end(words, start + 1)
+        && is_name_word(words[after].text)
+        && !is_common_capitalised(words[after].text)
+    {
+        return name_starting_at(words, after);
+    }
     Some(name_mention(&words[start..=end]))
+}
+
+/// Where one or two lower-case role nouns starting at word `i` end ("coach", "board
+/// chairman"): the index of the word after them, when they are followed by more words.
+fn role_nouns_end(words: &[Word<'_>], i: usize) -> Option<usize> {
+    let is_role = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            w.text.starts_with(|c: char| c.is_lowercase())
+                && w.trailing.is_none()
+                && crate::lexicon::is_role_noun(w.text)
+        })
+    };
+    if !is_role(i) {
+        return None;
+    }
+    let end = if is_role(i + 1) { i + 2 } else { i + 1 };
+    (end < words.len()).then_some(end)
 }
 
 fn name_mention(run: &[Word<'_>]) -> Mention {

@@ -278,6 +278,8 @@ const TITLES: &[&str] = &[
     "Justice",
     "Mayor",
     "Speaker",
+    "Leader",
+    "Whip",
     "Representative",
     "Sir",
     "Dame",
@@ -714,12 +716,12 @@ pub fn is_adverb(w: &str) -> bool {
 /// name: by endings adverbs have and surnames and first names in -ly do not.
 fn is_capitalised_adverb(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "ally", "ully", "eally", "ously", "ively", "ntly", "edly", "ately", "ingly", "rly",
-        "stly", "tly", "ply", "bly", "ssly", "ctly", "ely", "ghly", "dly",
+        "ally", "ully", "eally", "ously", "ively", "ntly", "edly", "ately", "ingly", "rly", "stly",
+        "tly", "ply", "bly", "ssly", "ctly", "ely", "ghly", "dly",
     ];
     let lower = w.to_lowercase();
     let n = lower.chars().count();
-    (n > 5 && ENDINGS.iter().any(|e| lower.ends_with(e))) || (n > 5 && lower.ends_with("ily"))
+    n > 5 && (ENDINGS.iter().any(|e| lower.ends_with(e)) || lower.ends_with("ily"))
 }
 
 #[cfg(test)]
@@ -728,10 +730,18 @@ mod tests {
 
     #[test]
     fn capitalised_words_in_ly_are_names_unless_they_end_as_adverbs() {
-        for name in ["Kelly", "Reilly", "Daly", "Donnelly", "Connolly", "Emily", "Lily"] {
+        for name in [
+            "Kelly", "Reilly", "Daly", "Donnelly", "Connolly", "Emily", "Lily",
+        ] {
             assert!(!is_adverb(name), "{name}");
         }
-        for adverb in ["Domestically", "Recently", "Notably", "Separately", "Hopefully"] {
+        for adverb in [
+            "Domestically",
+            "Recently",
+            "Notably",
+            "Separately",
+            "Hopefully",
+        ] {
             assert!(is_adverb(adverb), "{adverb}");
         }
         assert!(is_adverb("reportedly") && is_adverb("also"));
