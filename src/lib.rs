@@ -16,6 +16,7 @@
 //! ```
 
 pub mod attribute;
+pub mod batch;
 pub mod diff;
 pub mod document;
 pub mod error;
