@@ -522,3 +522,25 @@ fn keep_going_skips_files_that_do_not_decode_and_reads_the_rest() {
     );
     assert!(!docs.contains("fixtures/encodings/erdogan.broken-utf8.txt"));
 }
+
+#[test]
+fn utf16_without_a_bom_gives_the_same_quotes_as_utf8_not_none() {
+    // Issue 14: UTF-16 without a BOM read as UTF-8 is valid (NULs are), so it gave 0
+    // quotes and exit 0.
+    let utf8 = std::fs::read_to_string("fixtures/encodings/erdogan.utf8.txt").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("erdogan.utf16le-nobom.txt");
+    let bytes: Vec<u8> = utf8.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    std::fs::write(&path, bytes).unwrap();
+    let from16 = quotes(&read(path.to_str().unwrap(), ReadOptions::default()));
+    let from8 = quotes(&read(
+        "fixtures/encodings/erdogan.utf8.txt",
+        ReadOptions::default(),
+    ));
+    assert!(!from8.is_empty());
+    assert_eq!(from16.len(), from8.len());
+    assert_eq!(
+        from16.iter().map(|q| &q.text).collect::<Vec<_>>(),
+        from8.iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
+}

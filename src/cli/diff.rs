@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::cli::output::{self, Output};
 use quotecheck::diff::report::{self, TextOptions};
 use quotecheck::diff::{self, Diff, History, Options, Series, Summary, Version};
+use quotecheck::export::defuse;
 use quotecheck::{Input, Quote, extract};
 
 const EXAMPLES: &str = "\
@@ -46,9 +47,12 @@ pub struct Args {
     /// The lowest alignment score (0 to 1) at which two quotes are the same quote.
     #[arg(long, default_value_t = diff::DEFAULT_THRESHOLD, value_parser = unit_interval)]
     threshold: f64,
-    /// Write to this file (written whole or not at all).
+    /// Write to this file (written whole or not at all; `-` for standard output).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// In CSV, prefix cells starting with = + - @ with an apostrophe.
+    #[arg(long)]
+    excel_safe: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -156,8 +160,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let series_mode = inputs.len() > 2;
     {
         let mut w = std::io::BufWriter::new(out.writer());
-        write(&mut w, format, &series, total, series_mode, color, args.all)
-            .context("writing output")?;
+        let style = Style {
+            color,
+            all: args.all,
+            excel_safe: args.excel_safe,
+        };
+        write(&mut w, format, &series, total, series_mode, style).context("writing output")?;
         w.flush().context("writing output")?;
     }
     out.commit()?;
@@ -168,15 +176,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// How to write: colour and `--all` for text, `--excel-safe` for CSV.
+#[derive(Clone, Copy)]
+struct Style {
+    color: bool,
+    all: bool,
+    excel_safe: bool,
+}
+
 fn write(
     w: &mut impl Write,
     format: DiffFormat,
     series: &[Series],
     total: Summary,
     series_mode: bool,
-    color: bool,
-    all: bool,
+    style: Style,
 ) -> anyhow::Result<()> {
+    let Style {
+        color,
+        all,
+        excel_safe,
+    } = style;
     let diffs: Vec<&Diff> = series.iter().flat_map(|s| &s.diffs).collect();
     match format {
         DiffFormat::Text => {
@@ -230,7 +250,12 @@ fn write(
             let mut c = csv::Writer::from_writer(&mut *w);
             c.write_record(report::csv_header())?;
             for p in diffs.iter().flat_map(|d| &d.pairs) {
-                c.write_record(report::csv_row(p))?;
+                let row = report::csv_row(p);
+                if excel_safe {
+                    c.write_record(row.iter().map(|cell| defuse(cell).into_owned()))?;
+                } else {
+                    c.write_record(row)?;
+                }
             }
             c.flush()?;
         }

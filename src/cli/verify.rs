@@ -41,9 +41,12 @@ pub struct Args {
     /// Colour the text output (`auto`: on a terminal unless NO_COLOR is set).
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
-    /// Write to this file (written whole or not at all).
+    /// Write to this file (written whole or not at all; `-` for standard output).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// In CSV, prefix cells starting with = + - @ with an apostrophe.
+    #[arg(long)]
+    excel_safe: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -101,7 +104,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut all_pass = true;
     {
-        let mut writer = Writer::new(format, out.writer(), Style { color });
+        let mut writer =
+            Writer::new(format, out.writer(), Style { color }).excel_safe(args.excel_safe);
         for input in &inputs {
             for doc in input.documents()? {
                 let doc = doc?;

@@ -5,6 +5,11 @@
 //! browsers use, so `latin1` and `iso-8859-1` read as Windows-1252 (whose 0x93/0x94 are the
 //! curly quotes Word pastes; true Latin-1 has invisible controls there).
 //!
+//! Without a BOM or a chosen encoding, a file whose first 4 KiB has NUL bytes in every
+//! other position is UTF-16 (LE when the NULs are the odd bytes, as in ASCII-range text):
+//! read as UTF-8 it would be valid and give no quotes at all. Other NUL-heavy files (UTF-32,
+//! binaries) are an error that says so, never an empty success.
+//!
 //! Bytes that do not decode are an error naming their offset in the file, unless `--lossy`,
 //! which replaces them with U+FFFD and remembers where the first one was.
 
@@ -68,7 +73,10 @@ pub fn decode(
 ) -> Result<Decoded> {
     let (encoding, bom) = match Encoding::for_bom(bytes) {
         Some((encoding, bom)) => (encoding, bom),
-        None => (chosen.unwrap_or(UTF_8), 0),
+        None => match chosen {
+            Some(encoding) => (encoding, 0),
+            None => (sniff(path, bytes)?, 0),
+        },
     };
     let body = &bytes[bom..];
     let (bad_at, line) = match strict(encoding, body) {
@@ -102,6 +110,49 @@ pub fn decode(
             offset,
             line,
         }
+    })
+}
+
+/// How much of a file [`sniff`] looks at.
+const SNIFF: usize = 4096;
+
+/// The encoding of a file with neither a BOM nor a chosen encoding: UTF-16 when NULs fill
+/// one byte of each pair, UTF-8 when there are (almost) no NULs, else an error.
+fn sniff(path: &Path, bytes: &[u8]) -> Result<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF) & !1];
+    let pairs = head.len() / 2;
+    let nuls = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nuls(0), nuls(1));
+    if even + odd == 0 || pairs < 2 {
+        return Ok(UTF_8);
+    }
+    // Text in UTF-16 has a NUL high byte for every ASCII-range character (letters, spaces,
+    // punctuation, newlines): in news text most of them.
+    let mostly = |n: usize| n * 10 >= pairs * 3;
+    let rarely = |n: usize| n * 20 <= pairs;
+    if mostly(odd) && rarely(even) {
+        return Ok(UTF_16LE);
+    }
+    if mostly(even) && rarely(odd) {
+        return Ok(UTF_16BE);
+    }
+    if (even + odd) * 100 <= head.len() {
+        return Ok(UTF_8);
+    }
+    Err(Error::Read {
+        path: path.to_path_buf(),
+        message: format!(
+            "{} of the first {} bytes are NUL: not text in UTF-8 or UTF-16 (a binary file, \
+             or UTF-32?); give --encoding if it is text",
+            even + odd,
+            head.len()
+        ),
     })
 }
 
@@ -177,6 +228,34 @@ mod tests {
     const SENTENCE: &str = "“We will extend our invitation to Assad,” he said.\n";
 
     #[test]
+    fn utf16_without_a_bom_is_recognised_from_its_nul_bytes() {
+        let text = "Erdogan said: “We will extend our invitation to Assad.”\n\
+                    The minister said the talks would go on.\n";
+        let d = decode(Path::new("a.txt"), &utf16le(text, false), None, false).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding, d.bom), (text, UTF_16LE, 0));
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let d = decode(Path::new("a.txt"), &be, None, false).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, UTF_16BE));
+        // A chosen encoding is obeyed as given.
+        let d = decode(Path::new("a.txt"), &be, Some(UTF_16BE), false).unwrap();
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn utf8_text_with_a_stray_nul_stays_utf8_and_nul_heavy_files_are_refused() {
+        let mut text = SENTENCE.repeat(20).into_bytes();
+        text[30] = 0;
+        let d = decode(Path::new("a.txt"), &text, None, false).unwrap();
+        assert_eq!(d.encoding, UTF_8);
+        let utf32: Vec<u8> = SENTENCE
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let err = decode(Path::new("a.txt"), &utf32, None, false).unwrap_err();
+        assert!(err.to_string().contains("are NUL"), "{err}");
+    }
+
+    #[test]
     fn byte_order_marks_choose_the_encoding() {
         let d = decode(Path::new("a.txt"), &utf16le(SENTENCE, true), None, false).unwrap();
         assert_eq!(
@@ -200,8 +279,12 @@ mod tests {
         assert_eq!(d.text, "“We have an opportunity,” Putin said.");
         let err = decode(Path::new("a.txt"), bytes, None, false).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            err.to_string().split("; ").next().unwrap(),
             "a.txt: not valid UTF-8 (first bad byte at offset 0, line 1)"
+        );
+        assert!(
+            err.to_string().contains("--encoding (windows-1252"),
+            "{err}"
         );
     }
 

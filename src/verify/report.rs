@@ -99,6 +99,25 @@ impl From<&Verified> for CsvRow {
     }
 }
 
+impl CsvRow {
+    /// The row with every text cell that a spreadsheet would read as a formula defused.
+    fn defused(mut self) -> CsvRow {
+        let d = |s: &mut String| *s = crate::export::defuse(s).into_owned();
+        for cell in [
+            &mut self.doc,
+            &mut self.text,
+            &mut self.flags,
+            &mut self.diff,
+        ] {
+            d(cell);
+        }
+        for cell in [&mut self.speaker, &mut self.source].into_iter().flatten() {
+            d(cell);
+        }
+        self
+    }
+}
+
 /// ANSI colours for text output, or none.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
@@ -190,6 +209,7 @@ pub struct Writer<'w> {
     out: Box<dyn Write + 'w>,
     style: Style,
     csv: Option<csv::Writer<Box<dyn Write + 'w>>>,
+    excel_safe: bool,
     count: usize,
     tally: [usize; Verdict::ALL.len()],
 }
@@ -206,9 +226,17 @@ impl<'w> Writer<'w> {
             out,
             style,
             csv,
+            excel_safe: false,
             count: 0,
             tally: [0; Verdict::ALL.len()],
         }
+    }
+
+    /// With `on`, CSV cells a spreadsheet would read as formulas are prefixed with an
+    /// apostrophe ([`crate::export::defuse`]).
+    pub fn excel_safe(mut self, on: bool) -> Writer<'w> {
+        self.excel_safe = on;
+        self
     }
 
     pub fn write(&mut self, v: &Verified) -> io::Result<()> {
@@ -229,7 +257,11 @@ impl<'w> Writer<'w> {
                 .csv
                 .as_mut()
                 .expect("csv writer")
-                .serialize(CsvRow::from(v))
+                .serialize(if self.excel_safe {
+                    CsvRow::from(v).defused()
+                } else {
+                    CsvRow::from(v)
+                })
                 .map_err(io::Error::other),
             Format::Text => self.text(v),
         }
