@@ -35,7 +35,7 @@ pub struct Unit {
     /// PolNeAR canonical: the name of the person (None when unnamed or unknown).
     pub canonical: Option<String>,
     pub canonical_kind: Option<String>,
-    /// PDNC: the other names of the speaker.
+    /// PDNC: the names the speaker is credited under (the canonical name and its aliases).
     pub aliases: Vec<String>,
 }
 
@@ -95,6 +95,8 @@ struct RawCanonical {
     doc: String,
     quote: serde_json::Value,
     canonical: Option<String>,
+    #[serde(default)]
+    named: Option<bool>,
     kind: Option<String>,
 }
 
@@ -146,7 +148,10 @@ fn load_canonical(path: &Path) -> Result<CanonMap> {
         let raw: RawCanonical = serde_json::from_str(&line).map_err(|e| {
             Error::corpus(path, i + 1, format!("not a canonical-speaker line: {e}"))
         })?;
-        map.insert((raw.doc, id_string(&raw.quote)), (raw.canonical, raw.kind));
+        // Only named speakers count, as in the scorer (unnamed people are null).
+        if raw.named == Some(true) && raw.canonical.as_deref().is_some_and(|c| !c.is_empty()) {
+            map.insert((raw.doc, id_string(&raw.quote)), (raw.canonical, raw.kind));
+        }
     }
     Ok(map)
 }
@@ -178,20 +183,24 @@ fn gold_doc(raw: RawDoc, canon: &CanonMap) -> std::result::Result<GoldDoc, Strin
             for (s, e) in spans {
                 check(s, e)?;
                 covered.push((s, e));
+                let inner = strip(&chars, (s, e));
+                if inner.1 <= inner.0 {
+                    continue;
+                }
+                let speaker = q.speaker.clone().filter(|s| !s.is_empty());
+                let mut names: Vec<String> = speaker.iter().cloned().collect();
+                if let Some(more) = speaker.as_deref().and_then(|s| aliases.get(s)) {
+                    names.extend(more.iter().cloned());
+                }
                 units.push(Unit {
                     span: (s, e),
-                    inner: strip(&chars, (s, e)),
+                    inner,
                     speaker: q.speaker.clone(),
                     mention: None,
                     pronoun: false,
                     canonical: q.speaker.clone(),
                     canonical_kind: None,
-                    aliases: q
-                        .speaker
-                        .as_deref()
-                        .and_then(|s| aliases.get(s))
-                        .map(|a| a.to_vec())
-                        .unwrap_or_default(),
+                    aliases: names,
                 });
             }
         }
@@ -250,52 +259,48 @@ fn gold_doc(raw: RawDoc, canon: &CanonMap) -> std::result::Result<GoldDoc, Strin
     })
 }
 
-/// The top-level double-quoted stretches inside `chars[s..e]`: from an opening double
-/// mark to the next double mark, which closes it (“…”, "…", „…“, «…», ''…'', and ”…” as
-/// some sites type it). A fragment cut inside a quotation keeps its part: an opening mark
-/// not closed in the fragment runs to its end, and a closing curly mark (” ») with no
-/// opener closes a stretch from the fragment's start. Stretches with no words are dropped.
+/// The top-level double-quoted stretches inside `chars[s..e]`, as the protocol's scorer
+/// finds them: from an opening “ or " to the next ” or " respectively, or to the next " for
+/// a “ that no ” closes (a closing mark just past the fragment's end still closes it); an
+/// opening mark not closed runs to the
+/// fragment's end and ends the search. Stretches left empty once marks are stripped are
+/// dropped.
 fn quoted_stretches(chars: &[char], s: usize, e: usize) -> Vec<Range> {
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut seen_text = false;
     let mut i = s;
     while i < e {
         let c = chars[i];
-        let width = if c == '\'' && i + 1 < e && chars[i + 1] == '\'' {
-            2
-        } else {
-            1
-        };
-        let is_double = width == 2 || matches!(c, '“' | '”' | '"' | '„' | '«' | '»');
-        if is_double {
-            match open {
-                None if matches!(c, '”' | '»') && seen_text && out.is_empty() => {
-                    out.push((s, i + 1))
+        if c == '“' || c == '"' {
+            let close = if c == '“' { '”' } else { '"' };
+            let limit = (e + 1).min(chars.len());
+            let find = |mark: char| (i + 1..limit).find(|&j| chars[j] == mark);
+            // A curly opening mark with no curly close is closed by a straight one.
+            match find(close).or_else(|| if c == '“' { find('"') } else { None }) {
+                Some(j) => {
+                    out.push((i, j + 1));
+                    i = j + 1;
                 }
-                None => open = Some(i),
-                Some(o) => {
-                    out.push((o, i + width));
-                    open = None;
+                None => {
+                    out.push((i, e));
+                    break;
                 }
             }
-        } else if !c.is_whitespace() {
-            seen_text = true;
+        } else {
+            i += 1;
         }
-        i += width;
-    }
-    if let Some(o) = open {
-        out.push((o, e));
     }
     out.retain(|&r| {
         let (a, b) = strip(chars, r);
-        chars[a..b].iter().any(|c| c.is_alphanumeric())
+        b > a
     });
     out
 }
 
+/// What the scorer strips from both ends of a span: quotation marks and blanks.
 fn is_quote_char(c: char) -> bool {
-    crate::scan::marks::is_mark(c) || c.is_whitespace()
+    /// The scorer's `MARKS`, character for character.
+    const MARKS: &str = "“”\"«»„‘’'‹›「」『』 \t\n";
+    MARKS.contains(c)
 }
 
 /// Strips quotation marks and whitespace from both ends of a range.
@@ -396,6 +401,11 @@ impl Counts {
 }
 
 /// Scores one document's predictions against its gold units, adding to `counts` and `errors`.
+///
+/// Step for step what `../shared/scoring/score.py` does: each unit in turn takes the unused
+/// prediction (of any kind) with the best overlap over union, the first of equals; a unit
+/// whose best is under 0.5 is missed. Predictions left over that are not terms count as
+/// false positives when they touch a unit, and are neutral otherwise.
 pub fn score_document(
     gold: &GoldDoc,
     predicted: &[Quote],
@@ -403,33 +413,17 @@ pub fn score_document(
     errors: &mut Vec<EvalError>,
 ) {
     let chars: Vec<char> = gold.text.chars().collect();
-    let preds: Vec<&Quote> = predicted.iter().filter(|q| q.kind != Kind::Term).collect();
-    let inner: Vec<Range> = preds
+    let inner: Vec<Range> = predicted
         .iter()
-        .map(|q| strip(&chars, (q.start.min(chars.len()), q.end.min(chars.len()))))
+        .map(|q| {
+            let end = q.end.min(chars.len());
+            strip(&chars, (q.start.min(end), end))
+        })
         .collect();
     counts.documents += 1;
     counts.units += gold.units.len();
-    counts.predictions += preds.len();
+    counts.predictions += predicted.iter().filter(|q| q.kind != Kind::Term).count();
 
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for (p, &pr) in inner.iter().enumerate() {
-        for (u, unit) in gold.units.iter().enumerate() {
-            let score = iou(pr, unit.inner);
-            if score >= 0.5 {
-                candidates.push((score, p, u));
-            }
-        }
-    }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut pred_match = vec![None; preds.len()];
-    let mut unit_match = vec![None; gold.units.len()];
-    for (_, p, u) in candidates {
-        if pred_match[p].is_none() && unit_match[u].is_none() {
-            pred_match[p] = Some(u);
-            unit_match[u] = Some(p);
-        }
-    }
     let context = |r: Range| -> String {
         let s = r.0.saturating_sub(80);
         let e = (r.1 + 80).min(chars.len());
@@ -437,31 +431,19 @@ pub fn score_document(
     };
     let slice = |r: Range| -> String { chars[r.0..r.1.min(chars.len())].iter().collect() };
 
-    for (p, q) in preds.iter().enumerate() {
-        if pred_match[p].is_some() {
-            continue;
+    let mut used = vec![false; predicted.len()];
+    for unit in &gold.units {
+        let mut best: Option<(f64, usize)> = None;
+        for (p, &pr) in inner.iter().enumerate() {
+            if used[p] || overlap(pr, unit.inner) == 0 {
+                continue;
+            }
+            let score = iou(pr, unit.inner);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, p));
+            }
         }
-        let touches_unit = gold.units.iter().any(|u| overlap(inner[p], u.inner) > 0);
-        let covered = gold.covered.iter().any(|&c| overlap(inner[p], c) > 0);
-        if touches_unit || covered {
-            counts.false_positives += 1;
-            errors.push(EvalError {
-                doc: gold.id.clone(),
-                what: "false_positive",
-                text: q.text.clone(),
-                gold_speaker: None,
-                predicted_speaker: q.speaker.clone(),
-                predicted_mention: q.mention.clone(),
-                method: q.method.clone(),
-                context: context((q.start, q.end)),
-            });
-        } else {
-            counts.neutral += 1;
-        }
-    }
-
-    for (u, unit) in gold.units.iter().enumerate() {
-        let Some(p) = unit_match[u] else {
+        let Some((_, p)) = best.filter(|&(score, _)| score >= 0.5) else {
             errors.push(EvalError {
                 doc: gold.id.clone(),
                 what: "missed",
@@ -474,16 +456,28 @@ pub fn score_document(
             });
             continue;
         };
+        used[p] = true;
         counts.matched += 1;
-        let q = preds[p];
-        if unit.speaker.is_none() {
+        let q = &predicted[p];
+        if !gold.canonical_speakers
+            && let Some(name) = &unit.canonical
+        {
+            let right = names_agree(q.speaker.as_deref(), name);
+            counts.canonical_total += 1;
+            counts.canonical_correct += usize::from(right);
+            if unit.canonical_kind.as_deref() == Some("pronoun") {
+                counts.canonical_pronoun_total += 1;
+                counts.canonical_pronoun_correct += usize::from(right);
+            }
+        }
+        if unit.speaker.as_deref().is_none_or(str::is_empty) {
             continue;
         }
         counts.with_source += 1;
         let correct = if gold.canonical_speakers {
             speaker_is_character(q.speaker.as_deref(), unit)
         } else {
-            speaker_matches_mention(q, unit, &chars)
+            speaker_matches_source(q, unit)
         };
         if correct {
             counts.speaker_correct += 1;
@@ -500,128 +494,148 @@ pub fn score_document(
                 context: context(unit.span),
             });
         }
-        if !gold.canonical_speakers
-            && let Some(name) = &unit.canonical
-        {
-            let right = q.speaker.as_deref().is_some_and(|s| same_person(s, name));
-            counts.canonical_total += 1;
-            counts.canonical_correct += usize::from(right);
-            if unit.canonical_kind.as_deref() == Some("pronoun") {
-                counts.canonical_pronoun_total += 1;
-                counts.canonical_pronoun_correct += usize::from(right);
-            }
+    }
+
+    for (p, q) in predicted.iter().enumerate() {
+        if used[p] || q.kind == Kind::Term {
+            continue;
+        }
+        if gold.units.iter().any(|u| overlap(inner[p], u.inner) > 0) {
+            counts.false_positives += 1;
+            errors.push(EvalError {
+                doc: gold.id.clone(),
+                what: "false_positive",
+                text: q.text.clone(),
+                gold_speaker: None,
+                predicted_speaker: q.speaker.clone(),
+                predicted_mention: q.mention.clone(),
+                method: q.method.clone(),
+                context: context((q.start, q.end)),
+            });
+        } else {
+            counts.neutral += 1;
         }
     }
 }
 
-fn speaker_matches_mention(q: &Quote, unit: &Unit, chars: &[char]) -> bool {
+/// Protocol step 6 for PolNeAR: the mention overlaps the gold source mention; or, for a
+/// source that is not a pronoun, the speaker or mention names it; or the speaker names the
+/// quote's canonical person; or the relay (`via`) names the gold source.
+fn speaker_matches_source(q: &Quote, unit: &Unit) -> bool {
     if let (Some(gm), Some(s), Some(e)) = (unit.mention, q.mention_start, q.mention_end)
-        && overlap(gm, (s, e.max(s + usize::from(s == e)))) > 0
+        && overlap(gm, (s, e)) > 0
     {
         return true;
     }
-    if unit.pronoun {
-        return false;
+    let gold = unit.speaker.as_deref().unwrap_or("");
+    if !unit.pronoun
+        && (names_agree(q.speaker.as_deref(), gold) || names_agree(q.mention.as_deref(), gold))
+    {
+        return true;
     }
-    let gold_name = match unit.mention {
-        Some((s, e)) => chars[s..e].iter().collect::<String>(),
-        None => unit.speaker.clone().unwrap_or_default(),
-    };
-    [q.speaker.as_deref(), q.mention.as_deref()]
-        .into_iter()
-        .flatten()
-        .any(|p| shares_name_word(p, &gold_name))
+    if let Some(name) = &unit.canonical
+        && names_agree(q.speaker.as_deref(), name)
+    {
+        return true;
+    }
+    q.via.is_some() && names_agree(q.via.as_deref(), gold)
 }
 
+/// PDNC: the speaker is the character's canonical name or one of its aliases.
 fn speaker_is_character(predicted: Option<&str>, unit: &Unit) -> bool {
-    let Some(p) = predicted else { return false };
-    let p = normalize_name(p);
-    unit.speaker
-        .iter()
-        .chain(&unit.aliases)
-        .any(|n| normalize_name(n) == p)
+    let p = predicted.unwrap_or("").trim().to_lowercase();
+    !p.is_empty() && unit.aliases.iter().any(|n| n.trim().to_lowercase() == p)
 }
 
-fn normalize_name(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| w.trim_matches('.').to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Words that do not identify a person: titles, articles, and honorifics.
-const NOT_NAME_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
+/// Words the scorer ignores in a name: titles and the article.
+const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
     "miss",
     "dr",
+    "prof",
+    "the",
     "sen",
     "senator",
-    "rep",
-    "representative",
     "gov",
     "governor",
+    "rep",
     "president",
-    "pres",
     "vice",
-    "secretary",
-    "gen",
-    "general",
-    "prof",
-    "professor",
+    "co",
+    "host",
     "rev",
-    "sir",
-    "lady",
-    "lord",
-    "madam",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
     "mayor",
-    "judge",
-    "justice",
-    "former",
-    "candidate",
-    "nominee",
-    "democratic",
-    "republican",
     "jr",
     "sr",
-    "st",
 ];
 
-/// The words of a name that identify its bearer, lowercase, titles dropped.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The words of a name as the scorer compares them: lower case, a possessive 's dropped,
+/// punctuation a space, titles left out.
 pub fn name_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .map(|w| w.trim_end_matches("'s").to_lowercase())
-        .filter(|w| w.chars().count() > 1 && !NOT_NAME_WORDS.contains(&w.as_str()))
+    let lower: Vec<char> = s.to_lowercase().chars().collect();
+    let mut cleaned = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < lower.len() {
+        let c = lower[i];
+        if matches!(c, '’' | '\'')
+            && lower.get(i + 1) == Some(&'s')
+            && lower.get(i + 2).is_none_or(|&n| !is_word_char(n))
+        {
+            i += 2;
+            continue;
+        }
+        cleaned.push(if is_word_char(c) || c.is_whitespace() {
+            c
+        } else {
+            ' '
+        });
+        i += 1;
+    }
+    cleaned
+        .split_whitespace()
+        .filter(|w| !TITLES.contains(w))
+        .map(str::to_string)
         .collect()
 }
 
-fn shares_name_word(a: &str, b: &str) -> bool {
-    let b = name_words(b);
-    name_words(a).iter().any(|w| b.contains(w))
-}
-
-/// Whether two names name the same person: a shared name word, and no clash of first
-/// names when both give one (Melania Trump is not Donald Trump).
-pub fn same_person(a: &str, b: &str) -> bool {
-    let (wa, wb) = (name_words(a), name_words(b));
-    if !wa.iter().any(|w| wb.contains(w)) {
+/// Whether a predicted name and a gold name name the same person, as the scorer decides: a
+/// shared word with the gold's head (its first four words, an appositive cut at a comma),
+/// no clash of first names when both give two words or more (Melania Trump is not Donald
+/// Trump), and one contained in the other or the prediction's last word in the head.
+pub fn names_agree(predicted: Option<&str>, gold: &str) -> bool {
+    let p = name_words(predicted.unwrap_or(""));
+    if p.is_empty() || name_words(gold).is_empty() {
         return false;
     }
-    if wa.len() >= 2
-        && wb.len() >= 2
-        && wa[0] != wb[0]
-        && !wb.contains(&wa[0])
-        && !wa.contains(&wb[0])
+    let mut head = name_words(gold.split(',').next().unwrap_or(""));
+    head.truncate(4);
+    if p.len() >= 2
+        && head.len() >= 2
+        && p[0].chars().count() > 1
+        && head[0].chars().count() > 1
+        && p[0] != head[0]
     {
         return false;
     }
-    true
+    let shared = p.iter().any(|w| head.contains(w));
+    let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+    shared && (within(&head, &p) || within(&p, &head) || p.last().is_some_and(|w| head.contains(w)))
+}
+
+/// Whether two names name the same person (the scorer's test, either way round).
+pub fn same_person(a: &str, b: &str) -> bool {
+    names_agree(Some(a), b) || names_agree(Some(b), a)
 }
 
 /// Runs extraction over every gold document and scores it.

@@ -13,11 +13,20 @@ use crate::span::Span;
 
 /// A readable account of every quote in `doc` and why it was attributed as it was.
 pub fn explain(doc: &Document, options: &Options) -> String {
+    explain_quotes(doc, options).concat()
+}
+
+/// [`explain`]'s account of each quote apart, one entry per record [`extract`] gives (in
+/// the same order, before any filtering by kind); each entry ends with a newline.
+///
+/// [`extract`]: crate::extract::extract
+pub fn explain_quotes(doc: &Document, options: &Options) -> Vec<String> {
     let analysis = Analysis::with_options(&doc.text, options);
     let attributions = attribute(&analysis);
     let text = analysis.text;
-    let mut out = String::new();
+    let mut accounts = Vec::with_capacity(analysis.quotes.len());
     for (i, (q, a)) in analysis.quotes.iter().zip(&attributions).enumerate() {
+        let mut out = String::new();
         let kind = analysis.kinds[i];
         let words = q.inner_text(text).replace('\n', " ¶ ");
         let _ = writeln!(
@@ -62,8 +71,9 @@ pub fn explain(doc: &Document, options: &Options) -> String {
                 }
             }
         }
+        accounts.push(out);
     }
-    out
+    accounts
 }
 
 /// The sentence with the mention in [brackets] and the cue in {braces}.
@@ -110,6 +120,22 @@ mod tests {
         assert!(out.contains("speaker: Recep Tayyip Erdogan"), "{out}");
         assert!(out.contains("[he] {said}"), "{out}");
         assert!(out.contains("pronoun: he -> Recep Tayyip Erdogan"), "{out}");
+    }
+
+    #[test]
+    fn one_account_per_record_in_record_order() {
+        let doc = Document::new(
+            "t",
+            "“We have an opportunity,” Putin said. The deal was “dead on arrival,” said Lindsey Graham.",
+        );
+        let accounts = explain_quotes(&doc, &Options::default());
+        let quotes = crate::extract::extract(&doc).quotes;
+        assert_eq!(accounts.len(), quotes.len());
+        for (account, q) in accounts.iter().zip(&quotes) {
+            assert!(account.starts_with(&format!("t#{} ", q.index)), "{account}");
+            assert!(account.ends_with('\n'), "{account}");
+        }
+        assert_eq!(accounts.concat(), explain(&doc, &Options::default()));
     }
 
     #[test]

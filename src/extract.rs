@@ -146,9 +146,11 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
                 cue_end: cue.map(|c| c.1),
                 method: a.map(|a| a.method.to_string()),
                 confidence: a.map(|a| a.confidence),
+                speaker_type: a.and_then(|a| a.speaker_type),
+                role: a.and_then(|a| a.role.clone()),
+                via: a.and_then(|a| a.via.clone()),
                 flags,
-                source_start: None,
-                source_end: None,
+                ..Default::default()
             }
         })
         .collect();

@@ -16,11 +16,17 @@ use crate::lexicon::{Cues, Form};
 use crate::sentence::sentence_around;
 use crate::span::Span;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// A quote that is a whole utterance ("“We will win,” Smith said.").
+    #[default]
     Direct,
+    /// Quoted words inside the narrator's sentence (called it “a farce”).
     Partial,
+    /// A scare quote or a term being named, spoken by nobody (the “caliphate”).
     Term,
 }
 

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod attribute;
+pub mod batch;
 pub mod diff;
 pub mod document;
 pub mod error;
@@ -39,4 +40,4 @@ pub use document::{Document, Input};
 pub use error::{Error, Result};
 pub use extract::{Extraction, extract};
 pub use kind::Kind;
-pub use record::{Flag, Quote};
+pub use record::{Flag, Quote, SpeakerType};

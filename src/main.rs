@@ -3,6 +3,7 @@
 //! `extract --keep-going` skipped something).
 
 mod cli;
+mod serve;
 
 use std::process::ExitCode;
 

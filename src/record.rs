@@ -12,7 +12,11 @@ use serde::{Deserialize, Serialize};
 use crate::kind::Kind;
 
 /// One quotation found in a document.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Build one with [`Quote::default`] and struct update syntax (`Quote { text, ..Default::default() }`):
+/// fields are added over time, and records stored before a field existed still read
+/// (`speaker_type`, `role` and `via` default to null).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The document: the file path as given, `-` for standard input, or the corpus `id`.
     pub doc: String,
@@ -43,6 +47,17 @@ pub struct Quote {
     pub method: Option<String>,
     /// How direct the attribution evidence is, 0 to 1.
     pub confidence: Option<f64>,
+    /// What kind of source the speaker is: a person, a group of people, an organisation, a
+    /// document or medium, or an unnamed source.
+    #[serde(default)]
+    pub speaker_type: Option<SpeakerType>,
+    /// The title or description the document gives the speaker, kept out of the name
+    /// ("Senate Minority Leader", "head coach").
+    #[serde(default)]
+    pub role: Option<String>,
+    /// The outlet or document that relayed the words (“Q,” Sanders said, according to CNN).
+    #[serde(default)]
+    pub via: Option<String>,
     pub flags: Vec<Flag>,
     /// For documents read from HTML: byte offset in the page where the quote's source starts
     /// (its opening mark, entity or `<q>` tag).
@@ -51,6 +66,51 @@ pub struct Quote {
     /// Byte offset in the page just past the quote's source (its closing mark, entity or `</q>`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source_end: Option<usize>,
+}
+
+/// What kind of source a speaker is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerType {
+    /// One person, named or resolved to a name ("Bernie Sanders", "he" -> "Donald Trump").
+    Person,
+    /// Several people spoken of together ("officials", "Democrats", "Kelly and Daly").
+    Group,
+    /// An organisation speaking as one ("the White House", "the Clinton campaign").
+    Organisation,
+    /// A document or a medium: a statement, an editorial, a report, an ad, a tweet.
+    Document,
+    /// A person the document does not name ("a spokesman", "the board chairman, who asked
+    /// not to be named").
+    Unnamed,
+}
+
+impl SpeakerType {
+    /// Every speaker type, in documentation order.
+    pub const ALL: [SpeakerType; 5] = [
+        SpeakerType::Person,
+        SpeakerType::Group,
+        SpeakerType::Organisation,
+        SpeakerType::Document,
+        SpeakerType::Unnamed,
+    ];
+
+    /// The name the formats use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Group => "group",
+            SpeakerType::Organisation => "organisation",
+            SpeakerType::Document => "document",
+            SpeakerType::Unnamed => "unnamed",
+        }
+    }
+}
+
+impl std::fmt::Display for SpeakerType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Short names for what a user should know about a quote.
@@ -131,6 +191,12 @@ pub struct CsvRow {
     pub cue_end: Option<usize>,
     pub method: Option<String>,
     pub confidence: Option<f64>,
+    #[serde(default)]
+    pub speaker_type: Option<SpeakerType>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub via: Option<String>,
     pub flags: String,
     #[serde(default)]
     pub source_start: Option<usize>,
@@ -159,6 +225,9 @@ impl From<&Quote> for CsvRow {
             cue_end: q.cue_end,
             method: q.method.clone(),
             confidence: q.confidence,
+            speaker_type: q.speaker_type,
+            role: q.role.clone(),
+            via: q.via.clone(),
             flags: q
                 .flags
                 .iter()
@@ -199,6 +268,9 @@ impl TryFrom<CsvRow> for Quote {
             cue_end: r.cue_end,
             method: r.method,
             confidence: r.confidence,
+            speaker_type: r.speaker_type,
+            role: r.role,
+            via: r.via,
             flags,
             source_start: r.source_start,
             source_end: r.source_end,
@@ -207,7 +279,7 @@ impl TryFrom<CsvRow> for Quote {
 }
 
 /// The record's field names in output order.
-pub const FIELDS: [&str; 21] = [
+pub const FIELDS: [&str; 24] = [
     "doc",
     "index",
     "start",
@@ -226,6 +298,9 @@ pub const FIELDS: [&str; 21] = [
     "cue_end",
     "method",
     "confidence",
+    "speaker_type",
+    "role",
+    "via",
     "flags",
     "source_start",
     "source_end",
@@ -256,6 +331,9 @@ mod tests {
             cue_end: None,
             method: None,
             confidence: None,
+            speaker_type: Some(SpeakerType::Unnamed),
+            role: Some("board chairman".into()),
+            via: Some("CNN".into()),
             flags: vec![Flag::Unclosed, Flag::Nested],
             source_start: Some(120),
             source_end: Some(131),
@@ -289,25 +367,12 @@ mod tests {
         let q = Quote {
             doc: "a.txt".into(),
             index: 1,
-            start: 0,
             end: 4,
-            byte_start: 0,
             byte_end: 4,
-            paragraph: 0,
             text: "no".into(),
             kind: Kind::Term,
-            speaker: None,
-            mention: None,
-            mention_start: None,
-            mention_end: None,
-            cue: None,
-            cue_start: None,
-            cue_end: None,
-            method: None,
-            confidence: None,
             flags: vec![Flag::LossyDecoding],
-            source_start: None,
-            source_end: None,
+            ..Default::default()
         };
         let line = serde_json::to_string(&q).unwrap();
         assert!(!line.contains("source_"), "{line}");

@@ -12,6 +12,7 @@
 pub mod mentions;
 mod resolve;
 pub mod sieves;
+mod source_type;
 pub mod words;
 
 use std::cell::RefCell;
@@ -41,6 +42,12 @@ pub struct Attribution {
     pub ambiguous: bool,
     /// For `--explain`: how a pronoun was resolved.
     pub chain: Vec<String>,
+    /// What kind of source the speaker is.
+    pub speaker_type: Option<crate::record::SpeakerType>,
+    /// The title or description the text gives the speaker, kept out of the name.
+    pub role: Option<String>,
+    /// The outlet or document that relayed the words.
+    pub via: Option<String>,
 }
 
 /// Attributes every quote of an analysed document (None for terms and unattributed ones).
@@ -675,6 +682,13 @@ impl<'a, 'b> Doc<'a, 'b> {
                 && self.is_relaying_person(&relay.mention, &after)
             {
                 return Some(relay);
+            }
+            // An outlet or a document that passed the words on is the record's `via`.
+            let mut f = f;
+            if let Some(relay) = sieves::according_to(&after)
+                && relay.mention.span.start > f.mention.span.end
+            {
+                f.via = Some(relay.mention.span);
             }
             return Some(f);
         }

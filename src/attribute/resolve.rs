@@ -61,7 +61,12 @@ impl<'a, 'b> Doc<'a, 'b> {
                 }
             }
         };
+        let speaker_type =
+            source_type::speaker_type(&f.mention.kind, &text[f.mention.span], speaker.as_deref());
         Attribution {
+            speaker_type,
+            role: None,
+            via: f.via.map(|s| words::strip_possessive(&text[s]).to_string()),
             speaker,
             mention: f.mention.span,
             cue: f.cue,

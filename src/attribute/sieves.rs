@@ -21,6 +21,8 @@ pub struct Found {
     pub mention: Mention,
     pub cue: Option<Span>,
     pub confidence: f64,
+    /// The outlet or document that relayed the words (“Q,” X said, according to CNN).
+    pub via: Option<Span>,
 }
 
 /// `after`: the narrator's words from the quote's end to its sentence's end.
@@ -45,6 +47,7 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
             mention: m,
             cue: Some(after[i].span),
             confidence: 0.95,
+            via: None,
         });
     }
     // “Q,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said /
@@ -70,6 +73,7 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
                     mention: m,
                     cue: Some(after[j].span),
                     confidence: 0.9,
+                    via: None,
                 });
             }
         }
@@ -105,6 +109,7 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
                 mention: m,
                 cue: Some(after[j].span),
                 confidence: 0.85,
+                via: None,
             });
         }
         if !is_finite_cue(after, j, false) {
@@ -150,6 +155,7 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
                 mention: m,
                 cue: Some(after[j].span),
                 confidence,
+                via: None,
             });
         }
         return None;
@@ -161,6 +167,7 @@ pub fn trailing(after: &[Word<'_>], dash: bool) -> Option<Found> {
             mention: m,
             cue: None,
             confidence: 0.8,
+            via: None,
         });
     }
     None
@@ -226,6 +233,7 @@ pub fn leading(before: &[Word<'_>], introduced: bool) -> Option<Found> {
                 mention: m,
                 cue: Some(before[j].span),
                 confidence: 0.9,
+                via: None,
             });
         }
     }
@@ -277,6 +285,7 @@ pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
             mention: m,
             cue: Some(Span::new(sentence[k].span.start, sentence[k + 1].span.end)),
             confidence: 0.85,
+            via: None,
         });
     }
     // ", per the party's bylaws": "per" before a determiner or a possessive name.
@@ -292,6 +301,7 @@ pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
             mention: m,
             cue: Some(sentence[p].span),
             confidence: 0.8,
+            via: None,
         });
     }
     let i = sentence
@@ -303,6 +313,7 @@ pub fn according_to(sentence: &[Word<'_>]) -> Option<Found> {
         mention: m,
         cue: Some(Span::new(sentence[i].span.start, sentence[i + 1].span.end)),
         confidence: 0.9,
+        via: None,
     })
 }
 
@@ -366,6 +377,7 @@ pub fn embedded(before: &[Word<'_>], sentence_subject: Option<&Mention>) -> Opti
         mention,
         cue: Some(before[j].span),
         confidence,
+        via: None,
     })
 }
 
@@ -514,6 +526,7 @@ pub fn colon(before: &[Word<'_>]) -> Option<Found> {
         mention,
         cue: None,
         confidence,
+        via: None,
     };
     if let Some(m) =
         mention_before(&words, words.len()).filter(|m| matches!(m.kind, MentionKind::Name(_)))
@@ -564,6 +577,7 @@ pub fn possessive_noun(before: &[Word<'_>]) -> Option<Found> {
                 mention: m,
                 cue: Some(before[noun].span),
                 confidence: 0.7,
+                via: None,
             })
         })
     };
@@ -580,6 +594,7 @@ pub fn subject_of_sentence(before: &[Word<'_>]) -> Option<Found> {
         mention: m,
         cue: None,
         confidence: 0.6,
+        via: None,
     })
 }
 

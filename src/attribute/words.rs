@@ -672,9 +672,10 @@ pub fn is_common_capitalised(w: &str) -> bool {
     SET.contains(w)
 }
 
-/// Adverbs that stand between a speaker and the verb: "Putin reportedly said".
+/// Adverbs that stand between a speaker and the verb: "Putin reportedly said". A
+/// capitalised word in -ly is a name, not an adverb: Kelly, Reilly, Daly, Donnelly.
 pub fn is_adverb(w: &str) -> bool {
-    w.ends_with("ly")
+    (w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase()))
         || matches!(
             w,
             "also"

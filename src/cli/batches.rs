@@ -1,9 +1,7 @@
-//! The corpus loop: documents read in bounded batches, processed on a thread pool, their
-//! results handed back in input order.
+//! The corpus loop of `extract`: [`quotecheck::batch::run`] (documents read in bounded
+//! batches, processed on a thread pool, results handed back in input order) with a
+//! progress line on a terminal.
 //!
-//! Memory stays flat however large the corpus: at most two batches are alive at once (the
-//! one being processed and the one being read ahead), each capped at [`BATCH_DOCS`]
-//! documents and [`BATCH_BYTES`] of text (a single larger document makes a batch of one).
 //! While the pool processes batch k, one of its threads reads batch k+1; the calling thread
 //! then writes batch k's results in order. With one thread everything runs in turn.
 
@@ -12,22 +10,13 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 use indicatif::{HumanBytes, ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
+use quotecheck::batch::{self, Limits};
 use quotecheck::{Document, Error};
-
-/// At most this many documents per batch.
-pub const BATCH_DOCS: usize = 1024;
-/// At most this much text per batch (more only when one document is larger).
-pub const BATCH_BYTES: usize = 1 << 20;
 
 /// A pool of `threads` workers (`None`: one per core).
 pub fn pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
-    let mut builder = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("quotecheck-{i}"));
-    if let Some(n) = threads {
-        builder = builder.num_threads(n);
-    }
-    Ok(builder.build()?)
+    Ok(batch::pool(threads)?)
 }
 
 /// Runs `process` over every document of `docs` on `pool` and passes each result, in input
@@ -35,7 +24,7 @@ pub fn pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
 /// decides whether to carry on.
 pub fn run<T, P, W, B>(
     pool: &rayon::ThreadPool,
-    mut docs: impl Iterator<Item = quotecheck::Result<Document>> + Send,
+    docs: impl Iterator<Item = quotecheck::Result<Document>> + Send,
     process: P,
     mut write: W,
     mut bad: B,
@@ -47,54 +36,22 @@ where
     B: FnMut(Error, &Progress) -> anyhow::Result<()>,
 {
     let progress = Progress::new();
-    let mut batch = read_batch(&mut docs);
-    while !batch.is_empty() {
-        let (results, next) = pool.install(|| {
-            rayon::join(
-                || {
-                    batch
-                        .par_iter()
-                        .map(|doc| match doc {
-                            Ok(doc) => Ok(process(doc).map(|out| (out, doc.text.len()))),
-                            Err(_) => Err(()),
-                        })
-                        .collect::<Vec<_>>()
-                },
-                || read_batch(&mut docs),
-            )
-        });
-        for (result, doc) in results.into_iter().zip(batch) {
-            match (result, doc) {
-                (Ok(out), _) => {
-                    let (out, len) = out?;
-                    write(out, &progress)?;
-                    progress.advance(len);
-                }
-                (Err(()), Err(e)) => bad(e, &progress)?,
-                (Err(()), Ok(_)) => unreachable!("only unread documents fail"),
+    batch::run(
+        pool,
+        docs,
+        Limits::default(),
+        process,
+        |outcome| match outcome {
+            Ok((out, doc)) => {
+                write(out?, &progress)?;
+                progress.advance(doc.text.len());
+                Ok(())
             }
-        }
-        batch = next;
-    }
+            Err(e) => bad(e, &progress),
+        },
+    )?;
     progress.finish();
     Ok(())
-}
-
-fn read_batch(
-    docs: &mut impl Iterator<Item = quotecheck::Result<Document>>,
-) -> Vec<quotecheck::Result<Document>> {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    for doc in docs.by_ref() {
-        bytes += doc.as_ref().map_or(0, |d| d.text.len());
-        let fatal = matches!(doc, Err(Error::Io { .. }));
-        batch.push(doc);
-        // An I/O error may repeat forever: stop reading at it.
-        if fatal || batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-            break;
-        }
-    }
-    batch
 }
 
 /// A progress line on standard error when it is a terminal; nothing otherwise.

@@ -589,18 +589,7 @@ pub(crate) mod tests {
             paragraph: index,
             text: text.into(),
             kind: Kind::Direct,
-            speaker: None,
-            mention: None,
-            mention_start: None,
-            mention_end: None,
-            cue: None,
-            cue_start: None,
-            cue_end: None,
-            method: None,
-            confidence: None,
-            flags: Vec::new(),
-            source_start: None,
-            source_end: None,
+            ..Default::default()
         }
     }
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::kind::Kind;
-use crate::record::{FIELDS, Quote};
+use crate::record::{FIELDS, Quote, SpeakerType};
 
 use super::QuoteWriter;
 
@@ -59,6 +59,9 @@ pub(crate) struct Row<'q> {
     cue_end: Option<usize>,
     method: Option<Cow<'q, str>>,
     confidence: Option<f64>,
+    speaker_type: Option<SpeakerType>,
+    role: Option<Cow<'q, str>>,
+    via: Option<Cow<'q, str>>,
     flags: Cow<'q, str>,
     source_start: Option<usize>,
     source_end: Option<usize>,
@@ -103,6 +106,9 @@ pub(crate) fn row<'q>(q: &'q Quote, excel_safe: bool) -> Row<'q> {
         cue_end: q.cue_end,
         method: q.method.as_deref().map(cell),
         confidence: q.confidence,
+        speaker_type: q.speaker_type,
+        role: q.role.as_deref().map(cell),
+        via: q.via.as_deref().map(cell),
         flags: if excel_safe {
             defuse_owned(flags)
         } else {
@@ -192,6 +198,8 @@ mod tests {
                 &mut row.mention,
                 &mut row.cue,
                 &mut row.method,
+                &mut row.role,
+                &mut row.via,
             ]
             .into_iter()
             .flatten()

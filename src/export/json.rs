@@ -54,6 +54,12 @@ pub(crate) fn write_record(out: &mut Vec<u8>, q: &Quote) -> io::Result<()> {
     out.extend_from_slice(b",\"confidence\":");
     // serde_json's float formatting (and `null` for NaN and infinities), whatever it is.
     serde_json::to_writer(&mut *out, &q.confidence)?;
+    out.extend_from_slice(b",\"speaker_type\":");
+    optional_string(out, q.speaker_type.map(|t| t.as_str()));
+    out.extend_from_slice(b",\"role\":");
+    optional_string(out, q.role.as_deref());
+    out.extend_from_slice(b",\"via\":");
+    optional_string(out, q.via.as_deref());
     out.extend_from_slice(b",\"flags\":[");
     for (i, flag) in q.flags.iter().enumerate() {
         if i > 0 {

@@ -132,21 +132,22 @@ pub(crate) fn arbitrary_quote<S: proptest::strategy::Strategy<Value = String>>(
     confidence: impl proptest::strategy::Strategy<Value = Option<f64>>,
 ) -> impl proptest::strategy::Strategy<Value = Quote> {
     use crate::kind::Kind;
-    use crate::record::Flag;
+    use crate::record::{Flag, SpeakerType};
     use proptest::prelude::*;
     (
         text(),
         prop::array::uniform6(any::<usize>()),
         text(),
         prop::sample::select(vec![Kind::Direct, Kind::Partial, Kind::Term]),
-        prop::array::uniform4(prop::option::of(text())),
+        prop::array::uniform6(prop::option::of(text())),
         prop::array::uniform6(prop::option::of(any::<usize>())),
         confidence,
         prop::sample::subsequence(Flag::ALL.to_vec(), 0..=Flag::ALL.len()),
+        prop::option::of(prop::sample::select(SpeakerType::ALL.to_vec())),
     )
         .prop_map(
-            |(doc, numbers, text, kind, names, offsets, confidence, flags)| {
-                let [speaker, mention, cue, method] = names;
+            |(doc, numbers, text, kind, names, offsets, confidence, flags, speaker_type)| {
+                let [speaker, mention, cue, method, role, via] = names;
                 Quote {
                     doc,
                     index: numbers[0],
@@ -166,6 +167,9 @@ pub(crate) fn arbitrary_quote<S: proptest::strategy::Strategy<Value = String>>(
                     cue_end: offsets[3],
                     method,
                     confidence,
+                    speaker_type,
+                    role,
+                    via,
                     flags,
                     source_start: offsets[4],
                     source_end: offsets[5],

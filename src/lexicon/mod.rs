@@ -1,7 +1,9 @@
 //! Word lists compiled in from the data files beside this module, so a journalist can read
 //! and extend them: `cues.txt` (reporting verbs), `multiword.txt` (cue phrases),
 //! `first_names.txt` (first names and their usual gender), `roles.txt` (nouns that name a
-//! person by role) and `speech_nouns.txt` (nouns for something said or written).
+//! person by role), `speech_nouns.txt` (nouns for something said or written),
+//! `documents.txt` (documents and media that can be a quote's source) and
+//! `organisations.txt` (nouns for an organisation speaking as one).
 
 use std::sync::OnceLock;
 
@@ -15,6 +17,8 @@ const MULTIWORD: &str = include_str!("multiword.txt");
 const FIRST_NAMES: &str = include_str!("first_names.txt");
 const ROLES: &str = include_str!("roles.txt");
 const SPEECH_NOUNS: &str = include_str!("speech_nouns.txt");
+const DOCUMENTS: &str = include_str!("documents.txt");
+const ORGANISATIONS: &str = include_str!("organisations.txt");
 
 /// The words of a one-word-per-line data file as a set, built the first time it is asked.
 fn data_set(cell: &'static OnceLock<ExactMap<()>>, data: &'static str) -> &'static ExactMap<()> {
@@ -26,6 +30,20 @@ fn data_set(cell: &'static OnceLock<ExactMap<()>>, data: &'static str) -> &'stat
 pub fn is_speech_noun(word: &str) -> bool {
     static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
     data_set(&NOUNS, SPEECH_NOUNS).get(word).is_some()
+}
+
+/// Whether a lowercase noun names a document or medium that can be a quote's source
+/// (statement, editorial, ad), from `documents.txt`.
+pub fn is_document_noun(word: &str) -> bool {
+    static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
+    data_set(&NOUNS, DOCUMENTS).get(word).is_some()
+}
+
+/// Whether a lowercase noun names an organisation speaking as one (campaign,
+/// administration, department), from `organisations.txt`.
+pub fn is_organisation_noun(word: &str) -> bool {
+    static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
+    data_set(&NOUNS, ORGANISATIONS).get(word).is_some()
 }
 
 /// Whether a lowercase noun names a person by role or office (mayor, spokeswoman, aide),

@@ -1,0 +1,74 @@
+//! Issue 13: the sentences the issue quotes, each with the right speaker, and the record's
+//! `speaker_type`, `role` and `via` on real news shapes.
+
+use quotecheck::{Document, Quote, SpeakerType, extract};
+
+fn quotes(text: &str) -> Vec<Quote> {
+    extract(&Document::new("t", text)).quotes
+}
+
+fn quote<'q>(qs: &'q [Quote], words: &str) -> &'q Quote {
+    qs.iter()
+        .find(|q| q.text.contains(words))
+        .unwrap_or_else(|| panic!("no quote with {words:?} in {qs:#?}"))
+}
+
+#[test]
+fn a_surname_in_ly_is_a_name_not_an_adverb() {
+    let qs = quotes("“Elections matter,” Kelly said.");
+    let q = quote(&qs, "Elections matter");
+    assert_eq!(q.speaker.as_deref(), Some("Kelly"));
+    assert_eq!(q.speaker_type, Some(SpeakerType::Person));
+    let qs = quotes(
+        "“The numbers are wrong,” Kelly said on Fox. Later, Mayor Brandt spoke. “We disagree,” she said.",
+    );
+    assert_eq!(quote(&qs, "numbers").speaker.as_deref(), Some("Kelly"));
+    assert_eq!(quote(&qs, "disagree").speaker.as_deref(), Some("Brandt"));
+    for name in ["Reilly", "Daly", "Donnelly"] {
+        let qs = quotes(&format!("“We will appeal,” {name} told reporters."));
+        assert_eq!(qs[0].speaker.as_deref(), Some(name), "{name}");
+    }
+}
+
+#[test]
+fn adverbs_in_ly_still_stand_between_speaker_and_verb() {
+    // A lower-case -ly word is an adverb: the speaker is the name before it.
+    let qs = quotes("“It is over,” Trump reportedly said.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Trump"));
+    let qs = quotes("“We will not wait,” she quickly added, as Sanders left.");
+    assert_ne!(qs[0].speaker.as_deref(), Some("Sanders"));
+}
+
+#[test]
+fn an_unnamed_source_is_the_description_itself_and_says_so() {
+    let qs = quotes(
+        "The hospital's board chairman, who asked not to be named, said a buyer was \"not out of the question.\"",
+    );
+    let q = quote(&qs, "out of the question");
+    let speaker = q.speaker.as_deref().unwrap_or("");
+    assert!(speaker.contains("board chairman"), "{q:?}");
+    assert_eq!(q.speaker_type, Some(SpeakerType::Unnamed));
+}
+
+#[test]
+fn a_relay_is_the_via_not_the_speaker() {
+    let qs = quotes("“We are going to win this nomination,” Sanders said, according to CNN.");
+    let q = &qs[0];
+    assert_eq!(q.speaker.as_deref(), Some("Sanders"));
+    assert_eq!(q.via.as_deref(), Some("CNN"));
+    // A person who passes the words on is the source the reader has them from.
+    let qs = quotes(
+        "Officials met on Monday. “The deal is dead,” the minister said, according to aides who were in the room.",
+    );
+    assert_eq!(qs[0].via, None);
+}
+
+#[test]
+fn documents_and_groups_are_typed() {
+    let qs = quotes("“The city deserves better,” the editorial said.");
+    assert_eq!(qs[0].speaker_type, Some(SpeakerType::Document));
+    let qs = quotes("“We have no comment at this time,” officials said.");
+    assert_eq!(qs[0].speaker_type, Some(SpeakerType::Group));
+    let qs = quotes("“We disagree with the ruling,” the campaign said in a statement.");
+    assert_eq!(qs[0].speaker_type, Some(SpeakerType::Organisation));
+}
