@@ -462,3 +462,89 @@ fn an_html_page_loads_and_a_dismissed_quote_is_exported_as_such() {
     let list = server.get("/api/documents").json();
     assert!(list["stories"][0]["versions"][0]["flagged"].is_u64());
 }
+
+/// A small deterministic generator (xorshift), so the hostile-bytes test needs no seed file.
+struct Bytes(u64);
+
+impl Bytes {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn take(&mut self, n: usize, alphabet: &[u8]) -> Vec<u8> {
+        (0..n)
+            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize])
+            .collect()
+    }
+}
+
+#[test]
+fn garbage_requests_get_answers_or_a_closed_socket_and_the_server_stays_up() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("q.db"), &[]);
+    let id = load(&server, "a", "“We will win,” the mayor said.", None);
+    let q = quotes(&server, id)[0]["quote_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let all: Vec<u8> = (0..=255).collect();
+    let json_ish = b"{}[]\":,0123456789.eE+-truefalsnul \\u00\x7f\xc3\xa9\xff";
+    let mut g = Bytes(0x9e37_79b9_7f4a_7c15);
+    for round in 0..120 {
+        let len = (g.next() % 600) as usize;
+        let raw: Vec<u8> = match round % 4 {
+            // Any bytes at all.
+            0 => g.take(len, &all),
+            // A request line and headers made of anything.
+            1 => [
+                b"GET /api/documents HTTP/1.1\r\nHost: ".to_vec(),
+                server.addr.as_bytes().to_vec(),
+                b"\r\n".to_vec(),
+                g.take(len, &all),
+                b"\r\n\r\n".to_vec(),
+            ]
+            .concat(),
+            // A well-formed PUT whose body is JSON-like noise.
+            _ => {
+                let body = g.take(len, json_ish);
+                let path = if round % 4 == 2 {
+                    format!("/api/documents/{id}/quotes/{q}")
+                } else {
+                    "/api/documents".to_string()
+                };
+                let method = if round % 4 == 2 { "PUT" } else { "POST" };
+                [
+                    format!(
+                        "{method} {path} HTTP/1.1\r\nHost: {0}\r\nOrigin: http://{0}\r\n\
+                         Content-Type: application/json\r\nContent-Length: {1}\r\n\r\n",
+                        server.addr,
+                        body.len()
+                    )
+                    .into_bytes(),
+                    body,
+                ]
+                .concat()
+            }
+        };
+        let mut s = std::net::TcpStream::connect(&server.addr).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .unwrap();
+        let _ = s.write_all(&raw);
+        let _ = s.shutdown(std::net::Shutdown::Write);
+        let mut answer = Vec::new();
+        let _ = s.read_to_end(&mut answer);
+        if let Some(status) = answer.get(9..12) {
+            let status = std::str::from_utf8(status).unwrap_or("?");
+            assert!(
+                !status.starts_with('5'),
+                "round {round}: {}",
+                String::from_utf8_lossy(&answer)
+            );
+        }
+    }
+    assert_eq!(server.get("/api/documents").status, 200);
+    assert_eq!(quotes(&server, id).len(), 1);
+}

@@ -1,6 +1,8 @@
 //! The workbench page in real headless Chromium, driven by chromedriver over WebDriver:
 //! open a story, change a speaker through the page's own controls, reload and find it kept,
-//! move between quotes with the keyboard, and see hostile article and note text do nothing.
+//! filter the list, paste the next version and see the correction carried to it,
+//! move between quotes with the keyboard, see hostile article and note text do nothing, and
+//! open a story from an HTML file chosen in the page.
 //! No script error and no console error along the way.
 //!
 //! Skipped, with a message, when chromium or chromedriver is missing (set
@@ -89,6 +91,47 @@ fn a_speaker_changed_in_the_page_is_kept_after_a_reload() {
     assert_eq!(doc["quotes"][1]["speaker"], "Dmitry Peskov");
     assert_eq!(doc["quotes"][1]["decisions"]["speaker"]["editor"], "Ana");
 
+    // The unattributed filter leaves the quotes without a speaker.
+    let unattributed = doc["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["speaker"].is_null())
+        .count();
+    assert!(unattributed > 0);
+    let filter = driver.wait_for("#f-unattributed");
+    driver.click(&filter);
+    let shown = driver.run("return document.querySelectorAll('.quotes li:not(.hidden)').length");
+    assert_eq!(shown, json!(unattributed));
+    driver.click(&filter);
+
+    // The next version, pasted into the page: the correction follows the reworded quote
+    // and the changes are listed.
+    let text = std::fs::read_to_string(FIXTURE).unwrap().replace(
+        "We have an opportunity to discuss",
+        "We have a real chance to discuss",
+    );
+    let area = driver.wait_for("#next-version textarea");
+    driver.call(
+        "POST",
+        &format!("/session/{}/execute/sync", driver.session()),
+        Some(
+            json!({ "script": "arguments[0].value = arguments[1]; return null",
+                     "args": [{ "element-6066-11e4-a52e-4f735466cecf": area }, text] }),
+        ),
+    );
+    let button = driver.wait_for("#next-version button");
+    driver.click(&button);
+    driver.wait_until("return location.pathname === '/documents/2'");
+    driver.wait_for("#changes");
+    let speaker = driver.wait_for(".quotes li[data-index='2'] input[data-field='speaker']");
+    assert_eq!(driver.property(&speaker, "value"), json!("Dmitry Peskov"));
+    let changes = driver.run("return document.getElementById('changes').textContent");
+    assert!(
+        changes.as_str().unwrap().contains("1 reworded"),
+        "{changes}"
+    );
+
     assert_eq!(driver.run("return window.quotecheckErrors"), json!([]));
     let errors = severe(&driver.console());
     assert!(errors.is_empty(), "console errors: {errors:?}");
@@ -156,6 +199,27 @@ fn hostile_article_speaker_and_note_text_does_nothing() {
         driver.run("return document.querySelectorAll('main img').length"),
         json!(0)
     );
+
+    // A new story from an HTML file chosen in the page's file field.
+    let page = std::fs::canonicalize("fixtures/html/entities.html").unwrap();
+    let file = driver.wait_for("#new-story input[type='file']");
+    driver.type_into(&file, &page.display().to_string());
+    let button = driver.wait_for("#new-story button");
+    driver.click(&button);
+    driver.wait_until("return location.pathname === '/documents/2'");
+    driver.wait_for(".quotes li[data-quote-id]");
+    let doc = server.get("/api/documents/2").json();
+    assert_eq!(doc["name"], "entities.html");
+    let expected = quotecheck::extract(&quotecheck::Document::new(
+        "entities",
+        std::fs::read_to_string("fixtures/html/entities.txt").unwrap(),
+    ))
+    .quotes
+    .len();
+    assert!(expected > 0);
+    assert_eq!(doc["quotes"].as_array().unwrap().len(), expected);
+    assert!(doc["quotes"][0]["source_start"].is_u64(), "read as HTML");
+
     assert_eq!(driver.run("return window.quotecheckErrors"), json!([]));
     let errors = severe(&driver.console());
     assert!(errors.is_empty(), "console errors: {errors:?}");

@@ -112,6 +112,11 @@ impl Driver {
         }
     }
 
+    /// The session id.
+    pub fn session(&self) -> &str {
+        &self.session
+    }
+
     fn s(&self, rest: &str) -> String {
         format!("/session/{}{rest}", self.session)
     }

@@ -75,7 +75,7 @@ async function pastedOrUploaded(textarea, file, name) {
   return { name: name || "pasted text", text: textarea.value };
 }
 
-function loadForm(label, onSubmit, withName) {
+function loadForm(id, label, onSubmit, withName) {
   const name = el("input", { type: "text", placeholder: "name", "aria-label": "Name", maxlength: 500 });
   const area = el("textarea", { class: "paste", "aria-label": "Text", placeholder: "paste the text here, or choose a file" });
   const file = el("input", { type: "file", accept: ".txt,.html,.htm,.srt,.vtt,text/plain,text/html", "aria-label": "File" });
@@ -90,7 +90,7 @@ function loadForm(label, onSubmit, withName) {
       button.disabled = false;
     }
   });
-  return el("div", { class: "load" }, withName ? name : null, area, el("div", {}, file, " ", button));
+  return el("div", { class: "load", id }, withName ? name : null, area, el("div", {}, file, " ", button));
 }
 
 // ---- the story list ----
@@ -115,7 +115,7 @@ async function showList(app) {
           el("th", { text: "Quotes (latest)" }), el("th", { text: "Flagged" }))), el("tbody", {}, ...rows))
       : el("p", { text: "No stories yet." }),
     el("section", {}, el("h2", { text: "Open a new story" }),
-      loadForm("Load story", async (doc) => {
+      loadForm("new-story", "Load story", async (doc) => {
         const made = await api("POST", "/api/documents", doc);
         location.assign("/documents/" + made.id);
       }, true)));
@@ -303,14 +303,14 @@ function renderStory(app, doc) {
       el("section", {}, el("h2", { text: "Quotes" }), filters(doc),
         el("ul", { class: "quotes", id: "quotes" }, ...doc.quotes.map((q) => quoteItem(q, doc))))),
     el("section", {}, el("h2", { text: "Sources" }), sources,
-      loadForm("Attach source", async (src) => {
+      loadForm("attach-source", "Attach source", async (src) => {
         if (src.html !== undefined) throw new Error("attach sources as text, SRT or WebVTT");
         await api("POST", "/api/documents/" + doc.id + "/sources", { name: src.name, text: src.text });
         say("Source attached.");
         await reload();
       }, true)),
     el("section", {}, el("h2", { text: "Load the next version" }),
-      loadForm("Load as next version", async (next) => {
+      loadForm("next-version", "Load as next version", async (next) => {
         next.previous = doc.id;
         if (!next.name || next.name === "pasted text") next.name = doc.story + " v" + (doc.versions.length + 1);
         const made = await api("POST", "/api/documents", next);
