@@ -11,6 +11,7 @@
 
 pub mod mentions;
 mod resolve;
+mod role;
 pub mod sieves;
 mod source_type;
 pub mod words;
