@@ -11,7 +11,11 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset}, line {line})")]
+    #[error(
+        "{path}: not valid UTF-8 (first bad byte at offset {offset}, line {line}); if the \
+         file is in another encoding, name it with --encoding (windows-1252, latin1, utf-16le, \
+         utf-16be), or replace bad bytes with --lossy"
+    )]
     Utf8 {
         path: PathBuf,
         offset: usize,

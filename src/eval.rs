@@ -55,7 +55,8 @@ pub struct GoldDoc {
 struct RawDoc {
     id: serde_json::Value,
     text: String,
-    #[serde(default)]
+    /// Required: a line without it is not annotated (a plain corpus, or records), and
+    /// scoring it would report 0 gold units as if the extractor had nothing to find.
     quotes: Vec<RawQuote>,
     characters: Option<Vec<RawCharacter>>,
 }
@@ -124,6 +125,13 @@ pub fn load_gold(path: &Path, canonical: Option<&Path>) -> Result<Vec<GoldDoc>> 
         let raw: RawDoc = serde_json::from_str(&line)
             .map_err(|e| Error::corpus(path, i + 1, format!("not an annotated document: {e}")))?;
         docs.push(gold_doc(raw, &canon).map_err(|m| Error::corpus(path, i + 1, m))?);
+    }
+    if docs.is_empty() {
+        return Err(Error::Read {
+            path: path.to_path_buf(),
+            message: "no annotated documents (expected one JSON object per line with \"id\", \"text\" and \"quotes\")"
+                .to_string(),
+        });
     }
     Ok(docs)
 }

@@ -3,6 +3,7 @@
 //! `extract --keep-going` skipped something).
 
 mod cli;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -16,11 +17,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (quotecheck extract … | head) is not an error.
-            if err
-                .chain()
-                .filter_map(|e| e.downcast_ref::<std::io::Error>())
-                .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            {
+            if err.chain().any(is_broken_pipe) {
                 return ExitCode::SUCCESS;
             }
             // Messages quote file names and ids: nothing in them may act on the terminal.
@@ -29,4 +26,20 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether an error in the chain is a write to a closed pipe, however it is wrapped: the
+/// JSON and CSV writers carry the I/O error inside their own error types.
+fn is_broken_pipe(err: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    if let Some(e) = err.downcast_ref::<std::io::Error>() {
+        return e.kind() == BrokenPipe;
+    }
+    if let Some(e) = err.downcast_ref::<serde_json::Error>() {
+        return e.io_error_kind() == Some(BrokenPipe);
+    }
+    if let Some(e) = err.downcast_ref::<csv::Error>() {
+        return matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe);
+    }
+    false
 }

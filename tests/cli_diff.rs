@@ -286,3 +286,52 @@ fn standard_input_and_output_files() {
     assert!(written.starts_with("id,status,changes,similarity,old_doc"));
     assert!(written.contains("cosmetic"));
 }
+
+/// `quotecheck diff … | head`: the reader closing the pipe early is success, in every
+/// format (the JSON and CSV writers wrap the I/O error in their own), not exit 2.
+#[test]
+fn a_closed_pipe_is_success() {
+    let dir = tempfile::tempdir().unwrap();
+    // Far more output than a pipe buffers, so the writer meets the closed pipe.
+    let text = |said: &str| {
+        (0..1500)
+            .map(|i| format!("“We will build {i} new schools this year,” the mayor {said}.\n"))
+            .collect::<String>()
+    };
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old, text("said")).unwrap();
+    std::fs::write(&new, text("told reporters")).unwrap();
+    for format in ["text", "json", "jsonl", "csv"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+            .args(["diff", "--format", format])
+            .args([&old, &new])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{format}: {stderr}");
+    }
+}
+
+/// Paragraphs are counted from 0 in `diff`, as in the records, `review` and `--explain`.
+#[test]
+fn paragraphs_are_counted_from_zero_as_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old, "“We will build schools,” the mayor said.\n").unwrap();
+    std::fs::write(&new, "“We will build new schools,” the mayor said.\n").unwrap();
+    let out = qc()
+        .args(["diff", "--format", "text"])
+        .args([&old, &new])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("#1 ¶0 → #1 ¶0"), "{text}");
+}

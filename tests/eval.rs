@@ -127,3 +127,42 @@ fn eval_agrees_with_the_shared_scorer_when_present() {
         std::fs::remove_dir_all(&dir).ok();
     }
 }
+
+#[test]
+fn a_file_of_another_schema_is_an_error_not_zero_units() {
+    // A plain corpus ({"id","text"}, no "quotes"): nothing to score against.
+    let err = load_gold(Path::new("fixtures/corpora/articles.jsonl"), None).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.starts_with("fixtures/corpora/articles.jsonl:1: not an annotated document"),
+        "{msg}"
+    );
+    assert!(msg.contains("quotes"), "{msg}");
+    // quotecheck's own records are not gold either.
+    let err = load_gold(Path::new("fixtures/articles/putin-assad.gold.jsonl"), None).unwrap_err();
+    assert!(
+        err.to_string().contains(":1: not an annotated document"),
+        "{err}"
+    );
+    // An empty file scores nothing: an error, not 0.000.
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "\n").unwrap();
+    let err = load_gold(&empty, None).unwrap_err();
+    assert!(err.to_string().contains("no annotated documents"), "{err}");
+    assert_cmd::cargo::cargo_bin_cmd!("quotecheck")
+        .args(["eval", "fixtures/corpora/articles.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not an annotated document"));
+}
+
+#[test]
+fn the_help_examples_run_in_a_fresh_clone() {
+    // `eval --help` and the README point at a gold file the repository ships.
+    assert_cmd::cargo::cargo_bin_cmd!("quotecheck")
+        .args(["eval", "fixtures/eval/small.gold.jsonl"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("(2 documents, 3 gold units)"));
+}

@@ -238,3 +238,221 @@ fn hostile_article_runs_nothing_in_a_browser() {
     assert!(dom.contains("<title>Quote review: "));
     assert!(!dom.contains("<title>pwned"));
 }
+
+/// A chromedriver on a free local port, driving headless Chromium through WebDriver.
+struct Driver {
+    child: std::process::Child,
+    addr: String,
+    session: String,
+}
+
+impl Driver {
+    /// Starts chromedriver and a session whose viewport is `width` × `height` CSS pixels.
+    /// `None` (with a message) when no chromedriver is installed.
+    fn start(chromium: &Path, width: u32, height: u32) -> Option<Driver> {
+        let driver = std::env::var_os("QUOTECHECK_CHROMEDRIVER")
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::split_paths(&std::env::var_os("PATH")?)
+                    .map(|dir| dir.join("chromedriver"))
+                    .find(|p| p.is_file())
+            });
+        let Some(driver) = driver else {
+            eprintln!("skipping: no chromedriver on PATH (apt-get install chromium-driver)");
+            return None;
+        };
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(driver)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let mut driver = Driver {
+            child,
+            addr: format!("127.0.0.1:{port}"),
+            session: String::new(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while std::net::TcpStream::connect(&driver.addr).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not listen");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // Headless windows are at least 500 px wide: a narrower page is a phone's,
+        // emulated (its viewport, the page's <meta name=viewport> honoured).
+        let mut options = serde_json::json!({
+            "binary": chromium,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                     format!("--window-size={},{height}", width.max(500))],
+        });
+        if width < 500 {
+            options["mobileEmulation"] = serde_json::json!({
+                "deviceMetrics": {"width": width, "height": height, "pixelRatio": 1.0},
+            });
+        }
+        let caps = serde_json::json!({"capabilities": {"alwaysMatch": {
+            "goog:chromeOptions": options,
+        }}});
+        let reply = driver.call("POST", "/session", &caps);
+        driver.session = reply["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {reply}"))
+            .to_string();
+        Some(driver)
+    }
+
+    /// One WebDriver command; its JSON reply.
+    fn call(&self, method: &str, path: &str, body: &serde_json::Value) -> serde_json::Value {
+        use std::io::Write;
+        let body = body.to_string();
+        let mut stream = std::net::TcpStream::connect(&self.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(120)))
+            .unwrap();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.addr,
+            body.len()
+        )
+        .unwrap();
+        // Headers, then exactly Content-Length bytes: chromedriver may keep the
+        // connection open after its reply.
+        let mut reader = std::io::BufReader::new(stream);
+        let mut head = String::new();
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            std::io::BufRead::read_line(&mut reader, &mut line).unwrap();
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().unwrap();
+            }
+            head.push_str(&line);
+            if line == "\r\n" || line.is_empty() {
+                break;
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body)
+            .unwrap_or_else(|e| panic!("{e}: {head}\n{}", String::from_utf8_lossy(&body)))
+    }
+
+    fn open(&self, page: &Path) {
+        let url = format!("file://{}", page.display());
+        let path = format!("/session/{}/url", self.session);
+        self.call("POST", &path, &serde_json::json!({ "url": url }));
+    }
+
+    /// Runs `script` (a function body) in the page; its return value.
+    fn eval(&self, script: &str) -> serde_json::Value {
+        let path = format!("/session/{}/execute/sync", self.session);
+        let reply = self.call(
+            "POST",
+            &path,
+            &serde_json::json!({"script": script, "args": []}),
+        );
+        reply["value"].clone()
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let path = format!("/session/{}", self.session);
+            self.call("DELETE", &path, &serde_json::json!({}));
+        }
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+/// A report with many flags of every kind (changed, new, removed, not in the source) and a
+/// long file name, the page most likely to overflow.
+fn busy_report(dir: &Path) -> PathBuf {
+    let article = dir.join("putin-assad-after-the-desk-edit-of-the-second-of-december.txt");
+    std::fs::copy("fixtures/versions/case06.02.after_desk_edit.txt", &article).unwrap();
+    let out = dir.join("review.html");
+    assert_cmd::Command::cargo_bin("quotecheck")
+        .unwrap()
+        .arg("review")
+        .arg(&article)
+        .args([
+            "--previous",
+            "fixtures/versions/case06.01.before_desk_edit.txt",
+        ])
+        .args(["--source", "fixtures/sources/putin-assad-remarks.txt"])
+        .arg("--html")
+        .arg(&out)
+        .assert()
+        .success();
+    out
+}
+
+/// What the layout checks measure, as one JSON object.
+const MEASURE: &str = r#"
+const root = document.documentElement;
+const flags = document.getElementById('flags');
+// Any element inside the flags panel that clips its content behind a scrollbar.
+const clipped = [flags, ...flags.querySelectorAll('*')].filter(el => {
+  const o = getComputedStyle(el).overflowY;
+  return (o === 'auto' || o === 'scroll' || o === 'hidden') && el.scrollHeight > el.clientHeight + 1
+    && !el.classList.contains('sr');
+}).length;
+const items = [...flags.querySelectorAll('li')];
+const panel = flags.getBoundingClientRect();
+const inside = items.filter(li => {
+  const r = li.getBoundingClientRect();
+  return r.height > 0 && r.top >= panel.top - 1 && r.bottom <= panel.bottom + 1;
+}).length;
+// Elements whose right edge passes the viewport (what makes a page scroll sideways).
+const wide = [...document.body.querySelectorAll('*')]
+  .filter(el => !el.classList.contains('sr') && !el.classList.contains('skip')
+    && el.getBoundingClientRect().right > root.clientWidth + 1)
+  .slice(0, 5).map(el => el.tagName + '.' + el.className);
+return {
+  viewport: root.clientWidth, scrollWidth: root.scrollWidth,
+  items: items.length, inside: inside, clipped: clipped, wide: wide,
+  removed: !!flags.querySelector('[data-flag=removed]'),
+  heading: flags.querySelector('h2').textContent,
+};
+"#;
+
+#[test]
+fn flags_grow_and_the_page_fits_a_phone() {
+    let bin = require_chromium!();
+    let dir = tempfile::tempdir().unwrap();
+    let page = busy_report(dir.path());
+    for (width, height) in [(1280, 900), (400, 800)] {
+        let Some(driver) = Driver::start(&bin, width, height) else {
+            return;
+        };
+        driver.open(&page);
+        let m = driver.eval(MEASURE);
+        eprintln!("{width}px: {m}");
+        assert!(m["viewport"].as_u64().unwrap() <= u64::from(width), "{m}");
+        // The flags panel shows every flag: no scroll box inside it, every item within it.
+        assert_eq!(m["clipped"], 0, "{m}");
+        let items = m["items"].as_u64().unwrap();
+        assert!(items >= 8, "the busy report has many flags: {m}");
+        assert_eq!(m["inside"], items, "{m}");
+        assert_eq!(m["removed"], true, "{m}");
+        // The heading counts what the panel lists.
+        let heading = m["heading"].as_str().unwrap();
+        assert_eq!(heading, format!("Flags ({items})"), "{m}");
+        // Nothing makes the page scroll sideways.
+        assert!(
+            m["scrollWidth"].as_u64() <= m["viewport"].as_u64(),
+            "the page scrolls sideways at {width}px: {m}"
+        );
+        assert_eq!(m["wide"], serde_json::json!([]), "{m}");
+    }
+}

@@ -190,3 +190,52 @@ fn misattributed_fails_the_run_and_names_the_source_speaker() {
         "{text}"
     );
 }
+
+#[test]
+fn the_transit_story_gets_the_verdicts_its_readme_lists() {
+    use quotecheck::verify::variants::Difference::*;
+    let expected = [
+        (Verdict::Exact, vec![]),
+        (Verdict::Cosmetic, vec![Contraction]),
+        (Verdict::Bracketed, vec![]),
+        (Verdict::Misattributed, vec![]),
+        (Verdict::Cosmetic, vec![Spelling]),
+        (Verdict::Cosmetic, vec![Contraction]),
+        (Verdict::Cosmetic, vec![Number]),
+        (Verdict::Spliced, vec![]),
+        (Verdict::Cosmetic, vec![Contraction]),
+        (Verdict::Exact, vec![]),
+        (Verdict::Altered, vec![]),
+        (Verdict::Altered, vec![]),
+        (Verdict::Cosmetic, vec![Spelling]),
+        (Verdict::NotFound, vec![]),
+    ];
+    for form in FORMS {
+        let results = Verifier::new(vec![load(form)]).verify_document(&article());
+        assert_eq!(results.len(), expected.len(), "{form}");
+        for (r, (verdict, kinds)) in results.iter().zip(&expected) {
+            assert_eq!(r.verdict, *verdict, "{form} #{}: {:?}", r.index, r.diff);
+            if r.verdict == Verdict::Cosmetic {
+                assert_eq!(&r.differences, kinds, "{form} #{}", r.index);
+            }
+        }
+        // The dropped "only" is a change of meaning, never cosmetic.
+        assert!(results[11].flags.iter().any(|f| f == "meaning"), "{form}");
+        // The splice names both places.
+        assert_eq!(results[7].stretches.len(), 2, "{form}");
+        assert!(results[7].stretches[0].end < results[7].stretches[1].start);
+    }
+}
+
+#[test]
+fn a_bracket_at_the_start_replacing_source_words_is_bracketed() {
+    let transcript = "BRANDT: The buses do not run on good intentions. They run on drivers.\n";
+    let r = check(
+        Source::text("t.txt", transcript),
+        "“[The buses] don’t run on good intentions,” Brandt said. \
+         “[The buses] run on drivers,” she said.",
+    );
+    assert_eq!(r[0].verdict, Verdict::Bracketed, "{:?}", r[0].diff);
+    assert_eq!(r[1].verdict, Verdict::Bracketed, "{:?}", r[1].diff);
+    assert!(r[0].speaker_checked && r[1].speaker_checked);
+}

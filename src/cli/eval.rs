@@ -7,9 +7,10 @@ use quotecheck::eval::{evaluate, load_gold, sibling_canonical};
 
 const EXAMPLES: &str = "\
 Examples:
-  quotecheck eval ../shared/corpora/polnear/dev.jsonl
-  quotecheck eval ../shared/corpora/pdnc/train.jsonl --errors 20
-  quotecheck eval gold.jsonl --format json";
+  quotecheck eval fixtures/eval/small.gold.jsonl
+  quotecheck eval fixtures/eval/small.gold.jsonl --errors 5
+  quotecheck eval fixtures/eval/small.gold.jsonl --format json
+  quotecheck eval path/to/polnear/dev.jsonl     (a PolNeAR or PDNC corpus, if you have one)";
 
 /// Score quote detection and speakers against an annotated corpus (PolNeAR or PDNC schema).
 #[derive(clap::Args, Debug)]

@@ -7,6 +7,7 @@ mod extract;
 pub mod output;
 mod reading;
 mod review;
+mod serve;
 mod verify;
 
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ enum Command {
     Diff(diff::Args),
     Review(review::Args),
     Verify(verify::Args),
+    Serve(serve::Args),
 }
 
 /// Parses the command line and runs the subcommand; the exit code on success.
@@ -39,5 +41,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::Review(args) => review::run(args),
         Command::Verify(args) => verify::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }

@@ -15,7 +15,7 @@ use crate::kind::Kind;
 
 use crate::diff::{self, words::Op};
 
-use super::{Concern, Entry, Report, excerpt, percent};
+use super::{Concern, Entry, Report, counted, excerpt, percent};
 
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
@@ -78,17 +78,12 @@ fn header(out: &mut String, r: &Report) {
     let [direct, partial, terms] = r.kinds();
     let _ = write!(
         out,
-        "<header>\n<h1>Quote review</h1>\n<p class=\"meta\"><span class=\"doc\">{}</span> · {} quotes ({direct} direct, {partial} partial, {terms} {}) · {} {} · {} flagged",
+        "<header>\n<h1>Quote review</h1>\n<p class=\"meta\"><span class=\"doc\">{}</span> · {} ({direct} direct, {partial} partial, {}) · {} · {}",
         escape(&r.doc),
-        r.entries.len(),
-        if terms == 1 { "term" } else { "terms" },
-        r.speakers.len(),
-        if r.speakers.len() == 1 {
-            "speaker"
-        } else {
-            "speakers"
-        },
-        r.flagged().count(),
+        counted(r.entries.len(), "quote"),
+        counted(terms, "term"),
+        counted(r.speakers.len(), "speaker"),
+        counted(r.flag_count(), "flag"),
     );
     if let Some(prev) = &r.previous {
         let _ = write!(
@@ -123,13 +118,13 @@ fn group_title(label: &str) -> &'static str {
 }
 
 fn flags(out: &mut String, r: &Report) {
-    let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
+    let total = r.flag_count();
     let _ = write!(
         out,
-        "<section id=\"flags\" aria-labelledby=\"flags-h\">\n<h2 id=\"flags-h\">Flags ({total})</h2>\n<div class=\"scroll\" tabindex=\"0\" aria-label=\"Flags list\">\n"
+        "<section id=\"flags\" aria-labelledby=\"flags-h\">\n<h2 id=\"flags-h\">Flags ({total})</h2>\n"
     );
     if total == 0 {
-        out.push_str("<p class=\"none\">No flags.</p>\n</div>\n</section>\n");
+        out.push_str("<p class=\"none\">No flags.</p>\n</section>\n");
         return;
     }
     for group in r.flag_groups() {
@@ -193,7 +188,7 @@ fn flags(out: &mut String, r: &Report) {
     if !r.entries.iter().any(|e| e.concerns.contains(&Concern::New)) {
         removed(out, r);
     }
-    out.push_str("</div>\n</section>\n");
+    out.push_str("</section>\n");
 }
 
 fn removed(out: &mut String, r: &Report) {
@@ -299,9 +294,11 @@ fn speakers(out: &mut String, r: &Report) {
     }
     let _ = write!(
         out,
-        "</tbody>\n<tfoot><tr><th scope=\"row\">All quotes from people</th><td>{}</td><td>{}</td><td>100%</td><td></td></tr></tfoot>\n\
+        "</tbody>\n<tfoot><tr><th scope=\"row\">All quotes from people</th><td>{}</td><td>{}</td><td>{}</td><td></td></tr></tfoot>\n\
          </table>\n<p class=\"note\">Terms (scare quotes, titles) are not counted as anyone's words.</p>\n</section>\n",
-        r.quoted.quotes, r.quoted.words
+        r.quoted.quotes,
+        r.quoted.words,
+        r.total_share()
     );
 }
 
@@ -524,13 +521,14 @@ h1{margin:0;font-size:1.4rem}
 h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 h3{font-size:1rem;margin:1rem 0 .3rem}
 .meta{margin:.3rem 0 0;color:var(--muted);font-size:.9rem}
-.doc{font-family:ui-monospace,Menlo,Consolas,monospace}
+.doc{font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+.text,.ex,.flag-list{overflow-wrap:anywhere}
+td,th{overflow-wrap:break-word}
 mark,td,th,li,.doc,.lbl,.tip{unicode-bidi:isolate}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:1rem;top:1rem;background:#fff;padding:.3rem .6rem;z-index:20}
 .summary{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:2rem;padding:0 1.5rem;border-bottom:1px solid var(--line)}
-.summary .scroll{max-height:16rem;overflow:auto;padding-bottom:.5rem}
-.summary .scroll:focus{outline:3px solid var(--focus)}
+.summary>section{min-width:0;padding-bottom:.5rem}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 22rem;gap:2rem;padding:0 1.5rem 2rem}
 main{min-width:0;max-width:48rem}
 .text p{margin:0 0 1rem;position:relative}
@@ -553,7 +551,7 @@ mark.q:hover{outline:2px solid #777}
 .s-none{background:#f1f1f1;border-color:#666!important;border-bottom-width:3px!important}
 .s-term{background:transparent;border-color:#666!important}
 .tip{display:none}
-mark.q:hover+.tip,mark.q:focus+.tip{display:block;position:absolute;left:0;z-index:10;max-width:26rem;margin-top:.2rem;padding:.45rem .6rem;border-radius:4px;background:#1b1b1b;color:#fff;font-size:.8rem;line-height:1.4;box-shadow:0 2px 8px rgba(0,0,0,.3)}
+mark.q:hover+.tip,mark.q:focus+.tip{display:block;position:absolute;left:0;z-index:10;max-width:min(26rem,calc(100vw - 2rem));margin-top:.2rem;padding:.45rem .6rem;border-radius:4px;background:#1b1b1b;color:#fff;font-size:.8rem;line-height:1.4;box-shadow:0 2px 8px rgba(0,0,0,.3)}
 .lbl{font-size:.68rem;vertical-align:super;line-height:0;color:#333;margin:0 .15rem 0 .1rem;white-space:nowrap}
 #flags h3{margin-top:.8rem}
 .flag-list{margin:0;padding-left:1.2rem;font-size:.9rem}
@@ -581,11 +579,11 @@ ol.quotes li:target{background:#fffbe0}
 .notes{margin-top:.15rem}
 a{color:var(--focus)}
 a:focus{outline:3px solid var(--focus);outline-offset:1px}
-@media (max-width:60rem){.layout,.summary{grid-template-columns:1fr}aside{border-left:0;padding-left:0}}
+@media (max-width:60rem){.layout,.summary{grid-template-columns:1fr;gap:0}aside{border-left:0;padding-left:0}}
+@media (max-width:36rem){header,.summary,.layout{padding-left:.75rem;padding-right:.75rem}th,td{padding:.3rem .25rem}}
 @media print{
  body{font-size:11pt}
  .layout,.summary{display:block;padding:0}
- .summary .scroll{max-height:none;overflow:visible}
  header{padding:0 0 .5rem}
  .skip,.tip{display:none!important}
  aside{border:0;padding:0;break-before:page}
@@ -754,6 +752,34 @@ mod tests {
         ));
         assert!(html.contains("No speaker</th><td>1</td><td>2</td><td>18%</td>"));
         assert!(html.contains("<h3>Unattributed quotes (1)</h3>"));
+    }
+
+    #[test]
+    fn the_header_and_the_flags_panel_count_the_same_flags() {
+        let (doc, ex) = attributed(
+            "“We have an opportunity,” Putin said.\n“No comment,” a man said.\n“We will see,” he said.",
+            &[
+                (1, "Vladimir Putin", "trailing_cue", 0.9),
+                (3, "Vladimir Putin", "pronoun", 0.4),
+            ],
+        );
+        let report = Report::new(&doc, ex, Inputs::default());
+        let n = report.flag_count();
+        let html = render(&report);
+        let listed = html.matches("<li><span class=\"badge\">").count();
+        assert_eq!(listed, n);
+        assert!(html.contains(&format!("<h2 id=\"flags-h\">Flags ({n})</h2>")));
+        assert!(html.contains(&format!(" · {n} flag")), "{html}");
+        assert!(html.contains("3 quotes (3 direct, 0 partial, 0 terms) · 1 speaker · 2 flags"));
+        // The panel is not a scroll box: it grows with its flags.
+        assert!(!html.contains("overflow:auto") && !html.contains("max-height:16rem"));
+    }
+
+    #[test]
+    fn an_empty_article_is_not_100_percent_of_anyone() {
+        let html = report("The council met on Tuesday. Nobody spoke.");
+        assert!(html.contains("All quotes from people</th><td>0</td><td>0</td><td>–</td>"));
+        assert!(html.contains("0 quotes (0 direct, 0 partial, 0 terms) · 0 speakers · 0 flags"));
     }
 
     #[test]

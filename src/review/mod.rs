@@ -322,9 +322,16 @@ pub struct FlagGroup<'r> {
     pub strays: usize,
 }
 
+/// `n` and the noun, plural unless `n` is 1 ("1 quote", "3 quotes", "0 flags").
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 impl Report {
-    /// The flags panel's non-empty groups in [`FLAG_ORDER`], shared by the HTML and
-    /// terminal views.
     /// The unattributed quotes' share of all quoted words (0 when nothing is quoted).
     pub fn unattributed_share(&self) -> f64 {
         if self.quoted.words == 0 {
@@ -334,6 +341,8 @@ impl Report {
         }
     }
 
+    /// The flags panel's non-empty groups in [`FLAG_ORDER`], shared by the HTML and
+    /// terminal views.
     pub fn flag_groups(&self) -> Vec<FlagGroup<'_>> {
         FLAG_ORDER
             .into_iter()
@@ -424,6 +433,28 @@ impl Report {
             }] += 1;
         }
         n
+    }
+
+    /// How many flags the panel lists: one per concern of each quote, per stray closing
+    /// mark and per quote removed since the previous version. The header and the panel
+    /// both show this number.
+    pub fn flag_count(&self) -> usize {
+        let groups: usize = self
+            .flag_groups()
+            .iter()
+            .map(|g| g.hits.len() + g.strays)
+            .sum();
+        groups + self.removed.len()
+    }
+
+    /// The share shown on the total row of the speaker table: "100%", or "–" when no one
+    /// is quoted (an empty article is not 100% of anything).
+    pub fn total_share(&self) -> &'static str {
+        if self.quoted.quotes == 0 {
+            "–"
+        } else {
+            "100%"
+        }
     }
 
     /// The entries with at least one concern.

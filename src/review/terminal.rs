@@ -10,7 +10,7 @@ use crate::kind::Kind;
 
 use crate::diff::words::Op;
 
-use super::{Concern, Entry, Report, excerpt, percent};
+use super::{Concern, Entry, Report, counted, excerpt, percent};
 
 /// How to render.
 #[derive(Clone, Copy, Debug)]
@@ -62,23 +62,18 @@ pub fn render(report: &Report, options: Options) -> String {
     let p = Paint { on: options.color };
     let mut out = String::new();
     let [direct, partial, terms] = report.kinds();
-    let flagged = report.flagged().count();
+    let flag_count = report.flag_count();
     let _ = writeln!(
         out,
-        "{}: {} quotes ({direct} direct, {partial} partial, {terms} {}), {} {}, {}",
+        "{}: {} ({direct} direct, {partial} partial, {}), {}, {}",
         p.paint("1", &clean(&report.doc)),
-        report.entries.len(),
-        if terms == 1 { "term" } else { "terms" },
-        report.speakers.len(),
-        if report.speakers.len() == 1 {
-            "speaker"
+        counted(report.entries.len(), "quote"),
+        counted(terms, "term"),
+        counted(report.speakers.len(), "speaker"),
+        if flag_count == 0 {
+            p.paint("32", "no flags")
         } else {
-            "speakers"
-        },
-        if flagged == 0 {
-            p.paint("32", "nothing flagged")
-        } else {
-            p.paint("1;31", &format!("{flagged} flagged"))
+            p.paint("1;31", &counted(flag_count, "flag"))
         }
     );
     if let Some(prev) = &report.previous {
@@ -101,7 +96,7 @@ pub fn render(report: &Report, options: Options) -> String {
 }
 
 fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
-    let total = r.flagged().count() + r.stray_marks.len() + r.removed.len();
+    let total = r.flag_count();
     let _ = writeln!(out, "\n{}", p.paint("1", &format!("Flags ({total})")));
     if total == 0 {
         let _ = writeln!(out, "  none");
@@ -258,7 +253,10 @@ fn speakers(out: &mut String, r: &Report, p: &Paint) {
     let _ = writeln!(
         out,
         "  {:<width$}  {:>6}  {:>6}  {:>5}  (terms not counted)",
-        "all quotes from people", r.quoted.quotes, r.quoted.words, "100%"
+        "all quotes from people",
+        r.quoted.quotes,
+        r.quoted.words,
+        r.total_share()
     );
 }
 
@@ -312,7 +310,7 @@ mod tests {
         let text = render(&Report::new(&doc, ex, Inputs::default()), PLAIN);
         assert!(!text.contains('\x1b'), "{text}");
         assert!(text.starts_with(
-            "article.txt: 3 quotes (3 direct, 0 partial, 0 terms), 1 speaker, 2 flagged\n"
+            "article.txt: 3 quotes (3 direct, 0 partial, 0 terms), 1 speaker, 2 flags\n"
         ));
         assert!(
             text.contains("  unattributed (1)\n    #3   ¶2   “No comment,”\n"),
@@ -329,6 +327,32 @@ mod tests {
             ["2", "14", "88%", "pronoun", "1,", "trailing_cue", "1"]
         );
         assert!(text.contains("#3   ¶2   direct  no speaker"), "{text}");
+    }
+
+    #[test]
+    fn counts_read_as_english_and_an_empty_article_is_not_100_percent() {
+        let (doc, ex) = attributed(
+            "“We will extend our invitation to Assad,” Erdogan said in an interview.",
+            &[(1, "Recep Tayyip Erdogan", "trailing_cue", 0.9)],
+        );
+        let text = render(&Report::new(&doc, ex, Inputs::default()), PLAIN);
+        assert!(
+            text.starts_with(
+                "article.txt: 1 quote (1 direct, 0 partial, 0 terms), 1 speaker, no flags\n"
+            ),
+            "{text}"
+        );
+        let empty = Document::new("empty.txt", "The council met on Tuesday. Nobody spoke.");
+        let text = render(
+            &Report::new(&empty, extract(&empty), Inputs::default()),
+            PLAIN,
+        );
+        assert!(text.contains("0 quotes (0 direct"), "{text}");
+        let total = text
+            .lines()
+            .find(|l| l.contains("all quotes from people"))
+            .expect("the total row");
+        assert!(total.contains('–') && !total.contains("100%"), "{total}");
     }
 
     #[test]

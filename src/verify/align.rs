@@ -16,6 +16,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::index::{Index, normal, trigram, words};
 use super::source::Source;
+use super::variants;
 
 /// More source words than this left out without a mark make a splice, not a dropped phrase.
 pub const SPLICE_GAP: usize = 8;
@@ -246,6 +247,22 @@ fn quote_words(text: &str) -> Vec<QWord> {
     out
 }
 
+/// Whether quote words `range` (two words, no marks or brackets) are a sentence at the
+/// start or end of the quote: sentence punctuation between them and the rest.
+fn short_sentence(text: &str, qw: &[QWord], range: &std::ops::Range<usize>) -> bool {
+    if qw[range.clone()].iter().any(|w| w.mark || w.bracketed) {
+        return false;
+    }
+    let ends = |gap: &str| gap.contains(['.', '?', '!']);
+    if range.start == 0 && range.end < qw.len() {
+        ends(&text[qw[range.end - 1].end..qw[range.end].start])
+    } else if range.end == qw.len() && range.start > 0 {
+        ends(&text[qw[range.start - 1].end..qw[range.start].start])
+    } else {
+        false
+    }
+}
+
 /// A located part of the quote: quote words `q` against source positions `s`, with the
 /// alignment blocks in between (each `(equal, old range, new range)`, absolute indices).
 #[derive(Clone, Debug)]
@@ -304,6 +321,19 @@ impl<'a> Aligner<'a> {
         squeeze(&src.clean[s..e])
     }
 
+    /// Whether the gap before word `p` (within its source) ends a sentence.
+    fn sentence_gap(&self, p: usize) -> bool {
+        if p == 0 || p >= self.index.words.len() {
+            return true;
+        }
+        let src = self.index.source_of(p);
+        if self.index.source_of(p - 1) != src {
+            return true;
+        }
+        let (a, b) = (self.index.words[p - 1].end, self.index.words[p].start);
+        self.sources[src].clean[a as usize..b as usize].contains(['.', '?', '!'])
+    }
+
     /// Checks one quote.
     pub fn align(&self, text: &str) -> Outcome {
         let qw = quote_words(text);
@@ -327,14 +357,28 @@ impl<'a> Aligner<'a> {
                 continue;
             }
             let primary = segments.is_empty();
-            if !primary && count < 3 {
+            // A two-word sentence at either end of the quote ("Nobody does. I said I would
+            // try") may come from elsewhere: looked up, but only taken word for word where
+            // the source also ends a sentence with it.
+            let sentence = !primary && count == 2 && short_sentence(text, &qw, &range);
+            if !primary && count < 3 && !sentence {
                 continue;
             }
             let Some(seg) = self.locate(text, &qw, range.clone(), &segments) else {
                 continue;
             };
             let run = seg.blocks.iter().filter(|b| b.0).map(|b| b.1.len()).max();
-            if !primary
+            if sentence {
+                let at_start = range.start == 0;
+                let bounded = if at_start {
+                    self.sentence_gap(seg.s.end)
+                } else {
+                    self.sentence_gap(seg.s.start)
+                };
+                if seg.equal != 2 || seg.s.len() != 2 || !bounded {
+                    continue;
+                }
+            } else if !primary
                 && (run < Some(3) || seg.equal < 3 || (seg.equal as f64) < 0.6 * count as f64)
             {
                 continue;
@@ -611,6 +655,32 @@ impl<'a> Aligner<'a> {
                 blocks.truncate(n - 2);
             } else {
                 break;
+            }
+        }
+        // A short run at either end matched to a word further off, where the quote's
+        // words are a variant of the source words beside the rest ("It is" for "It's"):
+        // left to the edge comparison, which knows variants.
+        let variant_of = |o: std::ops::Range<usize>, n: std::ops::Range<usize>| {
+            self.plain_words(text, qw, o, n)
+                .is_some_and(|(q, s)| variants::equivalent(&q, &s).is_some())
+        };
+        if blocks.len() >= 3 && blocks[0].0 && blocks[0].1.len() < 3 && !blocks[1].0 {
+            // Source words of the change only: the run's own word matched where it stands.
+            let (n, end) = (blocks[0].2.start..blocks[1].2.end, blocks[1].1.end);
+            let width = blocks[1].1.len();
+            if (1..=width.min(3)).any(|k| variant_of(end - k..end, n.clone())) {
+                blocks.drain(..2);
+            }
+        }
+        let len = blocks.len();
+        if len >= 3 && blocks[len - 1].0 && blocks[len - 1].1.len() < 3 && !blocks[len - 2].0 {
+            let (n, start) = (
+                blocks[len - 2].2.start..blocks[len - 1].2.end,
+                blocks[len - 2].1.start,
+            );
+            let width = blocks[len - 2].1.len();
+            if (1..=width.min(3)).any(|k| variant_of(start..start + k, n.clone())) {
+                blocks.truncate(len - 2);
             }
         }
         // So is a run of short matches before the first (after the last) run of three or
@@ -914,11 +984,88 @@ impl<'a> Aligner<'a> {
             part.matched += 1.0;
             part.stretch += 1;
         }
+        // Variants at either end (`don't` for `do not` beside a bracket): peeled off as
+        // cosmetic, so the rest of the block is judged on its own.
+        while let Some((kq, ks, lead)) = self.variant_end(text, qw, &o, &n) {
+            let (qr, or) = if lead {
+                (n.start..n.start + kq, o.start..o.start + ks)
+            } else {
+                (n.end - kq..n.end, o.end - ks..o.end)
+            };
+            let edit = Edit::Cosmetic {
+                quote: qtext(qr),
+                source: self.span_text(or.start, or.end),
+            };
+            if lead {
+                part.edits.push(edit);
+                n.start += kq;
+                o.start += ks;
+            } else {
+                tail.push(edit);
+                n.end -= kq;
+                o.end -= ks;
+            }
+            part.matched += (kq + ks) as f64 / 2.0;
+            part.stretch += ks;
+        }
         if !(o.is_empty() && n.is_empty()) {
             self.change_core(text, qw, o, n, qtext, &mut part);
         }
         part.edits.extend(tail.into_iter().rev());
         part
+    }
+
+    /// The quote and source word texts of `n` and `o`, if no quote word is a mark or
+    /// bracketed.
+    fn plain_words<'t>(
+        &'t self,
+        text: &'t str,
+        qw: &[QWord],
+        o: std::ops::Range<usize>,
+        n: std::ops::Range<usize>,
+    ) -> Option<(Vec<&'t str>, Vec<&'t str>)> {
+        if n.clone().any(|i| qw[i].mark || qw[i].bracketed) {
+            return None;
+        }
+        let q = n.map(|i| &text[qw[i].start..qw[i].end]).collect();
+        let s = o.map(|p| self.word_text(p)).collect();
+        Some((q, s))
+    }
+
+    /// Words at the start (`true`) or end of a change block that are cosmetic variants of
+    /// each other, leaving something on either side: `(quote words, source words, lead)`.
+    fn variant_end(
+        &self,
+        text: &str,
+        qw: &[QWord],
+        o: &std::ops::Range<usize>,
+        n: &std::ops::Range<usize>,
+    ) -> Option<(usize, usize, bool)> {
+        for lead in [true, false] {
+            for kq in 1..=n.len().min(3) {
+                for ks in 1..=o.len().min(3) {
+                    if kq == n.len() && ks == o.len() {
+                        continue;
+                    }
+                    let (qr, or) = if lead {
+                        (n.start..n.start + kq, o.start..o.start + ks)
+                    } else {
+                        (n.end - kq..n.end, o.end - ks..o.end)
+                    };
+                    let Some((q, s)) = self.plain_words(text, qw, or, qr) else {
+                        continue;
+                    };
+                    // Not a word both sides have as it is (the aligner left it unmatched).
+                    if q.len() == 1 && s.len() == 1 && normal(q[0]) == normal(s[0]) {
+                        continue;
+                    }
+                    if variants::equivalent(&q, &s).is_some() {
+                        return Some((kq, ks, lead));
+                    }
+                }
+            }
+        }
+        None
     }
 
     fn change_core(
@@ -936,8 +1083,13 @@ impl<'a> Aligner<'a> {
         let bracketed = real.iter().filter(|&&i| qw[i].bracketed).count();
         let joined_q: String = real.iter().map(|&i| normal_of(text, qw[i])).collect();
         let joined_s: String = o.clone().map(|p| normal(self.word_text(p))).collect();
+        let variant = !marked
+            && bracketed == 0
+            && self
+                .plain_words(text, qw, o.clone(), n.clone())
+                .is_some_and(|(q, s)| variants::equivalent(&q, &s).is_some());
         let out = &mut part.edits;
-        if !o.is_empty() && !real.is_empty() && joined_q == joined_s {
+        if !o.is_empty() && !real.is_empty() && (joined_q == joined_s || variant) {
             part.matched += (o.len() + real.len()) as f64 / 2.0;
             part.stretch += o.len();
             out.push(Edit::Cosmetic {

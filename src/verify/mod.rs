@@ -21,6 +21,7 @@ pub mod index;
 pub mod report;
 pub mod source;
 pub mod speakers;
+pub mod variants;
 
 use serde::Serialize;
 
@@ -93,6 +94,9 @@ pub struct Verified {
     /// `meaning`: an omission removes a negation or qualifier; `elided`, `bracketed`:
     /// present although the verdict is worse.
     pub flags: Vec<String>,
+    /// The kinds of cosmetic difference in the diff, each once, in a fixed order: `case`,
+    /// `punctuation`, `typography`, `hyphenation`, `contraction`, `number`, `spelling`.
+    pub differences: Vec<variants::Difference>,
     /// The word diff, quote against source.
     pub diff: Vec<Edit>,
 }
@@ -239,9 +243,37 @@ impl Verifier {
             speaker_checked,
             stretches,
             flags,
+            differences: differences(&outcome.edits),
             diff: outcome.edits,
         }
     }
+}
+
+/// The kinds of the cosmetic edits in `edits` ([`variants`]), each once.
+fn differences(edits: &[Edit]) -> Vec<variants::Difference> {
+    let texts = |s: &str| -> Vec<String> {
+        index::words(s)
+            .iter()
+            .map(|w| s[w.start as usize..w.end as usize].to_string())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for e in edits {
+        let Edit::Cosmetic { quote, source } = e else {
+            continue;
+        };
+        let (q, s) = (texts(quote), texts(source));
+        let q: Vec<&str> = q.iter().map(String::as_str).collect();
+        let s: Vec<&str> = s.iter().map(String::as_str).collect();
+        match variants::equivalent(&q, &s) {
+            Some(kinds) if !kinds.is_empty() => out.extend(kinds),
+            _ if q.len() != s.len() => out.push(variants::Difference::Hyphenation),
+            _ => out.push(variants::surface(quote, source)),
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Distinct speaker labels in order, joined with ` / `; `None` when there are none (words

@@ -57,6 +57,8 @@ pub struct CsvRow {
     pub stretches: String,
     /// Joined with `;`.
     pub flags: String,
+    /// The kinds of cosmetic difference, joined with `;`.
+    pub differences: String,
     /// The diff in the text notation ([`diff_text`]).
     pub diff: String,
 }
@@ -86,6 +88,12 @@ impl From<&Verified> for CsvRow {
                 .collect::<Vec<_>>()
                 .join(";"),
             flags: v.flags.join(";"),
+            differences: v
+                .differences
+                .iter()
+                .map(|d| d.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
             diff: diff_text(&v.diff, &Style::plain()),
         }
     }
@@ -270,6 +278,12 @@ impl<'w> Writer<'w> {
             String::new()
         } else {
             format!(" ({})", s.paint("1;31", &v.flags.join(", ")))
+        };
+        let differences: Vec<&str> = v.differences.iter().map(|d| d.as_str()).collect();
+        let flags = if differences.is_empty() {
+            flags
+        } else {
+            format!("{flags} [{}]", differences.join(", "))
         };
         writeln!(
             self.out,
