@@ -72,3 +72,39 @@ fn documents_and_groups_are_typed() {
     let qs = quotes("“We disagree with the ruling,” the campaign said in a statement.");
     assert_eq!(qs[0].speaker_type, Some(SpeakerType::Organisation));
 }
+
+#[test]
+fn a_name_inside_a_long_appositive_is_not_the_speaker() {
+    let qs = quotes(
+        "Cory James, 22, of Flint, Mich., said he hadn't given up hope that Sanders could pull a convention \"surprise.\"",
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("Cory James"));
+    // The comma-bounded head stays the speaker when the appositive has no inner comma.
+    let qs = quotes(
+        "Erdogan, one of Hamas’s most prominent supporters, said the blockade was “unacceptable.”",
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("Erdogan"));
+    // A sentence adverb before a relative clause's antecedent is no name.
+    let qs = quotes(
+        "Domestically, Trump’s row with the Khan family triggered a damning reaction from U.S. President Barack Obama, who called the Republican nominee “unfit to serve” as president.",
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("Barack Obama"));
+}
+
+#[test]
+fn a_role_before_a_name_is_the_role_not_the_speaker() {
+    let qs = quotes("Head coach Marcus Bell shook his head. \"Not for a second,\" he said.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Marcus Bell"));
+    let qs = quotes("“We are not going anywhere,” said Head coach Marcus Bell.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Marcus Bell"));
+    assert_eq!(qs[0].role.as_deref(), Some("Head coach"));
+    let qs = quotes("“This is a disaster,” Senate Minority Leader Harry Reid said on Tuesday.");
+    assert_eq!(
+        qs[0].speaker.as_deref().map(|s| s.ends_with("Harry Reid")),
+        Some(true)
+    );
+    assert!(qs[0].role.is_some(), "{:?}", qs[0]);
+    // A plain name has no role.
+    let qs = quotes("“Elections matter,” Kelly said.");
+    assert_eq!(qs[0].role, None);
+}

@@ -121,7 +121,34 @@ pub fn name_starting_at(words: &[Word<'_>], mut start: usize) -> Option<Mention>
     if start > 0 && words[start - 1].text == "of" && end - start >= 2 {
         start += 1;
     }
+    // "Head coach Marcus Bell": a capitalised word that opens a role ("Head", "Assistant")
+    // before lower-case role nouns is the role's, and the name is the run after them.
+    if end == start
+        && words[start].trailing.is_none()
+        && let Some(after) = role_nouns_end(words, start + 1)
+        && is_name_word(words[after].text)
+        && !is_common_capitalised(words[after].text)
+    {
+        return name_starting_at(words, after);
+    }
     Some(name_mention(&words[start..=end]))
+}
+
+/// Where one or two lower-case role nouns starting at word `i` end ("coach", "board
+/// chairman"): the index of the word after them, when they are followed by more words.
+fn role_nouns_end(words: &[Word<'_>], i: usize) -> Option<usize> {
+    let is_role = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            w.text.starts_with(|c: char| c.is_lowercase())
+                && w.trailing.is_none()
+                && crate::lexicon::is_role_noun(w.text)
+        })
+    };
+    if !is_role(i) {
+        return None;
+    }
+    let end = if is_role(i + 1) { i + 2 } else { i + 1 };
+    (end < words.len()).then_some(end)
 }
 
 fn name_mention(run: &[Word<'_>]) -> Mention {
@@ -212,11 +239,30 @@ fn mention_before_any(words: &[Word<'_>], at: usize) -> Option<Mention> {
         }
     }
     if words[last].trailing == Some(',') {
-        // An appositive: find the comma that opens it.
-        let open = (last.saturating_sub(12)..last)
+        // An appositive: find the comma that opens it. An appositive may hold commas of
+        // its own ("Cory James, 22, of Flint, Mich., said"): a head that is a number or
+        // the object of a preposition is inside it, so the comma before is tried.
+        let mut commas = (last.saturating_sub(12)..last)
             .rev()
-            .find(|&j| words[j].trailing == Some(','))?;
-        let head = mention_at_end_or_of(words, open);
+            .filter(|&j| words[j].trailing == Some(','));
+        let mut open = commas.next()?;
+        let mut head = mention_at_end_or_of(words, open);
+        if head.as_ref().is_some_and(|m| inside_appositive(words, m)) {
+            for before in commas.take(3) {
+                match mention_at_end_or_of(words, before) {
+                    Some(m) if inside_appositive(words, &m) => continue,
+                    Some(m) if matches!(m.kind, MentionKind::Name(_)) => {
+                        open = before;
+                        head = Some(m);
+                        break;
+                    }
+                    None if words[before].text.starts_with(|c: char| c.is_ascii_digit()) => {
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+        }
         // "His former business partner, Lawrence Cummings, called": the name in apposition
         // to a description is the better mention of the two.
         if head
@@ -233,6 +279,22 @@ fn mention_before_any(words: &[Word<'_>], at: usize) -> Option<Mention> {
         return None;
     }
     mention_at_end_or_of(words, last).or_else(|| before_relative_clause(words, last))
+}
+
+/// Whether a mention found before an appositive's comma is a piece of a longer
+/// appositive rather than its head: a place after "of" or "from" (", of Flint,"), an age
+/// (", 22,"), a word after "in".
+fn inside_appositive(words: &[Word<'_>], m: &Mention) -> bool {
+    let Some(first) = m.first_word(words) else {
+        return false;
+    };
+    let after_preposition = first > 0
+        && matches!(
+            words[first - 1].text,
+            "of" | "from" | "in" | "at" | "for" | "with" | "near"
+        );
+    let number = words[first].text.starts_with(|c: char| c.is_ascii_digit());
+    after_preposition || number
 }
 
 /// The mention before a relative clause that ends at `last`: "a White House official who

@@ -63,9 +63,13 @@ impl<'a, 'b> Doc<'a, 'b> {
         };
         let speaker_type =
             source_type::speaker_type(&f.mention.kind, &text[f.mention.span], speaker.as_deref());
+        let role = match &f.mention.kind {
+            MentionKind::Name(words) => role::role_of(text, f.mention.span, words),
+            _ => None,
+        };
         Attribution {
             speaker_type,
-            role: None,
+            role,
             via: f.via.map(|s| words::strip_possessive(&text[s]).to_string()),
             speaker,
             mention: f.mention.span,
@@ -204,6 +208,11 @@ impl<'a, 'b> Doc<'a, 'b> {
                         });
                     }
                 }
+            }
+            // A stretch cut at the longest sentence looked for is no sentence: a paragraph
+            // without sentence ends (hostile input) is not searched chunk by chunk.
+            if start > para.start && end - start >= crate::sentence::MAX_SENTENCE {
+                break;
             }
             if start <= para.start {
                 if para_idx == 0 || pi - para_idx >= 2 {

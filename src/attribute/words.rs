@@ -278,6 +278,8 @@ const TITLES: &[&str] = &[
     "Justice",
     "Mayor",
     "Speaker",
+    "Leader",
+    "Whip",
     "Representative",
     "Sir",
     "Dame",
@@ -673,9 +675,13 @@ pub fn is_common_capitalised(w: &str) -> bool {
 }
 
 /// Adverbs that stand between a speaker and the verb: "Putin reportedly said". A
-/// capitalised word in -ly is a name, not an adverb: Kelly, Reilly, Daly, Donnelly.
+/// capitalised word in -ly is a name (Kelly, Reilly, Daly, Donnelly, Emily) unless it
+/// ends as adverbs do and names do not ("Domestically,", "Recently", "Notably").
 pub fn is_adverb(w: &str) -> bool {
-    (w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase()))
+    if w.ends_with("ly") && w.starts_with(|c: char| c.is_uppercase()) {
+        return is_capitalised_adverb(w);
+    }
+    w.ends_with("ly")
         || matches!(
             w,
             "also"
@@ -706,9 +712,40 @@ pub fn is_adverb(w: &str) -> bool {
         )
 }
 
+/// Whether a capitalised word in -ly is an adverb (a sentence's first word) rather than a
+/// name: by endings adverbs have and surnames and first names in -ly do not.
+fn is_capitalised_adverb(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ally", "ully", "eally", "ously", "ively", "ntly", "edly", "ately", "ingly", "rly", "stly",
+        "tly", "ply", "bly", "ssly", "ctly", "ely", "ghly", "dly",
+    ];
+    let lower = w.to_lowercase();
+    let n = lower.chars().count();
+    n > 5 && (ENDINGS.iter().any(|e| lower.ends_with(e)) || lower.ends_with("ily"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_words_in_ly_are_names_unless_they_end_as_adverbs() {
+        for name in [
+            "Kelly", "Reilly", "Daly", "Donnelly", "Connolly", "Emily", "Lily",
+        ] {
+            assert!(!is_adverb(name), "{name}");
+        }
+        for adverb in [
+            "Domestically",
+            "Recently",
+            "Notably",
+            "Separately",
+            "Hopefully",
+        ] {
+            assert!(is_adverb(adverb), "{adverb}");
+        }
+        assert!(is_adverb("reportedly") && is_adverb("also"));
+    }
 
     /// The byte-table tokenizer splits exactly where `str::split(char::is_whitespace)` does,
     /// on news text with every kind of whitespace a page carries (no-break, thin, ideographic
