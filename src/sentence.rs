@@ -15,7 +15,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// How far (in bytes) a sentence boundary is looked for, so that a paragraph of megabytes
 /// without one costs linear time, not quadratic.
-const MAX_SENTENCE: usize = 2048;
+pub const MAX_SENTENCE: usize = 2048;
 
 /// The largest char boundary at or below `at` (clamped to the text).
 fn char_floor(text: &str, at: usize) -> usize {

@@ -385,12 +385,21 @@ struct NameRun {
     titled: bool,
 }
 
+/// How many looked-at stretches [`Doc::sentence_subject`] keeps: a pronoun looks back over at
+/// most ten, and the next quote's pronoun over mostly the same.
+const RECENT_SENTENCES: usize = 32;
+
+/// A looked-at stretch, by its (start, end), and what it gave.
+type RecentSentence<'a> = ((usize, usize), Rc<SentenceSubject<'a>>);
+
 struct Doc<'a, 'b> {
     a: &'b Analysis<'a>,
     surnames: RefCell<Surnames>,
-    /// The narrator's words and subject of each stretch pronoun resolution has looked at,
-    /// by span: consecutive quotes look back over the same sentences.
-    sentences: RefCell<FxHashMap<(usize, usize), Rc<SentenceSubject<'a>>>>,
+    /// The narrator's words and subject of the stretches pronoun resolution looked at most
+    /// recently, by span: consecutive quotes look back over the same sentences. Bounded
+    /// ([`RECENT_SENTENCES`]): a paragraph of 100,000 pronoun-attributed quotes kept every
+    /// stretch alive, ~256 KB each (issue 14).
+    sentences: RefCell<std::collections::VecDeque<RecentSentence<'a>>>,
 }
 
 /// The narrator's words of a stretch of text, and their subject ([`subject`]).
@@ -459,16 +468,20 @@ impl<'a, 'b> Doc<'a, 'b> {
         }
     }
 
-    /// [`SentenceSubject`] of `range`, worked out once per document.
+    /// [`SentenceSubject`] of `range`, worked out once while it is among the recent ones.
     fn sentence_subject(&self, range: Span) -> Rc<SentenceSubject<'a>> {
         let key = (range.start, range.end);
-        if let Some(found) = self.sentences.borrow().get(&key) {
+        if let Some((_, found)) = self.sentences.borrow().iter().find(|(k, _)| *k == key) {
             return Rc::clone(found);
         }
         let words = self.narrator_words(range);
         let subject = subject(&words);
         let found = Rc::new(SentenceSubject { words, subject });
-        self.sentences.borrow_mut().insert(key, Rc::clone(&found));
+        let mut recent = self.sentences.borrow_mut();
+        if recent.len() == RECENT_SENTENCES {
+            recent.pop_front();
+        }
+        recent.push_back((key, Rc::clone(&found)));
         found
     }
 

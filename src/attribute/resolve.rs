@@ -209,6 +209,11 @@ impl<'a, 'b> Doc<'a, 'b> {
                     }
                 }
             }
+            // A stretch cut at the longest sentence looked for is no sentence: a paragraph
+            // without sentence ends (hostile input) is not searched chunk by chunk.
+            if start > para.start && end - start >= crate::sentence::MAX_SENTENCE {
+                break;
+            }
             if start <= para.start {
                 if para_idx == 0 || pi - para_idx >= 2 {
                     break;
