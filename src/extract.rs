@@ -145,7 +145,7 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
                 cue_start: cue.map(|c| c.0),
                 cue_end: cue.map(|c| c.1),
                 method: a.map(|a| a.method.to_string()),
-                confidence: a.map(|a| a.confidence),
+                confidence: a.map(|a| crate::record::round_confidence(a.confidence)),
                 speaker_type: a.and_then(|a| a.speaker_type),
                 role: a.and_then(|a| a.role.clone()),
                 via: a.and_then(|a| a.via.clone()),

@@ -45,7 +45,8 @@ pub struct Quote {
     pub cue_end: Option<usize>,
     /// The attribution rule that decided the speaker.
     pub method: Option<String>,
-    /// How direct the attribution evidence is, 0 to 1.
+    /// How direct the attribution evidence is, 0 to 1, rounded to 3 decimals when the
+    /// record is made (see [`round_confidence`]), so every format writes the same number.
     pub confidence: Option<f64>,
     /// What kind of source the speaker is: a person, a group of people, an organisation, a
     /// document or medium, or an unnamed source.
@@ -306,9 +307,33 @@ pub const FIELDS: [&str; 24] = [
     "source_end",
 ];
 
+/// A confidence rounded to 3 decimals: `0.7224999999999999` becomes `0.722`, written
+/// as such by every format. Confidence is a calibrated estimate; digits past the third
+/// are arithmetic noise from the sieves' multiplications.
+pub fn round_confidence(c: f64) -> f64 {
+    (c * 1000.0).round() / 1000.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn confidence_has_at_most_three_decimals_in_every_record() {
+        assert_eq!(round_confidence(0.7224999999999999), 0.722);
+        assert_eq!(round_confidence(0.72675).to_string(), "0.727");
+        assert_eq!(round_confidence(0.95), 0.95);
+        let text = include_str!("../fixtures/articles/putin-assad.txt");
+        let doc = crate::Document::new("putin-assad.txt", text);
+        let quotes = crate::extract(&doc).quotes;
+        let confidences: Vec<f64> = quotes.iter().filter_map(|q| q.confidence).collect();
+        assert!(confidences.len() > 10);
+        for c in confidences {
+            let written = serde_json::to_string(&c).unwrap();
+            let decimals = written.split('.').nth(1).map_or(0, str::len);
+            assert!(decimals <= 3, "{written}");
+        }
+    }
 
     #[test]
     fn json_field_order_is_the_documented_one() {

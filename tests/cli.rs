@@ -237,3 +237,55 @@ fn explain_prints_the_evidence() {
                 .and(predicate::str::contains("a term")),
         );
 }
+
+/// What used to do nothing, or something else than asked, without a word.
+#[test]
+fn silent_no_ops_are_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    // An empty directory: nothing to read is an error, not an empty success.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    qc().arg("extract")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("no documents in this directory"));
+    // -o with an extension no format has: refused, and nothing written.
+    let tsv = dir.path().join("quotes.tsv");
+    qc().args(["extract", ARTICLE, "-o"])
+        .arg(&tsv)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot tell the output format from .tsv",
+        ));
+    assert!(!tsv.exists());
+    // ... unless the format is named.
+    qc().args(["extract", ARTICLE, "--format", "csv", "-o"])
+        .arg(&tsv)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&tsv).unwrap().starts_with("doc,"));
+    // --explain prints evidence, not records: a format beside it is a mistake.
+    qc().args(["extract", ARTICLE, "--explain", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
+#[test]
+fn a_windows_1252_file_read_as_utf8_suggests_encoding() {
+    qc().args(["extract", "fixtures/encodings/erdogan.windows-1252.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--encoding (windows-1252"));
+    qc().args([
+        "extract",
+        "fixtures/encodings/erdogan.windows-1252.txt",
+        "--encoding",
+        "windows-1252",
+    ])
+    .assert()
+    .success();
+}

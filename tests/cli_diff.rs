@@ -316,3 +316,22 @@ fn a_closed_pipe_is_success() {
         assert!(!stderr.contains("Broken pipe"), "{format}: {stderr}");
     }
 }
+
+/// Paragraphs are counted from 0 in `diff`, as in the records, `review` and `--explain`.
+#[test]
+fn paragraphs_are_counted_from_zero_as_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old, "“We will build schools,” the mayor said.\n").unwrap();
+    std::fs::write(&new, "“We will build new schools,” the mayor said.\n").unwrap();
+    let out = qc()
+        .args(["diff", "--format", "text"])
+        .args([&old, &new])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("#1 ¶0 → #1 ¶0"), "{text}");
+}

@@ -258,3 +258,36 @@ fn hostile_article_renders_as_text() {
     assert!(html.contains("&lt;/script&gt; opened the meeting.</p>"));
     assert!(html.contains("&lt;style&gt;body{display:none}&lt;/style&gt;</p>"));
 }
+
+/// `review page.html` reads the page as `extract` does: the article's text, not the markup
+/// (a `<script>`'s string is no quote), with the same quotes `extract` finds.
+#[test]
+fn an_html_page_is_read_as_extract_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><head><script>var s = \"not a quote at all\";</script></head><body><article>\
+         <p>“We have an opportunity,” Putin said.</p></article></body></html>",
+    )
+    .unwrap();
+    let out = quotecheck()
+        .args(["review", page.to_str().unwrap(), "--color", "never"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let summary = String::from_utf8(out).unwrap();
+    assert!(summary.contains(": 1 quote (1 direct"), "{summary}");
+    assert!(!summary.contains("not a quote"), "{summary}");
+    let extracted = Command::cargo_bin("quotecheck")
+        .unwrap()
+        .args(["extract", page.to_str().unwrap(), "--format", "jsonl"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(extracted).unwrap().lines().count(), 1);
+}

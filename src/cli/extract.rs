@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 
 use crate::cli::batches;
 use crate::cli::output::{self, Output};
@@ -62,7 +62,7 @@ pub struct Args {
     double_apostrophes: bool,
     /// Print, per quote, the evidence for its speaker (cue and mention in context, and the
     /// chain a pronoun was resolved through) instead of records.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     explain: bool,
     /// Worker threads [default: one per core]. Output keeps input order whatever the number.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -76,6 +76,19 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let kinds: BTreeSet<Kind> = args.kinds.iter().copied().collect();
+    if let Some(path) = &args.output
+        && args.format.is_none()
+        && Format::from_path(path).is_none()
+        && let Some(ext) = path.extension()
+    {
+        // `-o quotes.tsv` must not quietly write JSONL into a file named .tsv.
+        bail!(
+            "{}: cannot tell the output format from .{}; name it with --format \
+             (csv, json, jsonl, table) or use one of .csv .json .jsonl .ndjson .txt",
+            path.display(),
+            ext.to_string_lossy()
+        );
+    }
     let (inputs, unreadable): (Vec<Input>, _) =
         reading::inputs(&args.inputs, args.corpus, &args.reading, args.keep_going)?;
     let mut skipped = unreadable.len();

@@ -23,7 +23,7 @@ Examples:
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The article: a text file, or `-` for standard input.
+    /// The article: a text or HTML file (read as `extract` reads it), or `-` for standard input.
     article: String,
     /// A previous version of the article: quotes changed, added or removed since are flagged.
     #[arg(long, value_name = "OLD")]
@@ -59,18 +59,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.low_confidence
         );
     }
-    let article = read_one(if args.article == "-" {
-        Input::stdin()
-    } else {
-        Input::text(PathBuf::from(&args.article))
-    })?;
+    // Read as extract, diff and verify read: an HTML page by its article text, not its markup.
+    let article = read_one(Input::from_arg(&args.article, false))?;
     let extraction = extract(&article);
     let mut inputs = Inputs {
         low_confidence: args.low_confidence,
         ..Inputs::default()
     };
     if let Some(path) = &args.previous {
-        let previous = read_one(Input::text(path.clone()))?;
+        let previous = read_one(Input::from_arg(&path.to_string_lossy(), false))?;
         let changes = against_previous(&extraction.quotes, &extract(&previous).quotes);
         inputs.previous = Some((previous.id, changes));
     }

@@ -103,7 +103,7 @@ fn speaker(pair: &Pair) -> String {
 
 /// Where the quote is: `#index ¶paragraph` on each side.
 fn place(pair: &Pair) -> String {
-    let at = |q: &Quote| format!("#{} ¶{}", q.index, q.paragraph + 1);
+    let at = |q: &Quote| format!("#{} ¶{}", q.index, q.paragraph);
     match (&pair.old, &pair.new) {
         (Some(a), Some(b)) => format!("{} → {}", at(a), at(b)),
         (Some(a), None) => at(a),

@@ -33,7 +33,17 @@ pub fn expand(arg: &str) -> Result<Vec<PathBuf>> {
 pub fn expand_each(arg: &str, problems: &mut Vec<Error>) -> Result<Vec<PathBuf>> {
     let path = Path::new(arg);
     if path.is_dir() {
-        return Ok(walk(path, problems));
+        let before = problems.len();
+        let found = walk(path, problems);
+        // An empty directory is a mistake to say so about, not a run with no output; when
+        // entries could not be read, those problems already say why nothing was found.
+        if found.is_empty() && problems.len() == before {
+            return Err(Error::Usage(format!(
+                "{arg}: no documents in this directory (looked for files ending in .{})",
+                DOCUMENT_EXTENSIONS.join(", .")
+            )));
+        }
+        return Ok(found);
     }
     if path.exists() || !is_glob(arg) {
         return Ok(vec![path.to_path_buf()]);
@@ -154,6 +164,16 @@ mod tests {
                 .to_string()
                 .ends_with("no files match")
         );
+    }
+
+    #[test]
+    fn a_directory_without_documents_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("photo.jpg"), "").unwrap();
+        let arg = dir.path().display().to_string();
+        let err = expand(&arg).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("{arg}: no documents")), "{err}");
+        assert!(err.contains(".txt"), "{err}");
     }
 
     #[test]
