@@ -456,3 +456,47 @@ fn flags_grow_and_the_page_fits_a_phone() {
         assert_eq!(m["wide"], serde_json::json!([]), "{m}");
     }
 }
+
+/// A flagged quote shows what the source says, who it credits and the diff, in the page a
+/// browser renders.
+#[test]
+fn the_source_wording_of_a_flagged_quote_is_on_the_page() {
+    let bin = require_chromium!();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("review.html");
+    assert_cmd::Command::cargo_bin("quotecheck")
+        .unwrap()
+        .args([
+            "review",
+            "fixtures/sources/transit/article.txt",
+            "--source",
+            "fixtures/sources/transit/meeting.vtt",
+            "--html",
+        ])
+        .arg(&page)
+        .assert()
+        .success();
+    let run = run_chromium(&bin, &page, &["--dump-dom".to_string()]);
+    assert!(run.console.is_empty(), "console: {:?}", run.console);
+    let dom = &run.stdout;
+    let passages: Vec<&str> = dom
+        .split("<blockquote class=\"source-passage\">")
+        .skip(1)
+        .map(|p| &p[..p.find("</blockquote>").unwrap_or(p.len())])
+        .collect();
+    // The misattributed quote: the source's words, and whom the source credits.
+    assert!(
+        passages
+            .iter()
+            .any(|p| p.contains("Ken Nakamura") && p.contains("Ridership is at 91 percent")),
+        "{passages:?}"
+    );
+    assert!(dom.contains("misattributed"), "the verdict is named");
+    // The dropped "only": the source's wording and the diff that shows it.
+    assert!(
+        passages
+            .iter()
+            .any(|p| p.contains("The only honest answer") && p.contains("[-only-]")),
+        "{passages:?}"
+    );
+}

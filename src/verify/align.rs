@@ -15,7 +15,7 @@ use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::index::{Index, normal, trigram, words};
-use super::source::Source;
+use super::source::{Source, SourceKind};
 use super::variants;
 
 /// More source words than this left out without a mark make a splice, not a dropped phrase.
@@ -1088,8 +1088,20 @@ impl<'a> Aligner<'a> {
             && self
                 .plain_words(text, qw, o.clone(), n.clone())
                 .is_some_and(|(q, s)| variants::equivalent(&q, &s).is_some());
+        // Whole words in brackets are an editor's insertion even when they restore the
+        // source's words ("[The buses]" for "The buses"); a bracketed letter ("[W]e") is not.
+        let inserted = real.iter().any(|&i| {
+            let w = qw[i];
+            w.bracketed
+                && !text[..w.start]
+                    .trim_end_matches('[')
+                    .ends_with(char::is_alphanumeric)
+                && !text[w.end..]
+                    .trim_start_matches(']')
+                    .starts_with(char::is_alphanumeric)
+        });
         let out = &mut part.edits;
-        if !o.is_empty() && !real.is_empty() && (joined_q == joined_s || variant) {
+        if !o.is_empty() && !real.is_empty() && !inserted && (joined_q == joined_s || variant) {
             part.matched += (o.len() + real.len()) as f64 / 2.0;
             part.stretch += o.len();
             out.push(Edit::Cosmetic {
@@ -1162,32 +1174,35 @@ impl<'a> Aligner<'a> {
             .index
             .range(self.index.source_of(if lead { at } else { at - 1 }));
         let src = &self.sources[self.index.source_of(if lead { at } else { at - 1 })];
-        let ends_sentence = |gap: &str| gap.contains(['.', '?', '!', '\n']);
-        let mut taken = 0;
-        if lead {
-            let mut p = at;
-            while taken < real.len() && p > src_range.start {
-                let gap = &src.clean
-                    [self.index.words[p - 1].end as usize..self.index.words[p].start as usize];
-                if ends_sentence(gap) {
-                    break;
-                }
+        // A line break ends a sentence in plain text; in subtitles cues break anywhere.
+        let ends_sentence = |gap: &str| {
+            gap.contains(['.', '?', '!']) || (src.kind == SourceKind::Text && gap.contains('\n'))
+        };
+        // Source words available beside the stretch, within its sentence: as many as the
+        // quote has here, and two more (a contraction written out needs one more).
+        let mut available = 0;
+        let mut p = at;
+        while available < real.len() + 2 {
+            let ok = if lead {
+                p > src_range.start
+            } else {
+                p < src_range.end
+            };
+            if !ok {
+                break;
+            }
+            let gap = &src.clean
+                [self.index.words[p - 1].end as usize..self.index.words[p].start as usize];
+            if ends_sentence(gap) {
+                break;
+            }
+            if lead {
                 p -= 1;
-                taken += 1;
-            }
-        } else {
-            let mut p = at;
-            while taken < real.len() && p < src_range.end {
-                let gap = &src.clean
-                    [self.index.words[p - 1].end as usize..self.index.words[p].start as usize];
-                if ends_sentence(gap) {
-                    break;
-                }
+            } else {
                 p += 1;
-                taken += 1;
             }
+            available += 1;
         }
-        let o = if lead { at - taken..at } else { at..at + taken };
         let qtext = |r: std::ops::Range<usize>| -> String {
             let ws: Vec<&QWord> = qw[r].iter().filter(|w| !w.mark).collect();
             let (a, b) = (ws[0], ws[ws.len() - 1]);
@@ -1200,7 +1215,22 @@ impl<'a> Aligner<'a> {
             }
             squeeze(&text[s..e])
         };
-        let part = self.change(text, qw, o, r, &qtext);
+        // As many source words as quote words; one or two more only where that makes the
+        // edge better (a variant instead of a change).
+        let first = real.len().min(available);
+        let mut best: Option<(Part, usize, Option<Verdict>)> = None;
+        for taken in first..=available.min(first + 2) {
+            let o = if lead { at - taken..at } else { at..at + taken };
+            let part = self.change(text, qw, o, r.clone(), &qtext);
+            let worst = part.edits.iter().map(Edit::verdict).max();
+            if best.as_ref().is_none_or(|b| worst < b.2) {
+                best = Some((part, taken, worst));
+            }
+            if worst <= Some(Verdict::Cosmetic) {
+                break;
+            }
+        }
+        let (part, taken, _) = best.expect("at least one width is tried");
         let taken = if part.edits.iter().any(|e| matches!(e, Edit::Added { .. })) {
             0
         } else {

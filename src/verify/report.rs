@@ -106,12 +106,21 @@ impl CsvRow {
         for cell in [
             &mut self.doc,
             &mut self.text,
+            &mut self.stretches,
             &mut self.flags,
+            &mut self.differences,
             &mut self.diff,
         ] {
             d(cell);
         }
-        for cell in [&mut self.speaker, &mut self.source].into_iter().flatten() {
+        for cell in [
+            &mut self.speaker,
+            &mut self.source,
+            &mut self.source_speaker,
+        ]
+        .into_iter()
+        .flatten()
+        {
             d(cell);
         }
         self
