@@ -28,6 +28,9 @@ pub(crate) struct Positions {
 }
 
 pub(crate) fn parse(html: &str) -> (Html, Positions) {
+    // Same length and offsets as `html`; deep nesting flattened (see `depth`).
+    let flat = super::depth::flatten(html);
+    let html = &*flat;
     let sink = TrackingSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         track: RefCell::new(Tracker {
