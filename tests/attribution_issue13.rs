@@ -108,3 +108,20 @@ fn a_role_before_a_name_is_the_role_not_the_speaker() {
     let qs = quotes("“Elections matter,” Kelly said.");
     assert_eq!(qs[0].role, None);
 }
+
+#[test]
+fn a_long_cue_clause_after_a_question_or_exclamation_still_attributes() {
+    let qs = quotes(
+        "“Is that what we want?” Clinton asked a crowd of supporters at a community college in Iowa on Saturday afternoon.",
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("Clinton"));
+    let qs = quotes(
+        "“We won!” Sanders told the crowd at the rally in Des Moines on Monday night after the first results came in.",
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("Sanders"));
+    // After a full stop the next sentence is a sentence of its own.
+    let qs = quotes(
+        "“We won.” Sanders told the crowd at the rally in Des Moines on Monday night after the first results came in.",
+    );
+    assert_eq!(qs[0].speaker, None);
+}

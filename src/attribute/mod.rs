@@ -589,7 +589,13 @@ impl<'a, 'b> Doc<'a, 'b> {
     /// Whether the words after a quote are only an attribution clause: the cue among the
     /// first words and at most a few words after it, with no quote following in the
     /// sentence (“Q.” Trump said in a statement.).
-    fn is_bare_attribution(&self, after: &[Word<'_>], f: &Found, sentence_ends: bool) -> bool {
+    fn is_bare_attribution(
+        &self,
+        after: &[Word<'_>],
+        f: &Found,
+        sentence_ends: bool,
+        exclaimed: bool,
+    ) -> bool {
         let Some(cue) = f.cue else {
             return false;
         };
@@ -600,7 +606,10 @@ impl<'a, 'b> Doc<'a, 'b> {
             .iter()
             .position(|w| w.span.start >= f.mention.span.start)
             .unwrap_or(usize::MAX);
-        sentence_ends && (at == 0 || mention_at == 0) && after.len() - at <= 8
+        // After ? or ! the attribution clause may run on: "“…!” Murphy, the head of Right
+        // to Rise USA, Tweeted on Friday with an image of the skywriting."
+        let room = if exclaimed { 24 } else { 8 };
+        sentence_ends && (at == 0 || mention_at == 0) && after.len() - at <= room
     }
 
     /// Whether the source of "according to" is a person or people rather than an outlet or
@@ -673,7 +682,13 @@ impl<'a, 'b> Doc<'a, 'b> {
                 .starts_with(char::is_uppercase);
         if trailing_ok
             && let Some(f) = sieves::trailing(&after, dash)
-            && (!new_sentence || self.is_bare_attribution(&after, &f, after_end < next_quote))
+            && (!new_sentence
+                || self.is_bare_attribution(
+                    &after,
+                    &f,
+                    after_end < next_quote,
+                    text[last.inner].trim_end().ends_with(['?', '!']),
+                ))
         {
             // “Q,” Grayson said, according to Frankel: a person who relays the words is
             // the source the reader has them from (an outlet or a transcript only passes
