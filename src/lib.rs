@@ -3,7 +3,7 @@
 //!
 //! The pipeline, one module per stage: a [`document`] is split into paragraphs; the nom
 //! [`scan`]ner finds every quoted stretch whatever its typography; each is classified by
-//! [`kind`] (direct, partial, term); [`extract`] turns them into [`record::Quote`]s, which the
+//! [`kind`] (direct, partial, term); [`extract()`] turns them into [`record::Quote`]s, which the
 //! [`export`] formats write and [`eval`] scores against annotated corpora.
 //!
 //! ```

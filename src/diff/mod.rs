@@ -1,6 +1,6 @@
 //! Comparing the quotes of two or more versions of an article.
 //!
-//! [`diff`] aligns the quotes of an old and a new version ([`align`]), then says for each pair
+//! [`diff`] aligns the quotes of an old and a new version ([`align()`]), then says for each pair
 //! what became of the quote: its [`Status`], the [`Change`]s, and a word-level diff
 //! ([`words`]). [`diff_series`] does the same for every consecutive pair of a series and
 //! carries each quote's id through it, so a quote can be followed from version to version.

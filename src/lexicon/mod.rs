@@ -203,7 +203,7 @@ fn phrase_start_map(phrases: &[Vec<String>]) -> FxHashMap<String, Vec<usize>> {
 
 /// A word list as a set, built the first time it is asked: a linear `contains` over a
 /// list of a hundred-odd words ran for every capitalised word of a document. Case
-/// matters; most words are turned away by one bit test ([`ExactMap`]).
+/// matters; most words are turned away by one bit test (`ExactMap`).
 pub struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<ExactMap<()>>,

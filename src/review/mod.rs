@@ -136,7 +136,7 @@ pub enum VerdictStatus {
     Elision,
     /// An elision whose omission removes a negation or qualifier.
     ElisionMeaning,
-    /// An editorial insertion in [brackets].
+    /// An editorial insertion in \[brackets\].
     Bracketed,
     /// A passage matches in part but words were changed.
     Altered,

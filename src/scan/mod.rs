@@ -1,6 +1,6 @@
 //! The quote scanner: every quoted stretch of a document, whatever the typography.
 //!
-//! [`parsers::next_mark`] (nom) walks each paragraph mark by mark; each mark is read in its
+//! `parsers::next_mark` (nom) walks each paragraph mark by mark; each mark is read in its
 //! context (what precedes and follows it) as an opener, a closer or an apostrophe, and a
 //! stack pairs openers with closers. Marks are data ([`marks::STYLES`]).
 //!

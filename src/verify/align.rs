@@ -35,7 +35,7 @@ pub enum Verdict {
     Cosmetic,
     /// Words left out where the quote marks an ellipsis.
     Elided,
-    /// An editorial insertion in [brackets].
+    /// An editorial insertion in \[brackets\].
     Bracketed,
     /// Words changed, added or dropped without a mark.
     Altered,

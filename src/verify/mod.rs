@@ -3,7 +3,7 @@
 //! [`source`] loads the sources and maps their words back to file offsets, lines and cue
 //! timings; [`index`] builds the word n-gram index over all of them; [`align`] finds each
 //! quote's stretch and decides its [`Verdict`]. [`Verifier`] ties them together and turns an
-//! article's quotes (from [`crate::extract`]) into [`Verified`] records.
+//! article's quotes (from [`crate::extract()`]) into [`Verified`] records.
 //!
 //! ```
 //! use quotecheck::Document;
