@@ -77,9 +77,13 @@ pub fn first_name_is_female(name: &str) -> Option<bool> {
 /// ("the Islamic State", "thanks to", "a report"), so callers check their context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
+    /// say, tell
     Base,
+    /// says, tells
     Third,
+    /// said, told
     Past,
+    /// saying, telling
     Ing,
 }
 
@@ -210,6 +214,7 @@ pub struct WordSet {
 }
 
 impl WordSet {
+    /// A set over a sorted word list.
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
@@ -217,6 +222,7 @@ impl WordSet {
         }
     }
 
+    /// Whether `word` is in the set (case-sensitive).
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.set

@@ -43,6 +43,7 @@ pub struct QuoteSpan {
     pub span: Span,
     /// One part per paragraph the quote runs over.
     pub parts: Vec<Part>,
+    /// The mark that opened it.
     pub open_mark: char,
     /// `None` when the quote was never closed.
     pub close_mark: Option<char>,
@@ -51,10 +52,12 @@ pub struct QuoteSpan {
 }
 
 impl QuoteSpan {
+    /// Whether the quote was never closed.
     pub fn unclosed(&self) -> bool {
         self.close_mark.is_none()
     }
 
+    /// The paragraph of its opening mark.
     pub fn paragraph(&self) -> usize {
         self.parts[0].paragraph
     }
