@@ -36,9 +36,13 @@ use words::{Gender, Word, is_common_capitalised, is_name_word, is_title};
 pub struct Attribution {
     /// The canonical speaker: a name's fullest form, or a description's words.
     pub speaker: Option<String>,
+    /// The words the attribution rests on (bytes).
     pub mention: Span,
+    /// The reporting verb or phrase, when there is one (bytes).
     pub cue: Option<Span>,
+    /// The sieve that decided (the record's `method`).
     pub method: &'static str,
+    /// How direct the evidence is, 0 to 1.
     pub confidence: f64,
     /// A pronoun had more than one plausible antecedent.
     pub ambiguous: bool,

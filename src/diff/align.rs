@@ -36,9 +36,15 @@ pub enum Group {
     /// A plain one-to-one match.
     One,
     /// One old quote became several new ones; `primary` is the piece that keeps its id.
-    Split { primary: bool },
+    Split {
+        /// Whether this piece keeps the old quote's id.
+        primary: bool,
+    },
     /// Several old quotes became one new one; `primary` is the part whose id goes on.
-    Merge { primary: bool },
+    Merge {
+        /// Whether this part's id goes on.
+        primary: bool,
+    },
 }
 
 impl Group {
@@ -55,10 +61,13 @@ impl Group {
 /// One line of an alignment: a matched pair, or a quote on one side only.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
+    /// Index of the old quote (`None` for a quote only in the new version).
     pub old: Option<usize>,
+    /// Index of the new quote (`None` for a quote only in the old version).
     pub new: Option<usize>,
     /// The alignment score, 0 to 1 (0 for a quote on one side only).
     pub score: f64,
+    /// Whether the link is a plain match or part of a split or merge.
     pub group: Group,
 }
 
@@ -66,6 +75,7 @@ pub struct Link {
 /// that a split old quote (or a merged new one) appears in one link per piece.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alignment {
+    /// The links in the new version's order, each old-only quote after the quote it followed.
     pub links: Vec<Link>,
 }
 
