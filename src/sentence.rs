@@ -17,6 +17,12 @@ const ABBREVIATIONS: &[&str] = &[
 /// without one costs linear time, not quadratic.
 pub const MAX_SENTENCE: usize = 2048;
 
+/// Where a search cut short by [`MAX_SENTENCE`] stops is rounded outwards to a multiple of
+/// this, so the quotes of one boundless stretch share their sentence: what is worked out
+/// per sentence (its words, its subject, whether it reports speech) is then worked out
+/// once per block instead of once per quote (a paragraph of 250,000 one-word quotes).
+const SENTENCE_BLOCK: usize = 256;
+
 /// The largest char boundary at or below `at` (clamped to the text).
 fn char_floor(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
@@ -30,7 +36,7 @@ fn char_floor(text: &str, at: usize) -> usize {
 /// than `floor` (the paragraph start).
 pub fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
     // char_floor reads the text 2 KiB back, a cache miss per call: only when it matters.
-    let limit = at.saturating_sub(MAX_SENTENCE);
+    let limit = at.saturating_sub(MAX_SENTENCE) / SENTENCE_BLOCK * SENTENCE_BLOCK;
     let floor = if limit <= floor {
         floor
     } else {
@@ -61,7 +67,7 @@ pub fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
 /// further than `ceiling` (the paragraph end).
 pub fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
     // As in sentence_start: the 2 KiB limit is read only when it can cut the search.
-    let limit = at + MAX_SENTENCE;
+    let limit = (at + MAX_SENTENCE).div_ceil(SENTENCE_BLOCK) * SENTENCE_BLOCK;
     let ceiling = if ceiling <= limit && text.is_char_boundary(ceiling) {
         ceiling
     } else {
