@@ -16,10 +16,21 @@ pub struct Word<'t> {
 
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
+    words_upto(text, range, usize::MAX).0
+}
+
+/// The first `n` of [`words`] of `text[range]`, reading no further than the word after
+/// them; with the end of that word when there is one (so the first `n` words of any longer
+/// range from the same start that reaches past it are the same).
+pub fn words_upto(text: &str, range: Span, n: usize) -> (Vec<Word<'_>>, Option<usize>) {
     let slice = &text[range];
     // About one word per six bytes of news text: one allocation instead of a few regrowths.
-    let mut out: Vec<Word<'_>> = Vec::with_capacity(slice.len() / 6 + 2);
+    let mut out: Vec<Word<'_>> = Vec::with_capacity((slice.len() / 6 + 2).min(n.saturating_add(1)));
     for (offset, raw) in tokens(slice) {
+        if out.len() > n {
+            out.truncate(n);
+            return (out, Some(range.start + offset));
+        }
         let start = range.start + offset;
         let body = trim_start_edge(raw);
         let lead = raw.len() - body.len();
@@ -67,7 +78,11 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
             trailing,
         });
     }
-    out
+    if out.len() > n {
+        out.truncate(n);
+        return (out, Some(range.end));
+    }
+    (out, None)
 }
 
 /// The non-empty tokens of `s` between whitespace (`char::is_whitespace`), each with its
