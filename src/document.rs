@@ -21,7 +21,9 @@ use crate::span::{CharIndex, Span};
 /// One document: an id (the file path as given, or the corpus `id`) and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
+    /// The file path as given, `-` for standard input, or the corpus `id`.
     pub id: String,
+    /// The text, decoded (and for HTML, the page's readable text).
     pub text: String,
     /// For text extracted from HTML: where each stretch of `text` is in the page.
     pub source: Option<Arc<SourceMap>>,
@@ -31,6 +33,7 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document from its id and text (no HTML source, nothing lossy).
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
         Document {
             id: id.into(),
@@ -74,7 +77,9 @@ impl Document {
 /// Where an input's bytes come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
+    /// A file at this path (a corpus or an article).
     File(PathBuf),
+    /// Standard input.
     Stdin,
 }
 
@@ -113,8 +118,11 @@ impl Source {
 /// [`crate::input::inputs`] builds these from command-line arguments.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Input {
+    /// Where the bytes come from.
     pub source: Source,
+    /// How to read them: text, HTML, JSONL or CSV corpus.
     pub format: InputFormat,
+    /// `--encoding`, `--lossy`, `--selector` and the like, shared by every input of a run.
     pub options: Arc<ReadOptions>,
 }
 
@@ -157,6 +165,7 @@ impl Input {
         }
     }
 
+    /// Whether the input is standard input.
     pub fn is_stdin(&self) -> bool {
         self.source == Source::Stdin
     }
@@ -258,6 +267,7 @@ pub struct CorpusReader<R> {
 }
 
 impl<R: BufRead> CorpusReader<R> {
+    /// Reads corpus lines from `reader`; `path` names the file in errors.
     pub fn new(path: PathBuf, reader: R) -> CorpusReader<R> {
         CorpusReader {
             path,

@@ -34,10 +34,13 @@ pub struct Unit {
     pub inner: Range,
     /// The source as the annotation gives it (PolNeAR: surface mention; PDNC: canonical name).
     pub speaker: Option<String>,
+    /// The annotated mention of the source, when there is one.
     pub mention: Option<Range>,
+    /// Whether that mention is a pronoun.
     pub pronoun: bool,
     /// PolNeAR canonical: the name of the person (None when unnamed or unknown).
     pub canonical: Option<String>,
+    /// PolNeAR canonical: the kind of mention the annotation gives (`pronoun` for a pronoun).
     pub canonical_kind: Option<String>,
     /// PDNC: the names the speaker is credited under (the canonical name and its aliases).
     pub aliases: Vec<String>,
@@ -46,8 +49,11 @@ pub struct Unit {
 /// One annotated document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoldDoc {
+    /// The document's id.
     pub id: String,
+    /// Its text.
     pub text: String,
+    /// The annotated quotation units, in text order.
     pub units: Vec<Unit>,
     /// Content spans of every attribution, whatever its type (for neutral predictions).
     pub covered: Vec<Range>,
@@ -374,18 +380,31 @@ fn iou(a: Range, b: Range) -> f64 {
 /// Counts behind the scores.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Counts {
+    /// Documents scored.
     pub documents: usize,
+    /// Gold units.
     pub units: usize,
+    /// Predicted quotes, terms aside.
     pub predictions: usize,
+    /// Predicted quotes that match a gold unit.
     pub matched: usize,
+    /// Unmatched predictions that overlap a gold unit.
     pub false_positives: usize,
+    /// Unmatched predictions that overlap no gold unit (neither right nor wrong).
     pub neutral: usize,
+    /// Matched units whose gold unit names a source.
     pub with_source: usize,
+    /// Of those, units whose predicted speaker is the gold one.
     pub speaker_correct: usize,
+    /// Gold units found and given the right speaker.
     pub end_to_end: usize,
+    /// Matched units with a canonical gold name.
     pub canonical_total: usize,
+    /// Of those, units whose predicted speaker is that name.
     pub canonical_correct: usize,
+    /// Matched units with a canonical gold name and a pronoun mention.
     pub canonical_pronoun_total: usize,
+    /// Of those, units whose predicted speaker is that name.
     pub canonical_pronoun_correct: usize,
     /// Reported speech, counted apart.
     pub indirect: IndirectCounts,
@@ -394,13 +413,21 @@ pub struct Counts {
 /// The protocol's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scores {
+    /// Matched units over matched units and false positives.
     pub precision: f64,
+    /// Matched units over gold units.
     pub recall: f64,
+    /// Harmonic mean of precision and recall.
     pub f1: f64,
+    /// Right speakers over matched units that have a source.
     pub speaker_accuracy: f64,
+    /// Units found with the right speaker over all gold units.
     pub end_to_end_recall: f64,
+    /// Right canonical names over matched units with one (`None` when the corpus has none).
     pub canonical_accuracy: Option<f64>,
+    /// The same, over pronoun mentions only.
     pub canonical_pronoun_accuracy: Option<f64>,
+    /// The counts the scores come from.
     pub counts: Counts,
     /// Reported speech (kind `indirect`), scored apart from quotes.
     pub indirect: IndirectScores,
@@ -409,13 +436,21 @@ pub struct Scores {
 /// A miss, a false positive or a wrong speaker, for `--errors`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EvalError {
+    /// The document.
     pub doc: String,
+    /// `missed`, `false_positive` or `wrong_speaker`.
     pub what: &'static str,
+    /// The quote's text (gold or predicted).
     pub text: String,
+    /// The annotated speaker.
     pub gold_speaker: Option<String>,
+    /// The speaker quotecheck gave.
     pub predicted_speaker: Option<String>,
+    /// The mention quotecheck's speaker rests on.
     pub predicted_mention: Option<String>,
+    /// The attribution method that decided.
     pub method: Option<String>,
+    /// The text around the quote.
     pub context: String,
 }
 
@@ -424,6 +459,7 @@ pub(crate) fn ratio(a: usize, b: usize) -> f64 {
 }
 
 impl Counts {
+    /// The protocol's figures from these counts.
     pub fn scores(&self) -> Scores {
         let precision = ratio(self.matched, self.matched + self.false_positives);
         let recall = ratio(self.matched, self.units);

@@ -12,7 +12,9 @@ use crate::span::{CharIndex, Span};
 
 /// Everything the pipeline learns about one document before it becomes records.
 pub struct Analysis<'a> {
+    /// The document's text.
     pub text: &'a str,
+    /// Byte spans of its paragraphs.
     pub paragraphs: Vec<Span>,
     /// Top-level quotes in text order.
     pub quotes: Vec<QuoteSpan>,
@@ -26,10 +28,12 @@ pub struct Analysis<'a> {
 }
 
 impl<'a> Analysis<'a> {
+    /// Analyses `text` with default options.
     pub fn new(text: &'a str) -> Analysis<'a> {
         Analysis::with_options(text, &Options::default())
     }
 
+    /// Analyses `text` with `options`.
     pub fn with_options(text: &'a str, options: &Options) -> Analysis<'a> {
         let paragraphs = paragraphs(text);
         let scan = scan_with(text, &paragraphs, options.scan);
@@ -61,24 +65,29 @@ impl<'a> Analysis<'a> {
 /// A closing quotation mark that closed nothing: ignored, reported on the document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StrayMark {
+    /// The document.
     pub doc: String,
     /// Code-point offset.
     pub start: usize,
     /// 1-based line (of the page, for a document read from HTML).
     pub line: usize,
+    /// The mark.
     pub mark: char,
 }
 
 /// The records of one document, and what was noticed about the document itself.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Extraction {
+    /// The document's quotes, in text order.
     pub quotes: Vec<Quote>,
+    /// Closing marks that closed nothing.
     pub stray_marks: Vec<StrayMark>,
 }
 
 /// How to run the pipeline.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
+    /// How the scanner reads quotation marks.
     pub scan: scan::Options,
     /// Also find reported speech without quotation marks (records of kind `indirect`,
     /// `crate::indirect`), merged with the quotes in text order.

@@ -21,6 +21,7 @@ use crate::span::Span;
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
+/// What a quoted stretch is: an utterance, words inside the narrator's sentence, or a term.
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A quote that is a whole utterance ("“We will win,” Smith said.").
@@ -36,6 +37,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The name the formats use (`direct`, `partial`, `term`).
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Direct => "direct",

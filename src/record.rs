@@ -26,22 +26,29 @@ pub struct Quote {
     pub start: usize,
     /// Code-point offset just past the closing mark (or the paragraph end when unclosed).
     pub end: usize,
+    /// Byte offset of the opening mark in the document's text.
     pub byte_start: usize,
+    /// Byte offset just past the closing mark.
     pub byte_end: usize,
     /// 0-based paragraph of the opening mark.
     pub paragraph: usize,
     /// The words inside the marks; a multi-paragraph quote's paragraphs joined with "\n".
     pub text: String,
+    /// Direct, partial or term (see [`Kind`]).
     pub kind: Kind,
     /// The canonical name of the speaker: the fullest name the document gives.
     pub speaker: Option<String>,
     /// The words the attribution rests on ("he", "Putin", "a spokeswoman").
     pub mention: Option<String>,
+    /// Code-point offset where the mention starts.
     pub mention_start: Option<usize>,
+    /// Code-point offset just past the mention.
     pub mention_end: Option<usize>,
     /// The cue: the reporting verb or phrase ("said", "according to", ":").
     pub cue: Option<String>,
+    /// Code-point offset where the cue starts.
     pub cue_start: Option<usize>,
+    /// Code-point offset just past the cue.
     pub cue_end: Option<usize>,
     /// The attribution rule that decided the speaker.
     pub method: Option<String>,
@@ -59,6 +66,7 @@ pub struct Quote {
     /// The outlet or document that relayed the words (“Q,” Sanders said, according to CNN).
     #[serde(default)]
     pub via: Option<String>,
+    /// What a user should know about the quote, in a fixed order (see [`Flag`]).
     pub flags: Vec<Flag>,
     /// For documents read from HTML: byte offset in the page where the quote's source starts
     /// (its opening mark, entity or `<q>` tag).
@@ -134,6 +142,7 @@ pub enum Flag {
 }
 
 impl Flag {
+    /// Every flag, in documentation order.
     pub const ALL: [Flag; 6] = [
         Flag::Unclosed,
         Flag::MultiParagraph,
@@ -143,6 +152,7 @@ impl Flag {
         Flag::LossyDecoding,
     ];
 
+    /// The name the formats use (`unclosed`, `multi_paragraph`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Flag::Unclosed => "unclosed",
@@ -174,33 +184,57 @@ impl std::fmt::Display for Flag {
 /// The CSV shape of a [`Quote`]: the same columns in the same order, `flags` joined with `;`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CsvRow {
+    /// See [`Quote::doc`].
     pub doc: String,
+    /// See [`Quote::index`].
     pub index: usize,
+    /// See [`Quote::start`].
     pub start: usize,
+    /// See [`Quote::end`].
     pub end: usize,
+    /// See [`Quote::byte_start`].
     pub byte_start: usize,
+    /// See [`Quote::byte_end`].
     pub byte_end: usize,
+    /// See [`Quote::paragraph`].
     pub paragraph: usize,
+    /// See [`Quote::text`].
     pub text: String,
+    /// See [`Quote::kind`].
     pub kind: Kind,
+    /// See [`Quote::speaker`].
     pub speaker: Option<String>,
+    /// See [`Quote::mention`].
     pub mention: Option<String>,
+    /// See [`Quote::mention_start`].
     pub mention_start: Option<usize>,
+    /// See [`Quote::mention_end`].
     pub mention_end: Option<usize>,
+    /// See [`Quote::cue`].
     pub cue: Option<String>,
+    /// See [`Quote::cue_start`].
     pub cue_start: Option<usize>,
+    /// See [`Quote::cue_end`].
     pub cue_end: Option<usize>,
+    /// See [`Quote::method`].
     pub method: Option<String>,
+    /// See [`Quote::confidence`].
     pub confidence: Option<f64>,
+    /// See [`Quote::speaker_type`].
     #[serde(default)]
     pub speaker_type: Option<SpeakerType>,
+    /// See [`Quote::role`].
     #[serde(default)]
     pub role: Option<String>,
+    /// See [`Quote::via`].
     #[serde(default)]
     pub via: Option<String>,
+    /// [`Quote::flags`], joined with `;`.
     pub flags: String,
+    /// See [`Quote::source_start`].
     #[serde(default)]
     pub source_start: Option<usize>,
+    /// See [`Quote::source_end`].
     #[serde(default)]
     pub source_end: Option<usize>,
 }

@@ -4,11 +4,11 @@
 //! the window title, clear the screen or rewrite what was printed before; a right-to-left
 //! override (U+202E) makes `Right\u{202e}gnp.exe` display as "Rightexe.png". Every
 //! terminal and standard-error output goes through [`terminal`] (multi-line text) or
-//! [`line`] (one line: a message, a name, a table cell); the HTML report replaces bidi
+//! [`line()`] (one line: a message, a name, a table cell); the HTML report replaces bidi
 //! controls with [`visible_bidi`] markers.
 //!
 //! What is escaped, as `\x1b`-style (C0, DEL) or `\u{202e}`-style (the rest) text:
-//! - C0 control characters but tab and newline (and, in [`line`], those too), and DEL;
+//! - C0 control characters but tab and newline (and, in [`line()`], those too), and DEL;
 //! - C1 control characters (U+0080 to U+009F; U+009B is a one-character CSI);
 //! - bidi controls: embeddings and overrides (U+202A to U+202E), isolates (U+2066 to
 //!   U+2069), and the marks U+200E, U+200F and U+061C;

@@ -9,7 +9,9 @@ use std::ops::Index;
 /// A half-open byte range `start..end` into a document's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// Byte just past the end.
     pub end: usize,
 }
 
@@ -20,18 +22,22 @@ impl Span {
         Span { start, end }
     }
 
+    /// Length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// Whether the span holds no bytes.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
+    /// Whether `other` lies within this span.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// Whether the spans share a byte.
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -59,6 +65,7 @@ pub struct CharIndex<'a> {
 const BLOCK: usize = 64;
 
 impl<'a> CharIndex<'a> {
+    /// An index over `text`.
     pub fn new(text: &'a str) -> CharIndex<'a> {
         if text.is_ascii() {
             return CharIndex {

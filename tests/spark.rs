@@ -1,6 +1,8 @@
 //! The Spark example (examples/spark/extract.py) yields the same records as running
 //! `quotecheck extract` directly. Runs when Java and pyspark are installed; otherwise it says
 //! why it is skipped and passes. (`pip install pyspark` brings pyspark; Java 17 must be on PATH.)
+//! With `QUOTECHECK_REQUIRE_SPARK=1` (as `.ci/run` sets after installing both) a missing
+//! prerequisite is a failure instead, so CI cannot skip the test unnoticed.
 
 use std::process::Command;
 
@@ -29,6 +31,11 @@ fn missing_prerequisite() -> Option<String> {
 #[test]
 fn spark_pipe_gives_the_records_of_a_direct_run() {
     if let Some(why) = missing_prerequisite() {
+        let required = std::env::var("QUOTECHECK_REQUIRE_SPARK").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "QUOTECHECK_REQUIRE_SPARK=1 but the Spark example cannot run: {why}"
+        );
         println!("skipping the Spark example test: {why}");
         return;
     }

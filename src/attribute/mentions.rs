@@ -15,15 +15,20 @@ use super::words::{
 pub enum MentionKind {
     /// A name: its words without titles (Vladimir Putin, al-Jazeera).
     Name(Vec<String>),
+    /// A personal pronoun, with the gender it carries when it carries one (he, she; not they).
     Pronoun(Option<Gender>),
     /// A description: the ad’s narrator, a spokesman, officials.
     Description,
 }
 
+/// A span of text that can name a speaker: a name, a pronoun or a description.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
+    /// Where the mention is (bytes).
     pub span: Span,
+    /// Name, pronoun or description.
     pub kind: MentionKind,
+    /// The gender the mention implies (a pronoun, a title, a first name), when it implies one.
     pub gender: Option<Gender>,
 }
 

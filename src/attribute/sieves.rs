@@ -17,9 +17,13 @@ use super::words::{Word, is_adverb};
 /// What a sieve found: the mention, the cue and how direct the evidence is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
+    /// The sieve's name (the record's `method`).
     pub method: &'static str,
+    /// The mention the sieve credits with the quote.
     pub mention: Mention,
+    /// The reporting verb or phrase, when there is one (bytes).
     pub cue: Option<Span>,
+    /// How direct the evidence is, 0 to 1.
     pub confidence: f64,
     /// The outlet or document that relayed the words (“Q,” X said, according to CNN).
     pub via: Option<Span>,

@@ -6,7 +6,9 @@ use crate::span::Span;
 /// A word of the text: its span and its text with surrounding punctuation removed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word<'t> {
+    /// Where the word is (bytes), punctuation excluded.
     pub span: Span,
+    /// The word itself.
     pub text: &'t str,
     /// Punctuation right after the word (",", ":", "."), if any.
     pub trailing: Option<char>,
@@ -368,9 +370,12 @@ pub fn title_gender(w: &str) -> Option<Gender> {
     }
 }
 
+/// The grammatical gender a pronoun, title or first name implies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
+    /// He, Mr., a male first name.
     Male,
+    /// She, Mrs., Ms., a female first name.
     Female,
 }
 

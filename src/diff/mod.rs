@@ -1,6 +1,6 @@
 //! Comparing the quotes of two or more versions of an article.
 //!
-//! [`diff`] aligns the quotes of an old and a new version ([`align`]), then says for each pair
+//! [`diff`] aligns the quotes of an old and a new version ([`align()`]), then says for each pair
 //! what became of the quote: its [`Status`], the [`Change`]s, and a word-level diff
 //! ([`words`]). [`diff_series`] does the same for every consecutive pair of a series and
 //! carries each quote's id through it, so a quote can be followed from version to version.
@@ -32,13 +32,18 @@ use self::words::{WordOp, merge_diffs, skeleton, split_diffs, word_diff};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Matched, and nothing but perhaps its offsets changed.
     Unchanged,
+    /// Matched, and something in [`Pair::changes`] changed.
     Modified,
+    /// Only in the new version.
     Added,
+    /// Only in the old version.
     Removed,
 }
 
 impl Status {
+    /// The name the formats use (`unchanged`, `modified`, `added`, `removed`).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Unchanged => "unchanged",
@@ -72,6 +77,7 @@ pub enum Change {
 }
 
 impl Change {
+    /// The name the formats use (`wording`, `cosmetic`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Change::Wording => "wording",
@@ -91,12 +97,15 @@ impl Change {
 pub struct Pair {
     /// The quote's stable id: the same in every version where the quote is matched.
     pub id: String,
+    /// What became of the quote.
     pub status: Status,
     /// In the order of [`Change`]; empty exactly when unchanged, added or removed.
     pub changes: Vec<Change>,
     /// The alignment score, 0 to 1, rounded to 3 decimals (0 when added or removed).
     pub similarity: f64,
+    /// The quote in the old version (`None` when added).
     pub old: Option<Quote>,
+    /// The quote in the new version (`None` when removed).
     pub new: Option<Quote>,
     /// The word-level diff of the old text against the new; for a piece of a split, of the
     /// stretch of the old text it came from (and for a part of a merge, of the stretch of the
@@ -107,13 +116,18 @@ pub struct Pair {
 /// How many pairs have each status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
+    /// Pairs matched with no change.
     pub unchanged: usize,
+    /// Pairs matched with changes.
     pub modified: usize,
+    /// Quotes only in the new version.
     pub added: usize,
+    /// Quotes only in the old version.
     pub removed: usize,
 }
 
 impl Summary {
+    /// Counts the pairs of each status.
     pub fn of(pairs: &[Pair]) -> Summary {
         let mut s = Summary::default();
         for p in pairs {
@@ -127,6 +141,7 @@ impl Summary {
         s
     }
 
+    /// Adds another summary's counts to this one (totals over a corpus).
     pub fn add(&mut self, other: Summary) {
         self.unchanged += other.unchanged;
         self.modified += other.modified;
@@ -145,9 +160,11 @@ impl Summary {
 pub struct Diff {
     /// The old version's name (`null` when a corpus lacks the document).
     pub old: Option<String>,
+    /// The new version's name (`null` when a corpus lacks the document).
     pub new: Option<String>,
     /// In the new version's order, each removed quote after the quote it followed.
     pub pairs: Vec<Pair>,
+    /// How many pairs have each status.
     pub summary: Summary,
 }
 
@@ -173,20 +190,25 @@ pub const DEFAULT_THRESHOLD: f64 = 0.5;
 /// A version of a document: its name and its quotes (`None` when it is missing).
 #[derive(Clone, Copy, Debug)]
 pub struct Version<'a> {
+    /// The version's name, as the diff reports it.
     pub name: Option<&'a str>,
+    /// The version's quotes, in text order.
     pub quotes: &'a [Quote],
 }
 
 /// The diffs of a series, and each quote's history across it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Series {
+    /// One diff per consecutive pair of versions.
     pub diffs: Vec<Diff>,
+    /// One entry per quote id seen in any version.
     pub history: Vec<History>,
 }
 
 /// One quote across a series.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct History {
+    /// The quote's stable id, as in [`Pair::id`].
     pub id: String,
     /// One entry per version: the quote there, or `null` where it is absent.
     pub versions: Vec<Option<Sighting>>,
@@ -195,16 +217,23 @@ pub struct History {
     pub steps: Vec<Option<Step>>,
 }
 
+/// A quote as it stands in one version of a series.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sighting {
+    /// The quote's 1-based index in that version.
     pub index: usize,
+    /// Its speaker there.
     pub speaker: Option<String>,
+    /// Its text there.
     pub text: String,
 }
 
+/// What happened to a quote from one version to the next.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
+    /// As in [`Pair::status`].
     pub status: Status,
+    /// As in [`Pair::changes`].
     pub changes: Vec<Change>,
 }
 
@@ -231,7 +260,7 @@ pub fn diff(
 
 /// Diffs every consecutive pair of `versions`, keeping each matched quote's id throughout.
 pub fn diff_series(versions: &[Version<'_>], options: &Options) -> Series {
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashMap<String, usize> = HashMap::new();
     let mut ids: Vec<String> = versions
         .first()
         .map(|v| v.quotes.iter().map(|q| fresh_id(q, &mut used)).collect())
@@ -254,7 +283,7 @@ fn diff_pair(
     old: &Version<'_>,
     new: &Version<'_>,
     old_ids: &[String],
-    used: &mut HashSet<String>,
+    used: &mut HashMap<String, usize>,
     options: &Options,
 ) -> (Diff, Vec<String>) {
     let (a, b) = (old.quotes, new.quotes);
@@ -457,8 +486,10 @@ fn round3(x: f64) -> f64 {
 }
 
 /// A short id from the quote's words and speaker, unique among `used` (a suffix `-2`, `-3`…
-/// tells apart repeats of the same words).
-fn fresh_id(q: &Quote, used: &mut HashSet<String>) -> String {
+/// tells apart repeats of the same words). `used` counts the ids handed out per hash, so the
+/// next suffix is known without trying the ones before it (a document repeating one quote
+/// 100,000 times would otherwise cost 100,000² lookups).
+fn fresh_id(q: &Quote, used: &mut HashMap<String, usize>) -> String {
     // The words lowercased and joined with spaces, a unit separator, then the speaker's
     // words the same way, fed to the hash without building the string.
     let mut h = Fnv::default();
@@ -478,14 +509,9 @@ fn fresh_id(q: &Quote, used: &mut HashSet<String>) -> String {
         }
     }
     let base = format!("{:08x}", h.0 >> 32);
-    let mut id = base.clone();
-    let mut n = 1;
-    while used.contains(&id) {
-        n += 1;
-        id = format!("{base}-{n}");
-    }
-    used.insert(id.clone());
-    id
+    let n = used.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 { base } else { format!("{base}-{n}") }
 }
 
 /// FNV-1a, 64 bits: stable across platforms and Rust releases, unlike the std hasher.

@@ -37,6 +37,7 @@ pub struct Interner {
 }
 
 impl Interner {
+    /// The ids of `text`'s words, in order, case folded; new words get new ids.
     pub fn words(&mut self, text: &str) -> Vec<u32> {
         words_raw(text)
             .map(|w| {
@@ -82,15 +83,20 @@ pub fn ratio(common: usize, old_len: usize, new_len: usize) -> f64 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
+    /// Text in both.
     Equal,
+    /// Text only in the new version.
     Insert,
+    /// Text only in the old version.
     Delete,
 }
 
 /// A run of text kept, inserted or deleted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordOp {
+    /// Kept, inserted or deleted.
     pub op: Op,
+    /// The run's text, with the spaces between its words.
     pub text: String,
 }
 

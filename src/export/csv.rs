@@ -10,12 +10,14 @@ use crate::record::{FIELDS, Quote, SpeakerType};
 
 use super::QuoteWriter;
 
+/// Writes quote records as CSV with a header ([`crate::record::CsvRow`]).
 pub struct CsvWriter<'w> {
     inner: csv::Writer<Box<dyn Write + 'w>>,
     excel_safe: bool,
 }
 
 impl<'w> CsvWriter<'w> {
+    /// A writer to `out`; with `excel_safe`, cells a spreadsheet would read as formulas are defused.
     pub fn new(out: Box<dyn Write + 'w>, excel_safe: bool) -> CsvWriter<'w> {
         CsvWriter {
             inner: csv::WriterBuilder::new().has_headers(true).from_writer(out),

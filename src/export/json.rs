@@ -105,6 +105,7 @@ fn optional_string(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
+/// Writes one JSON object per line.
 pub struct JsonlWriter<'w> {
     out: io::BufWriter<Box<dyn Write + 'w>>,
     /// One record's bytes, reused.
@@ -112,6 +113,7 @@ pub struct JsonlWriter<'w> {
 }
 
 impl<'w> JsonlWriter<'w> {
+    /// A writer to `out`.
     pub fn new(out: Box<dyn Write + 'w>) -> JsonlWriter<'w> {
         JsonlWriter {
             out: io::BufWriter::new(out),
@@ -133,6 +135,7 @@ impl QuoteWriter for JsonlWriter<'_> {
     }
 }
 
+/// Writes one JSON array of records.
 pub struct JsonArrayWriter<'w> {
     out: io::BufWriter<Box<dyn Write + 'w>>,
     count: usize,
@@ -141,6 +144,7 @@ pub struct JsonArrayWriter<'w> {
 }
 
 impl<'w> JsonArrayWriter<'w> {
+    /// A writer to `out`.
     pub fn new(out: Box<dyn Write + 'w>) -> JsonArrayWriter<'w> {
         JsonArrayWriter {
             out: io::BufWriter::new(out),

@@ -47,6 +47,7 @@ pub struct Options {
 
 /// A streaming sink for quote records.
 pub trait QuoteWriter {
+    /// Writes one record.
     fn write(&mut self, quote: &Quote) -> io::Result<()>;
     /// Writes whatever closes the output (a JSON array's `]`) and flushes.
     fn finish(&mut self) -> io::Result<()>;

@@ -7,12 +7,14 @@ use crate::sanitize;
 
 use super::QuoteWriter;
 
+/// Writes records as a table for a terminal.
 pub struct TableWriter<'w> {
     out: io::BufWriter<Box<dyn Write + 'w>>,
     header: bool,
 }
 
 impl<'w> TableWriter<'w> {
+    /// A writer to `out`.
     pub fn new(out: Box<dyn Write + 'w>) -> TableWriter<'w> {
         TableWriter {
             out: io::BufWriter::new(out),

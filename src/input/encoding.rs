@@ -24,7 +24,9 @@ use crate::input::html::FileOffsets;
 /// A file's text and how it was decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
+    /// The decoded text.
     pub text: String,
+    /// The encoding it was decoded from.
     pub encoding: &'static Encoding,
     /// Length of the byte-order mark dropped from the front.
     pub bom: usize,

@@ -79,6 +79,7 @@ impl ReadOptions {
         encoding::encoding_for_label(label).map_err(|e| Error::Usage(format!("--encoding: {e}")))
     }
 
+    /// Parses a `--selector` CSS selector.
     pub fn parse_selector(css: &str) -> Result<Selector> {
         Selector::parse(css).map_err(|e| Error::Usage(format!("--selector {css:?}: {e}")))
     }

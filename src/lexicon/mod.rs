@@ -97,9 +97,13 @@ pub fn first_name_is_female(name: &str) -> Option<bool> {
 /// ("the Islamic State", "thanks to", "a report"), so callers check their context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
+    /// say, tell
     Base,
+    /// says, tells
     Third,
+    /// said, told
     Past,
+    /// saying, telling
     Ing,
 }
 
@@ -223,13 +227,14 @@ fn phrase_start_map(phrases: &[Vec<String>]) -> FxHashMap<String, Vec<usize>> {
 
 /// A word list as a set, built the first time it is asked: a linear `contains` over a
 /// list of a hundred-odd words ran for every capitalised word of a document. Case
-/// matters; most words are turned away by one bit test ([`ExactMap`]).
+/// matters; most words are turned away by one bit test (`ExactMap`).
 pub struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<ExactMap<()>>,
 }
 
 impl WordSet {
+    /// A set over a sorted word list.
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
@@ -237,6 +242,7 @@ impl WordSet {
         }
     }
 
+    /// Whether `word` is in the set (case-sensitive).
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.set

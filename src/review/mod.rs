@@ -26,7 +26,10 @@ use crate::record::{Flag, Quote};
 use crate::span::Span;
 
 /// Below this confidence an attribution is flagged, unless the caller says otherwise.
-pub const LOW_CONFIDENCE: f64 = 0.5;
+/// Confidences are calibrated (`attribute/calibration.rs`): on PolNeAR train the quotes
+/// under 0.8 are about 6% of the attributed ones and two in three of them are right, while
+/// those at 0.8 or more are right 95% of the time.
+pub const LOW_CONFIDENCE: f64 = 0.8;
 
 /// How a quote compares with the previous version of the article: its line in the
 /// [`crate::diff`] of the two versions.
@@ -40,7 +43,9 @@ pub struct Change {
     /// The previous version's quotes aligned with this one (1-based indexes, in order; two
     /// or more when quotes were merged into it), and the text and speaker of the closest.
     pub previous_indices: Vec<usize>,
+    /// The closest previous quote's text.
     pub previous_text: Option<String>,
+    /// The closest previous quote's speaker.
     pub previous_speaker: Option<String>,
     /// Word diff from the previous text to this one; empty unless `Modified`.
     pub words: Vec<WordOp>,
@@ -93,6 +98,7 @@ impl Change {
 /// What checking a quote against the sources found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
+    /// What checking found.
     pub status: VerdictStatus,
     /// The source the verdict rests on (its path), when one matched at all.
     pub source: Option<String>,
@@ -126,6 +132,7 @@ impl Passage {
     }
 }
 
+/// What a quote's check against the sources found, from best to worst.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VerdictStatus {
     /// The quote's characters appear in a source as they are.
@@ -136,7 +143,7 @@ pub enum VerdictStatus {
     Elision,
     /// An elision whose omission removes a negation or qualifier.
     ElisionMeaning,
-    /// An editorial insertion in [brackets].
+    /// An editorial insertion in \[brackets\].
     Bracketed,
     /// A passage matches in part but words were changed.
     Altered,
@@ -234,21 +241,28 @@ impl Concern {
 /// One quote in the report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
+    /// The quote's record.
     pub quote: Quote,
     /// Words inside the marks.
     pub words: usize,
     /// The row of [`Report::speakers`] for this quote's speaker (it picks the colour).
     pub speaker_row: Option<usize>,
+    /// What became of it since the previous version, when one was given.
     pub change: Option<Change>,
+    /// What checking it against the sources found, when sources were given.
     pub verdict: Option<Verdict>,
+    /// What the editor should look at (the flags panel's entries).
     pub concerns: Vec<Concern>,
 }
 
 /// One speaker's line in the speaker table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpeakerRow {
+    /// The speaker's canonical name.
     pub speaker: String,
+    /// Quotes credited to them.
     pub quotes: usize,
+    /// Words inside those quotes.
     pub words: usize,
     /// Share of all words quoted from people (terms excluded), 0 to 1.
     pub share: f64,
@@ -259,7 +273,9 @@ pub struct SpeakerRow {
 /// Quotes (terms excluded) and their words.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
+    /// How many quotes.
     pub quotes: usize,
+    /// How many words inside them.
     pub words: usize,
 }
 
@@ -268,16 +284,20 @@ pub struct Tally {
 pub struct Changes {
     /// One per quote of the article, in order.
     pub per_quote: Vec<Change>,
+    /// Quotes of the previous version that this one no longer has.
     pub removed: Vec<Quote>,
 }
 
 /// Everything the review shows about one article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
+    /// The article's id.
     pub doc: String,
+    /// The article's text.
     pub text: String,
     /// Byte spans of the paragraphs of `text`.
     pub paragraphs: Vec<Span>,
+    /// One entry per quote, in text order.
     pub entries: Vec<Entry>,
     /// Speakers by words quoted, most first.
     pub speakers: Vec<SpeakerRow>,
@@ -285,12 +305,15 @@ pub struct Report {
     pub unattributed: Tally,
     /// All quotes from people (terms excluded).
     pub quoted: Tally,
+    /// Closing marks that closed nothing.
     pub stray_marks: Vec<StrayMark>,
     /// Set when a previous version was compared.
     pub previous: Option<String>,
+    /// Quotes of the previous version this one no longer has.
     pub removed: Vec<Quote>,
     /// The sources checked against (their paths); empty when none were given.
     pub sources: Vec<String>,
+    /// Below this confidence an attribution is flagged.
     pub low_confidence: f64,
 }
 
@@ -301,6 +324,7 @@ pub struct Inputs {
     pub previous: Option<(String, Changes)>,
     /// The sources' paths and one verdict per quote (`None` for a quote not checked).
     pub sources: Option<(Vec<String>, Vec<Option<Verdict>>)>,
+    /// Below this confidence an attribution is flagged.
     pub low_confidence: f64,
 }
 
@@ -317,8 +341,11 @@ impl Default for Inputs {
 /// One flags-panel group: its label, the quotes it holds with their concern, and how many
 /// stray marks it also counts (only `unclosed` has any).
 pub struct FlagGroup<'r> {
+    /// The group's heading.
     pub label: &'static str,
+    /// The quotes in the group and why each is there.
     pub hits: Vec<(&'r Entry, &'r Concern)>,
+    /// Stray closing marks it counts as well.
     pub strays: usize,
 }
 
@@ -695,7 +722,7 @@ pub(crate) mod tests {
             text,
             &[
                 (1, "Recep Tayyip Erdogan", "trailing", 0.9),
-                (2, "Vladimir Putin", "pronoun", 0.6),
+                (2, "Vladimir Putin", "pronoun", 0.85),
             ],
         );
         ex.quotes[1].flags.push(Flag::Ambiguous);

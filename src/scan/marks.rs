@@ -7,8 +7,11 @@
 /// A quotation-mark style: the mark that opens it and the mark that closes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
+    /// The opening mark.
     pub open: char,
+    /// The closing mark.
     pub close: char,
+    /// The style's name (docs/FORMATS.md).
     pub name: &'static str,
 }
 

@@ -1,6 +1,6 @@
 //! The quote scanner: every quoted stretch of a document, whatever the typography.
 //!
-//! [`parsers::next_mark`] (nom) walks each paragraph mark by mark; each mark is read in its
+//! `parsers::next_mark` (nom) walks each paragraph mark by mark; each mark is read in its
 //! context (what precedes and follows it) as an opener, a closer or an apostrophe, and a
 //! stack pairs openers with closers. Marks are data ([`marks::STYLES`]).
 //!
@@ -43,6 +43,7 @@ pub struct QuoteSpan {
     pub span: Span,
     /// One part per paragraph the quote runs over.
     pub parts: Vec<Part>,
+    /// The mark that opened it.
     pub open_mark: char,
     /// `None` when the quote was never closed.
     pub close_mark: Option<char>,
@@ -51,10 +52,12 @@ pub struct QuoteSpan {
 }
 
 impl QuoteSpan {
+    /// Whether the quote was never closed.
     pub fn unclosed(&self) -> bool {
         self.close_mark.is_none()
     }
 
+    /// The paragraph of its opening mark.
     pub fn paragraph(&self) -> usize {
         self.parts[0].paragraph
     }

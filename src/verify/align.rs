@@ -35,7 +35,7 @@ pub enum Verdict {
     Cosmetic,
     /// Words left out where the quote marks an ellipsis.
     Elided,
-    /// An editorial insertion in [brackets].
+    /// An editorial insertion in \[brackets\].
     Bracketed,
     /// Words changed, added or dropped without a mark.
     Altered,
@@ -49,6 +49,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The name the formats use (`exact`, `elided`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Exact => "exact",
@@ -98,21 +99,51 @@ impl std::str::FromStr for Verdict {
 #[serde(rename_all = "snake_case", tag = "op")]
 pub enum Edit {
     /// The same words, character for character.
-    Equal { text: String },
+    Equal {
+        /// The words, as both have them.
+        text: String,
+    },
     /// The same words up to case, punctuation, typography or hyphenation.
-    Cosmetic { quote: String, source: String },
+    Cosmetic {
+        /// The quote's words.
+        quote: String,
+        /// The source's words.
+        source: String,
+    },
     /// Source words left out at an ellipsis.
-    Elided { source: String },
+    Elided {
+        /// The source words left out.
+        source: String,
+    },
     /// An editorial insertion and the source words it stands for (empty when it adds).
-    Bracketed { quote: String, source: String },
+    Bracketed {
+        /// The insertion, brackets included.
+        quote: String,
+        /// The source words it stands for.
+        source: String,
+    },
     /// Quote words with no counterpart in the source.
-    Added { quote: String },
+    Added {
+        /// The added words.
+        quote: String,
+    },
     /// Source words left out without a mark.
-    Dropped { source: String },
+    Dropped {
+        /// The source words left out.
+        source: String,
+    },
     /// Quote words standing where the source has others.
-    Changed { quote: String, source: String },
+    Changed {
+        /// The quote's words.
+        quote: String,
+        /// The source's words.
+        source: String,
+    },
     /// The quote jumps to a distant stretch without a mark; `source` is what lies between.
-    Splice { source: String },
+    Splice {
+        /// The source text skipped.
+        source: String,
+    },
 }
 
 impl Edit {
@@ -131,14 +162,18 @@ impl Edit {
 /// A stretch of one source: clean-text byte offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stretch {
+    /// Index of the source in the verifier's list.
     pub source: usize,
+    /// Clean-text byte offset of the first word.
     pub start: usize,
+    /// Clean-text byte offset just past the last word.
     pub end: usize,
 }
 
 /// What the aligner found for one quote.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
+    /// The verdict.
     pub verdict: Verdict,
     /// 2 × matching words / (quote words + stretch words), elided words aside.
     pub similarity: f64,
@@ -146,6 +181,7 @@ pub struct Outcome {
     pub stretches: Vec<Stretch>,
     /// An omission (elided or dropped) removes a negation or qualifier.
     pub meaning: bool,
+    /// The word diff, quote against source.
     pub edits: Vec<Edit>,
 }
 
@@ -275,11 +311,14 @@ struct Segment {
 
 /// Aligns quotes against a set of sources.
 pub struct Aligner<'a> {
+    /// The sources, in the order given.
     pub sources: &'a [Source],
+    /// Their word index.
     pub index: &'a Index,
 }
 
 impl<'a> Aligner<'a> {
+    /// An aligner over `sources` and their index.
     pub fn new(sources: &'a [Source], index: &'a Index) -> Aligner<'a> {
         Aligner { sources, index }
     }

@@ -13,8 +13,11 @@ use super::source::Source;
 /// One word: byte offsets into the text it came from, and the hash of its normal form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word {
+    /// First byte.
     pub start: u32,
+    /// Byte just past the end.
     pub end: u32,
+    /// Hash of the word's normal form (case, punctuation and spelling variants folded).
     pub hash: u64,
 }
 
@@ -132,6 +135,7 @@ pub struct Index {
 }
 
 impl Index {
+    /// Indexes the words of `sources`.
     pub fn new(sources: &[Source]) -> Index {
         let mut all = Vec::new();
         let mut bounds = vec![0];

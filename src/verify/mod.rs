@@ -3,7 +3,7 @@
 //! [`source`] loads the sources and maps their words back to file offsets, lines and cue
 //! timings; [`index`] builds the word n-gram index over all of them; [`align`] finds each
 //! quote's stretch and decides its [`Verdict`]. [`Verifier`] ties them together and turns an
-//! article's quotes (from [`crate::extract`]) into [`Verified`] records.
+//! article's quotes (from [`crate::extract()`]) into [`Verified`] records.
 //!
 //! ```
 //! use quotecheck::Document;
@@ -66,21 +66,32 @@ pub struct Stretch {
 /// The verification of one quote. Field order is the output order (docs/FORMATS.md).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Verified {
+    /// The article.
     pub doc: String,
+    /// The quote's 1-based index in the article.
     pub index: usize,
+    /// The quote's text.
     pub text: String,
+    /// The quote's speaker, as extraction found it.
     pub speaker: Option<String>,
+    /// The quote's kind.
     pub kind: Kind,
+    /// What checking found.
     pub verdict: Verdict,
     /// 0 to 1: 2 × matching words / (quote words + source words), omissions aside.
     pub similarity: f64,
     /// Where the quote was found: the whole stretch when its parts lie in order in one
     /// source, else its first part. `None` when not found.
     pub source: Option<String>,
+    /// Code-point offset in the source file where the found stretch starts.
     pub start: Option<usize>,
+    /// Code-point offset just past it.
     pub end: Option<usize>,
+    /// 1-based line of `start`.
     pub line: Option<usize>,
+    /// For subtitles: the start time of the cue holding the first word.
     pub timestamp: Option<String>,
+    /// For subtitles: the end time of the cue holding the last word.
     pub timestamp_end: Option<String>,
     /// Who the source credits with the words: the speakers of the stretches, distinct,
     /// joined with ` / ` (`null` when not found or the source labels no one).
@@ -120,6 +131,7 @@ impl Verifier {
         Verifier { sources, index }
     }
 
+    /// The sources, in the order given.
     pub fn sources(&self) -> &[Source] {
         &self.sources
     }

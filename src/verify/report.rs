@@ -36,18 +36,31 @@ impl Format {
 /// The CSV shape of a [`Verified`] record.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct CsvRow {
+    /// See [`Verified::doc`].
     pub doc: String,
+    /// See [`Verified::index`].
     pub index: usize,
+    /// See [`Verified::text`].
     pub text: String,
+    /// See [`Verified::speaker`].
     pub speaker: Option<String>,
+    /// See [`Verified::kind`].
     pub kind: String,
+    /// See [`Verified::verdict`].
     pub verdict: String,
+    /// See [`Verified::similarity`].
     pub similarity: f64,
+    /// See [`Verified::source`].
     pub source: Option<String>,
+    /// See [`Verified::start`].
     pub start: Option<usize>,
+    /// See [`Verified::end`].
     pub end: Option<usize>,
+    /// See [`Verified::line`].
     pub line: Option<usize>,
+    /// See [`Verified::timestamp`].
     pub timestamp: Option<String>,
+    /// See [`Verified::timestamp_end`].
     pub timestamp_end: Option<String>,
     /// Who the source credits (see [`Verified::source_speaker`]).
     pub source_speaker: Option<String>,
@@ -130,10 +143,12 @@ impl CsvRow {
 /// ANSI colours for text output, or none.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
+    /// Whether to colour.
     pub color: bool,
 }
 
 impl Style {
+    /// No colour.
     pub fn plain() -> Style {
         Style { color: false }
     }
@@ -224,6 +239,7 @@ pub struct Writer<'w> {
 }
 
 impl<'w> Writer<'w> {
+    /// A writer of `format` to `out`.
     pub fn new(format: Format, out: Box<dyn Write + 'w>, style: Style) -> Writer<'w> {
         let (out, csv): (Box<dyn Write + 'w>, _) = if format == Format::Csv {
             (Box::new(io::sink()), Some(csv::Writer::from_writer(out)))
@@ -248,6 +264,7 @@ impl<'w> Writer<'w> {
         self
     }
 
+    /// Writes one verified quote.
     pub fn write(&mut self, v: &Verified) -> io::Result<()> {
         self.tally[v.verdict as usize] += 1;
         let first = self.count == 0;

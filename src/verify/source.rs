@@ -15,8 +15,11 @@ use crate::error::{Error, Result};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
+    /// Plain text (a transcript, a statement).
     Text,
+    /// SubRip subtitles.
     Srt,
+    /// WebVTT subtitles.
     Vtt,
 }
 
@@ -57,9 +60,13 @@ impl std::fmt::Display for Timestamp {
 /// One subtitle cue: its stretch of the clean text and its timing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
+    /// Byte offset in the clean text where the cue's words start.
     pub clean_start: usize,
+    /// Byte offset just past them.
     pub clean_end: usize,
+    /// When the cue starts.
     pub start: Timestamp,
+    /// When it ends.
     pub end: Timestamp,
 }
 
@@ -67,6 +74,7 @@ pub struct Cue {
 pub struct Source {
     /// The name used in output: the path as given (or `path#id` for a corpus document).
     pub name: String,
+    /// Text, SRT or WebVTT.
     pub kind: SourceKind,
     /// The file text as read.
     pub text: String,
@@ -74,6 +82,7 @@ pub struct Source {
     pub clean: String,
     /// `(clean_start, file_start)` of each run copied from the file, sorted.
     segments: Vec<(usize, usize)>,
+    /// The subtitle cues in order (empty for text).
     pub cues: Vec<Cue>,
     /// The speakers' turns, by clean offset (empty when the source labels no one).
     turns: Vec<Turn>,
@@ -92,6 +101,7 @@ pub struct Source {
 pub struct Location {
     /// Code-point offsets into the file.
     pub start: usize,
+    /// Code-point offset just past the stretch.
     pub end: usize,
     /// 1-based line of `start`.
     pub line: usize,

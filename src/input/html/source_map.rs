@@ -113,6 +113,7 @@ impl FileOffsets {
         FileOffsets { bom, ratio, saved }
     }
 
+    /// The file byte offset of byte `at` of the decoded text.
     pub fn file_offset(&self, at: usize) -> usize {
         let i = self.saved.partition_point(|&(end, _)| end <= at);
         let saved = if i == 0 { 0 } else { self.saved[i - 1].1 };
