@@ -69,34 +69,50 @@ pub fn trim(chars: &[char], (mut s, mut e): Range) -> Range {
 pub struct IndirectUnit {
     /// The content, trimmed.
     pub span: Range,
+    /// The source as annotated (a surface mention).
     pub speaker: Option<String>,
+    /// The source mention's span, code points.
     pub mention: Option<Range>,
+    /// Whether the source mention is a pronoun (then only the mention's place counts).
     pub pronoun: bool,
 }
 
 /// Counts behind the reported-speech figures.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct IndirectCounts {
+    /// Gold units of reported speech.
     pub units: usize,
+    /// Units matched by a prediction.
     pub matched: usize,
+    /// Predictions over no annotated attribution.
     pub false_positives: usize,
+    /// Predictions over an annotated attribution that is no unit (or unmatched).
     pub neutral: usize,
+    /// Matched units whose gold has a source.
     pub with_source: usize,
+    /// Of those, the ones whose speaker is right.
     pub speaker_correct: usize,
 }
 
 /// The reported-speech figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndirectScores {
+    /// Matched over matched plus false positives.
     pub precision: f64,
+    /// Matched over units.
     pub recall: f64,
+    /// Harmonic mean of precision and recall.
     pub f1: f64,
+    /// Right speakers over matched units with a source.
     pub speaker_accuracy: f64,
+    /// Right speakers over all units.
     pub end_to_end_recall: f64,
+    /// The counts behind the figures.
     pub counts: IndirectCounts,
 }
 
 impl IndirectCounts {
+    /// The figures from the counts.
     pub fn scores(&self) -> IndirectScores {
         let precision = ratio(self.matched, self.matched + self.false_positives);
         let recall = ratio(self.matched, self.units);

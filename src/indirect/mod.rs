@@ -37,6 +37,7 @@ pub struct Reported {
     pub content: Span,
     /// 0-based paragraph.
     pub paragraph: usize,
+    /// Who reported it, resolved as a quote's speaker is.
     pub attribution: Attribution,
 }
 
