@@ -54,6 +54,7 @@ pub mod sanitize;
 pub mod scan;
 pub mod sentence;
 pub mod span;
+pub mod style;
 pub mod verify;
 
 pub use document::{Document, Input};
