@@ -9,6 +9,7 @@
 //! resolves to the subject of the nearest preceding sentence with a compatible name, never
 //! to a name inside the quote itself (`resolve.rs`).
 
+mod calibration;
 pub mod mentions;
 mod resolve;
 mod role;
@@ -100,6 +101,14 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
             a.cue = None;
             out[i] = Some(a);
             last_attributed = Some(i);
+        }
+    }
+    // Each confidence is what annotated news says about attributions made on the same
+    // evidence (calibration.rs), not the sieve's own guess.
+    for (a, &kind) in out.iter_mut().zip(&analysis.kinds) {
+        if let Some(a) = a {
+            let class = calibration::mention_class(&analysis.text[a.mention], a.speaker_type);
+            a.confidence = calibration::confidence(a.method, class, kind);
         }
     }
     out

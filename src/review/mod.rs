@@ -26,7 +26,10 @@ use crate::record::{Flag, Quote};
 use crate::span::Span;
 
 /// Below this confidence an attribution is flagged, unless the caller says otherwise.
-pub const LOW_CONFIDENCE: f64 = 0.5;
+/// Confidences are calibrated (`attribute/calibration.rs`): on PolNeAR train the quotes
+/// under 0.8 are about 6% of the attributed ones and two in three of them are right, while
+/// those at 0.8 or more are right 95% of the time.
+pub const LOW_CONFIDENCE: f64 = 0.8;
 
 /// How a quote compares with the previous version of the article: its line in the
 /// [`crate::diff`] of the two versions.
@@ -717,7 +720,7 @@ pub(crate) mod tests {
             text,
             &[
                 (1, "Recep Tayyip Erdogan", "trailing", 0.9),
-                (2, "Vladimir Putin", "pronoun", 0.6),
+                (2, "Vladimir Putin", "pronoun", 0.85),
             ],
         );
         ex.quotes[1].flags.push(Flag::Ambiguous);
