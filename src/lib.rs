@@ -55,6 +55,7 @@ pub mod sanitize;
 pub mod scan;
 pub mod sentence;
 pub mod span;
+pub mod style;
 pub mod verify;
 
 pub use document::{Document, Input};

@@ -10,6 +10,7 @@ use anyhow::{Context, bail};
 use crate::cli::batches;
 use crate::cli::output::{self, Output};
 use crate::cli::reading;
+use crate::cli::terminal::{self, ColorArgs};
 use quotecheck::export::{self, Encoder, Format, QuoteWriter};
 use quotecheck::extract::{Options, extract_with};
 use quotecheck::{Document, Error, Input, Kind, Quote};
@@ -59,6 +60,8 @@ pub struct Args {
     /// Write to this file (written whole or not at all).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    color: ColorArgs,
     /// In CSV, prefix cells starting with = + - @ with an apostrophe.
     #[arg(long)]
     excel_safe: bool,
@@ -112,6 +115,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         });
     let options = export::Options {
         excel_safe: args.excel_safe,
+        width: terminal::width(out.is_terminal()),
+        color: args.color.enabled(out.is_terminal()),
     };
     let pipeline = Options {
         scan: scan::Options {
