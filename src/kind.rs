@@ -395,6 +395,36 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_shared_sentence_memo_gives_each_quote_its_own_kind() {
+        let long_lead = "The senator, who spent the morning at a rally in the rain with \
+            supporters from three counties and a brass band that played for an hour before \
+            the speeches began and long after they ended, when the crowd had gone home and \
+            the staff were stacking chairs in the gym of the old school on Main Street, ";
+        for text in [
+            "Trump called the deal “a disaster,” “a total disgrace” and “the worst ever,” he said."
+                .to_string(),
+            "Officials said the “caliphate” was gone. The “resistance” does not pose a threat."
+                .to_string(),
+            format!("{long_lead}called it “a very good day” and “a win.”"),
+            "“a” ".repeat(3000),
+        ] {
+            let paras = paragraphs(&text);
+            let quotes = scan(&text, &paras).quotes;
+            let mut memo = SentenceMemo::default();
+            for q in &quotes {
+                let p = q.parts[0];
+                let sentence = sentence_around(&text, paras[p.paragraph], p.outer);
+                assert_eq!(
+                    classify_with(&text, sentence, p.outer, p.inner, &mut memo),
+                    classify_in(&text, sentence, p.outer, p.inner),
+                    "{:?} in {text:.60}",
+                    &text[p.outer.start..p.outer.end]
+                );
+            }
+        }
+    }
+
     /// `reports_speech` as it was written first: every word collected, then looked at.
     fn plain_reports_speech(s: &str) -> bool {
         let cues = Cues::get();

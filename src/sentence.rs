@@ -239,7 +239,8 @@ mod search_tests {
     use proptest::prelude::*;
 
     fn plain_start(text: &str, floor: usize, at: usize) -> usize {
-        let floor = floor.max(char_floor(text, at.saturating_sub(MAX_SENTENCE)));
+        let limit = at.saturating_sub(MAX_SENTENCE) / SENTENCE_BLOCK * SENTENCE_BLOCK;
+        let floor = floor.max(char_floor(text, limit));
         let bytes = text.as_bytes();
         let mut i = at;
         while i > floor {
@@ -253,7 +254,8 @@ mod search_tests {
     }
 
     fn plain_end(text: &str, at: usize, ceiling: usize) -> usize {
-        let ceiling = ceiling.min(char_floor(text, at + MAX_SENTENCE));
+        let limit = (at + MAX_SENTENCE).div_ceil(SENTENCE_BLOCK) * SENTENCE_BLOCK;
+        let ceiling = ceiling.min(char_floor(text, limit));
         let bytes = text.as_bytes();
         let mut i = at;
         while i < ceiling {
@@ -325,6 +327,29 @@ mod search_tests {
             format!("Start. {}é. End", "é".repeat(1500)),
         ] {
             assert_same(&text);
+        }
+    }
+
+    #[test]
+    fn quotes_of_one_boundless_stretch_share_their_sentence() {
+        // 8,000 one-word quotes and no sentence end: the searches stop at block edges, so
+        // the quotes of a block have one sentence, between 2 KB and 2 KB + a block around.
+        let text = "“a” ".repeat(8000);
+        let para = Span::new(0, text.len());
+        let sentences: Vec<Span> = text
+            .match_indices('“')
+            .map(|(i, _)| sentence_around(&text, para, Span::new(i, i + 7)))
+            .collect();
+        let mut distinct = sentences.clone();
+        distinct.dedup();
+        assert!(
+            distinct.len() <= text.len() / SENTENCE_BLOCK + 1,
+            "{}",
+            distinct.len()
+        );
+        for (s, (i, _)) in sentences.iter().zip(text.match_indices('“')) {
+            assert!(s.start == 0 || i - s.start >= MAX_SENTENCE);
+            assert!(i - s.start <= MAX_SENTENCE + SENTENCE_BLOCK);
         }
     }
 
