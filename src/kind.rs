@@ -135,8 +135,14 @@ fn is_someones_words(text: &str, before: Span, words: &str) -> bool {
     }
     let ws = split_words(text, before);
     !title
-        && subject_with_verb(&ws)
-            .is_some_and(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Pronoun(_)))
+        && subject_with_verb(&ws).is_some_and(|m| match m.kind {
+            MentionKind::Name(_) | MentionKind::Pronoun(_) => true,
+            // "Donald Trump’s campaign manager says he is “gratified”": a person's people.
+            MentionKind::Description => text[m.span]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| crate::attribute::words::strip_possessive(w).len() < w.len()),
+        })
 }
 
 /// Whether `s` contains a reporting verb used as a verb, or a cue phrase.
