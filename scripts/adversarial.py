@@ -141,27 +141,43 @@ def command(qc, kind, paths):
     raise ValueError(kind)
 
 
+GNU_TIME = shutil.which("time") if Path("/usr/bin/time").exists() else None
+
+
 def measure(cmd, timeout):
-    """CPU seconds (user + system) and peak RSS in MB of one run; None on timeout."""
+    """CPU seconds (user + system) and peak RSS in MB of one run; None on timeout.
+
+    The run goes through GNU time when it is installed: a process forked from this script
+    starts with the script's own peak RSS (tens of MB of generated inputs), which the kernel
+    keeps across exec, so wait4's figure would be the script's and not the run's. GNU time
+    is small, and what it forks starts small.
+    """
     start = time.monotonic()
     # Warnings (stray marks) can run to megabytes: to a file, not a pipe that could fill.
     err = tempfile.TemporaryFile()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+    report = tempfile.NamedTemporaryFile(mode="r", suffix=".time")
+    wrapped = [GNU_TIME, "-q", "-f", "%U %S %M %x", "-o", report.name, *cmd] if GNU_TIME else cmd
+    proc = subprocess.Popen(wrapped, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
         if time.monotonic() - start > timeout:
-            proc.kill()
+            os.killpg(proc.pid, 9)
             os.wait4(proc.pid, 0)
             return None
         time.sleep(0.01)
     code = os.waitstatus_to_exitcode(status)
+    cpu, rss = usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    if GNU_TIME:
+        fields = report.read().split()[-4:]
+        user, system, kb, code = float(fields[0]), float(fields[1]), int(fields[2]), int(fields[3])
+        cpu, rss = user + system, kb / 1024
     if code not in (0, 1):
         err.seek(0)
         tail = err.read().decode(errors="replace")[-500:]
         sys.exit(f"{' '.join(map(str, cmd))}: exit {code}: {tail}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return cpu, rss
 
 
 def binary(arg, tmp):

@@ -44,6 +44,7 @@ pub mod eval;
 pub mod explain;
 pub mod export;
 pub mod extract;
+pub mod indirect;
 pub mod input;
 mod json_str;
 pub mod kind;
@@ -54,6 +55,7 @@ pub mod sanitize;
 pub mod scan;
 pub mod sentence;
 pub mod span;
+pub mod style;
 pub mod verify;
 
 pub use document::{Document, Input};

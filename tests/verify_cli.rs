@@ -145,7 +145,9 @@ fn csv_reparses_and_text_is_readable() {
     ])
     .assert()
     .code(1)
-    .stdout(predicate::str::contains("\x1b[1;31maltered\x1b[0m"));
+    .stdout(predicate::str::contains(
+        quotecheck::style::Paint::new(true).paint(quotecheck::style::RED.bold(), "altered"),
+    ));
     // NO_COLOR and a pipe both keep auto colour off.
     qc().env("NO_COLOR", "1")
         .args(["verify", ARTICLE, "--source", TXT, "--format", "text"])

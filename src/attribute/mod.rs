@@ -116,6 +116,27 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
     out
 }
 
+/// Turns findings made outside this module (reported speech, `crate::indirect`) into
+/// attributions the way a quote's are: the same canonical names, antecedents, types and
+/// roles. Findings are given in text order; the resolver remembers who has spoken.
+pub(crate) struct Resolver<'a, 'b> {
+    doc: Doc<'a, 'b>,
+    memory: Memory,
+}
+
+impl<'a, 'b> Resolver<'a, 'b> {
+    pub(crate) fn new(analysis: &'b Analysis<'a>) -> Resolver<'a, 'b> {
+        Resolver {
+            doc: Doc::new(analysis),
+            memory: Memory::default(),
+        }
+    }
+
+    pub(crate) fn resolve(&mut self, found: Found) -> Attribution {
+        self.doc.resolve(found, &mut self.memory)
+    }
+}
+
 /// A pronoun's antecedent: the canonical name and how it was chosen.
 struct Antecedent {
     name: String,
@@ -588,15 +609,18 @@ impl<'a, 'b> Doc<'a, 'b> {
 
     /// The narrator's words of `range`: words inside quotes are left out.
     fn narrator_words(&self, range: Span) -> Vec<Word<'a>> {
+        // Top-level quotes are in order and apart, and so are words: one pass over both
+        // (checking every quote of the range for every word was quadratic in a paragraph
+        // of quotes).
         let quotes = &self.a.quotes;
-        let first = quotes.partition_point(|q| q.span.end <= range.start);
+        let mut q = quotes.partition_point(|q| q.span.end <= range.start);
         words::words(self.a.text, range)
             .into_iter()
             .filter(|w| {
-                !quotes[first..]
-                    .iter()
-                    .take_while(|q| q.span.start < range.end)
-                    .any(|q| q.span.contains(w.span))
+                while quotes.get(q).is_some_and(|x| x.span.end < w.span.end) {
+                    q += 1;
+                }
+                !quotes.get(q).is_some_and(|x| x.span.contains(w.span))
             })
             .collect()
     }

@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 use serde::Serialize;
 
 use crate::cli::output::{self, Output};
+use crate::cli::terminal::ColorArgs;
 use quotecheck::diff::report::{self, TextOptions};
 use quotecheck::diff::{self, Diff, History, Options, Series, Summary, Version};
 use quotecheck::export::defuse;
@@ -38,9 +39,8 @@ pub struct Args {
     /// Output format [default: text on a terminal, jsonl otherwise, or from -o's extension].
     #[arg(long, short, value_enum)]
     format: Option<DiffFormat>,
-    /// Colour in text output (`auto`: on a terminal, unless NO_COLOR is set).
-    #[arg(long, value_enum, default_value = "auto")]
-    color: ColorChoice,
+    #[command(flatten)]
+    color: ColorArgs,
     /// Show unchanged quotes too (text output).
     #[arg(long, short)]
     all: bool,
@@ -65,13 +65,6 @@ enum DiffFormat {
     Jsonl,
     /// One row per pair, the old and new records flattened into old_… and new_… columns.
     Csv,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 fn unit_interval(s: &str) -> Result<f64, String> {
@@ -150,13 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             DiffFormat::Jsonl
         });
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = args.color.enabled(out.is_terminal());
     let series_mode = inputs.len() > 2;
     {
         let mut w = std::io::BufWriter::new(out.writer());

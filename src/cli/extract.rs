@@ -10,6 +10,7 @@ use anyhow::{Context, bail};
 use crate::cli::batches;
 use crate::cli::output::{self, Output};
 use crate::cli::reading;
+use crate::cli::terminal::{self, ColorArgs};
 use quotecheck::export::{self, Encoder, Format, QuoteWriter};
 use quotecheck::extract::{Options, extract_with};
 use quotecheck::{Document, Error, Input, Kind, Quote};
@@ -48,12 +49,19 @@ pub struct Args {
     /// Output format [default: table on a terminal, jsonl otherwise, or from -o's extension].
     #[arg(long, short, value_enum)]
     format: Option<Format>,
-    /// Only these kinds, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "direct,partial,term")]
+    /// Only these kinds, comma-separated: direct, partial, term (quoted stretches) and
+    /// indirect (reported speech without quotation marks).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "direct,partial,term,indirect"
+    )]
     kinds: Vec<Kind>,
     /// Write to this file (written whole or not at all).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    color: ColorArgs,
     /// In CSV, prefix cells starting with = + - @ with an apostrophe.
     #[arg(long)]
     excel_safe: bool,
@@ -107,11 +115,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         });
     let options = export::Options {
         excel_safe: args.excel_safe,
+        width: terminal::width(out.is_terminal()),
+        color: args.color.enabled(out.is_terminal()),
     };
     let pipeline = Options {
         scan: scan::Options {
             double_apostrophes: args.double_apostrophes,
         },
+        indirect: kinds.contains(&Kind::Indirect),
     };
     if args.explain {
         let mut w = BufWriter::new(out.writer());

@@ -8,6 +8,7 @@ pub mod output;
 mod reading;
 mod review;
 mod serve;
+mod terminal;
 mod verify;
 
 use std::process::ExitCode;

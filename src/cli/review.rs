@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::cli::output::Output;
+use crate::cli::terminal::ColorArgs;
 use quotecheck::review::compare::{against_previous, against_sources};
 use quotecheck::review::{Inputs, LOW_CONFIDENCE, Report, html, terminal};
 use quotecheck::{Document, Input, extract};
@@ -40,16 +41,8 @@ pub struct Args {
     /// In the terminal summary, list every flagged quote (not only 10 per group) and every quote.
     #[arg(long)]
     all: bool,
-    /// Colour the terminal summary: `auto` colours a terminal unless NO_COLOR is set.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum Color {
-    Auto,
-    Always,
-    Never,
+    #[command(flatten)]
+    color: ColorArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -90,14 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.commit()?;
         }
         None => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
+            let color = args.color.enabled(std::io::stdout().is_terminal());
             let text = terminal::render(
                 &report,
                 terminal::Options {

@@ -1,13 +1,13 @@
 //! `quotecheck verify`: check each quote of one or more articles against transcripts and
 //! other sources.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 
 use crate::cli::output::{self, Output};
+use crate::cli::terminal::ColorArgs;
 use quotecheck::Input;
 use quotecheck::verify::Verifier;
 use quotecheck::verify::report::{Format, Style, Writer};
@@ -38,22 +38,14 @@ pub struct Args {
     /// Output format [default: text on a terminal, jsonl otherwise, or from -o's extension].
     #[arg(long, short, value_enum)]
     format: Option<Format>,
-    /// Colour the text output (`auto`: on a terminal unless NO_COLOR is set).
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
+    #[command(flatten)]
+    color: ColorArgs,
     /// Write to this file (written whole or not at all; `-` for standard output).
     #[arg(long, short)]
     output: Option<PathBuf>,
     /// In CSV, prefix cells starting with = + - @ with an apostrophe.
     #[arg(long)]
     excel_safe: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum Color {
-    Auto,
-    Always,
-    Never,
 }
 
 fn load_sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
@@ -93,15 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             Format::Jsonl
         });
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            terminal
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = args.color.enabled(terminal);
     let mut all_pass = true;
     {
         let mut writer =

@@ -29,6 +29,11 @@ const WEAK: f64 = 0.75;
 const CANDIDATES: usize = 12;
 /// How many more candidates per new quote as a possible piece of a split or merge.
 const PIECES: usize = 4;
+/// How many old quotes holding one word are looked at per new quote: the nearest to where
+/// the new quote would sit. A word in more old quotes than this (a quote repeated through
+/// the article, or "the" in a long document) would otherwise make candidate search
+/// quadratic: every new quote against every old one.
+const POSTINGS: usize = 256;
 
 /// What a link between an old and a new quote is part of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -449,8 +454,10 @@ fn candidates(
         .zip(new_words)
         .enumerate()
         .map(|(j, (q, words))| {
+            let at = place(j);
             for (x, n) in counts(words) {
-                for &(i, m) in index.get(&x).map(Vec::as_slice).unwrap_or(&[]) {
+                let postings = index.get(&x).map(Vec::as_slice).unwrap_or(&[]);
+                for &(i, m) in nearest_window(postings, at, POSTINGS, |p| p.0) {
                     if shared[i] == 0 {
                         touched.push(i);
                     }
@@ -470,7 +477,6 @@ fn candidates(
                 }
             }
             // Best first; among equals (repeated quotes), the nearest to where j would sit.
-            let at = place(j);
             let best_first = |x: &(f64, usize), y: &(f64, usize)| {
                 let near = |i: usize| (i as f64 - at).abs();
                 y.0.total_cmp(&x.0)
@@ -496,18 +502,27 @@ fn candidates(
 
 /// The `n` items of the ascending list `sorted` nearest to `at`.
 fn nearest(sorted: &[usize], at: f64, n: usize) -> Vec<usize> {
-    let mid = sorted.partition_point(|&i| (i as f64) < at);
+    nearest_window(sorted, at, n, |&i| i).to_vec()
+}
+
+/// The window of `n` items of `sorted` (ascending by `key`) nearest to `at`; all of it when
+/// it has `n` items or fewer.
+fn nearest_window<T>(sorted: &[T], at: f64, n: usize, key: impl Fn(&T) -> usize) -> &[T] {
+    if sorted.len() <= n {
+        return sorted;
+    }
+    let mid = sorted.partition_point(|x| (key(x) as f64) < at);
     let (mut lo, mut hi) = (mid, mid); // the window is sorted[lo..hi]
     while hi - lo < n && (lo > 0 || hi < sorted.len()) {
-        let left = lo.checked_sub(1).map(|k| at - sorted[k] as f64);
-        let right = sorted.get(hi).map(|&i| i as f64 - at);
+        let left = lo.checked_sub(1).map(|k| at - key(&sorted[k]) as f64);
+        let right = sorted.get(hi).map(|x| key(x) as f64 - at);
         match (left, right) {
             (Some(l), Some(r)) if l <= r => lo -= 1,
             (Some(_), None) => lo -= 1,
             _ => hi += 1,
         }
     }
-    sorted[lo..hi].to_vec()
+    &sorted[lo..hi]
 }
 
 /// Which items of a sequence are out of order: those not on one longest increasing

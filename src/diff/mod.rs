@@ -260,7 +260,7 @@ pub fn diff(
 
 /// Diffs every consecutive pair of `versions`, keeping each matched quote's id throughout.
 pub fn diff_series(versions: &[Version<'_>], options: &Options) -> Series {
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashMap<String, usize> = HashMap::new();
     let mut ids: Vec<String> = versions
         .first()
         .map(|v| v.quotes.iter().map(|q| fresh_id(q, &mut used)).collect())
@@ -283,7 +283,7 @@ fn diff_pair(
     old: &Version<'_>,
     new: &Version<'_>,
     old_ids: &[String],
-    used: &mut HashSet<String>,
+    used: &mut HashMap<String, usize>,
     options: &Options,
 ) -> (Diff, Vec<String>) {
     let (a, b) = (old.quotes, new.quotes);
@@ -486,8 +486,10 @@ fn round3(x: f64) -> f64 {
 }
 
 /// A short id from the quote's words and speaker, unique among `used` (a suffix `-2`, `-3`…
-/// tells apart repeats of the same words).
-fn fresh_id(q: &Quote, used: &mut HashSet<String>) -> String {
+/// tells apart repeats of the same words). `used` counts the ids handed out per hash, so the
+/// next suffix is known without trying the ones before it (a document repeating one quote
+/// 100,000 times would otherwise cost 100,000² lookups).
+fn fresh_id(q: &Quote, used: &mut HashMap<String, usize>) -> String {
     // The words lowercased and joined with spaces, a unit separator, then the speaker's
     // words the same way, fed to the hash without building the string.
     let mut h = Fnv::default();
@@ -507,14 +509,9 @@ fn fresh_id(q: &Quote, used: &mut HashSet<String>) -> String {
         }
     }
     let base = format!("{:08x}", h.0 >> 32);
-    let mut id = base.clone();
-    let mut n = 1;
-    while used.contains(&id) {
-        n += 1;
-        id = format!("{base}-{n}");
-    }
-    used.insert(id.clone());
-    id
+    let n = used.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 { base } else { format!("{base}-{n}") }
 }
 
 /// FNV-1a, 64 bits: stable across platforms and Rust releases, unlike the std hasher.

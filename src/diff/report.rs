@@ -18,23 +18,14 @@ pub struct TextOptions {
     pub all: bool,
 }
 
-const RED: &str = "\x1b[31m";
-const GREEN: &str = "\x1b[32m";
-const YELLOW: &str = "\x1b[33m";
-const DIM: &str = "\x1b[2m";
-const BOLD: &str = "\x1b[1m";
-const RESET: &str = "\x1b[0m";
+use crate::style::{self, BOLD, DIM, GREEN, RED, YELLOW};
 
 /// A diff as text: a header, one entry per pair (speaker first), and a summary line.
 pub fn text(diff: &Diff, options: TextOptions) -> String {
     let mut s = String::new();
-    let paint = |s: &mut String, color: &str, text: &str| {
-        if options.color {
-            let _ = write!(s, "{color}{text}{RESET}");
-        } else {
-            s.push_str(text);
-        }
-    };
+    let p = style::Paint::new(options.color);
+    let paint =
+        |s: &mut String, color: anstyle::Style, text: &str| s.push_str(&p.paint(color, text));
     paint(
         &mut s,
         BOLD,
@@ -251,7 +242,8 @@ mod tests {
                 all: true,
             },
         );
-        assert!(all.contains("deteriorate") && all.contains(RED) && all.contains(GREEN));
+        let (red, green) = (RED.render().to_string(), GREEN.render().to_string());
+        assert!(all.contains("deteriorate") && all.contains(&red) && all.contains(&green));
         assert!(!all.contains("[-"));
     }
 

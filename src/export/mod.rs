@@ -43,6 +43,10 @@ impl Format {
 pub struct Options {
     /// Prefix CSV cells that start with = + - @ with an apostrophe (formula injection).
     pub excel_safe: bool,
+    /// The table's width in display columns (the terminal's); `None` never cuts text.
+    pub width: Option<usize>,
+    /// Colour the table (header, unattributed speakers, flags).
+    pub color: bool,
 }
 
 /// A streaming sink for quote records.
@@ -60,7 +64,7 @@ pub fn writer<'w>(
     options: Options,
 ) -> Box<dyn QuoteWriter + 'w> {
     match format {
-        Format::Table => Box::new(TableWriter::new(out)),
+        Format::Table => Box::new(TableWriter::with_options(out, options)),
         Format::Csv => Box::new(CsvWriter::new(out, options.excel_safe)),
         Format::Jsonl => Box::new(JsonlWriter::new(out)),
         Format::Json => Box::new(JsonArrayWriter::new(out)),
@@ -198,7 +202,10 @@ mod tests {
         let all: Vec<Quote> = quotes.iter().flatten().cloned().collect();
         for format in [Format::Jsonl, Format::Csv] {
             for excel_safe in [false, true] {
-                let options = Options { excel_safe };
+                let options = Options {
+                    excel_safe,
+                    ..Options::default()
+                };
                 let encoder = Encoder::new(format, options).unwrap();
                 let mut out = encoder.header();
                 for chunk in &quotes {

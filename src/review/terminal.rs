@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use crate::kind::Kind;
 
 use crate::diff::words::Op;
+use crate::style::{self, Paint};
+use anstyle::Style;
 
 use super::{Concern, Entry, Report, counted, excerpt, percent};
 
@@ -21,29 +23,15 @@ pub struct Options {
     pub all: bool,
 }
 
-const SPEAKER_COLOURS: [&str; 6] = ["34", "33", "32", "35", "36", "94"];
 const EXCERPT: usize = 64;
 /// Flagged quotes listed per group unless every one is asked for.
 const GROUP_LINES: usize = 10;
 
-struct Paint {
-    on: bool,
-}
-
-impl Paint {
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    }
-
-    fn speaker(&self, e: &Entry, s: &str) -> String {
-        match e.speaker_row {
-            Some(row) => self.paint(SPEAKER_COLOURS[row % SPEAKER_COLOURS.len()], s),
-            None => self.paint("2", s),
-        }
+/// The colour of the speaker in row `row` of the speaker table (dim when unattributed).
+fn speaker_style(row: Option<usize>) -> Style {
+    match row {
+        Some(row) => style::SPEAKERS[row % style::SPEAKERS.len()],
+        None => style::DIM,
     }
 }
 
@@ -59,21 +47,21 @@ fn quoted(text: &str, max: usize) -> String {
 
 /// Renders the summary.
 pub fn render(report: &Report, options: Options) -> String {
-    let p = Paint { on: options.color };
+    let p = Paint::new(options.color);
     let mut out = String::new();
     let [direct, partial, terms] = report.kinds();
     let flag_count = report.flag_count();
     let _ = writeln!(
         out,
         "{}: {} ({direct} direct, {partial} partial, {}), {}, {}",
-        p.paint("1", &clean(&report.doc)),
+        p.paint(style::BOLD, &clean(&report.doc)),
         counted(report.entries.len(), "quote"),
         counted(terms, "term"),
         counted(report.speakers.len(), "speaker"),
         if flag_count == 0 {
-            p.paint("32", "no flags")
+            p.paint(style::GREEN, "no flags")
         } else {
-            p.paint("1;31", &counted(flag_count, "flag"))
+            p.paint(style::RED.bold(), &counted(flag_count, "flag"))
         }
     );
     if let Some(prev) = &report.previous {
@@ -87,7 +75,7 @@ pub fn render(report: &Report, options: Options) -> String {
     flags(&mut out, report, &p, options.all);
     speakers(&mut out, report, &p);
     if options.all {
-        let _ = writeln!(out, "\n{}", p.paint("1", "Quotes"));
+        let _ = writeln!(out, "\n{}", p.paint(style::BOLD, "Quotes"));
         for e in &report.entries {
             quote_line(&mut out, e, &p);
         }
@@ -97,14 +85,23 @@ pub fn render(report: &Report, options: Options) -> String {
 
 fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
     let total = r.flag_count();
-    let _ = writeln!(out, "\n{}", p.paint("1", &format!("Flags ({total})")));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        p.paint(style::BOLD, &format!("Flags ({total})"))
+    );
     if total == 0 {
         let _ = writeln!(out, "  none");
         return;
     }
     for group in r.flag_groups() {
         let (label, hits, strays) = (group.label, group.hits, group.strays);
-        let _ = writeln!(out, "  {} ({})", p.paint("31", label), hits.len() + strays);
+        let _ = writeln!(
+            out,
+            "  {} ({})",
+            p.paint(style::RED, label),
+            hits.len() + strays
+        );
         let shown = if all { hits.len() } else { GROUP_LINES };
         let hidden = hits.len().saturating_sub(shown);
         for (e, concern) in hits.into_iter().take(shown) {
@@ -117,10 +114,18 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
             );
             match concern {
                 Concern::LowConfidence(c) => {
-                    let _ = write!(out, "  confidence {c:.2} ({})", p.speaker(e, &speaker(e)));
+                    let _ = write!(
+                        out,
+                        "  confidence {c:.2} ({})",
+                        p.paint(speaker_style(e.speaker_row), &speaker(e))
+                    );
                 }
                 Concern::Ambiguous => {
-                    let _ = write!(out, "  ({})", p.speaker(e, &speaker(e)));
+                    let _ = write!(
+                        out,
+                        "  ({})",
+                        p.paint(speaker_style(e.speaker_row), &speaker(e))
+                    );
                 }
                 Concern::Unverified(status) => {
                     let _ = write!(out, "  {}", status.as_str());
@@ -170,7 +175,12 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
         }
     }
     if !r.removed.is_empty() {
-        let _ = writeln!(out, "  {} ({})", p.paint("31", "removed"), r.removed.len());
+        let _ = writeln!(
+            out,
+            "  {} ({})",
+            p.paint(style::RED, "removed"),
+            r.removed.len()
+        );
         for q in &r.removed {
             let _ = writeln!(out, "    was #{:<3} {}", q.index, quoted(&q.text, EXCERPT));
         }
@@ -181,10 +191,10 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
 fn word_diff(out: &mut String, change: &super::Change, p: &Paint) {
     for w in &change.words {
         let t = clean(&w.text.replace('\n', " "));
-        out.push_str(&match (w.op, p.on) {
+        out.push_str(&match (w.op, p.on()) {
             (Op::Equal, _) => t,
-            (Op::Delete, true) => p.paint("9;31", &t),
-            (Op::Insert, true) => p.paint("4;32", &t),
+            (Op::Delete, true) => p.paint(style::RED.strikethrough(), &t),
+            (Op::Insert, true) => p.paint(style::GREEN.underline(), &t),
             (Op::Delete, false) => format!("[-{t}-]"),
             (Op::Insert, false) => format!("{{+{t}+}}"),
         });
@@ -200,7 +210,7 @@ fn speaker(e: &Entry) -> String {
 }
 
 fn speakers(out: &mut String, r: &Report, p: &Paint) {
-    let _ = writeln!(out, "\n{}", p.paint("1", "Speakers"));
+    let _ = writeln!(out, "\n{}", p.paint(style::BOLD, "Speakers"));
     let width = r
         .speakers
         .iter()
@@ -230,7 +240,7 @@ fn speakers(out: &mut String, r: &Report, p: &Paint) {
         let _ = writeln!(
             out,
             "  {}  {:>6}  {:>6}  {:>5}  {}",
-            p.paint(SPEAKER_COLOURS[i % SPEAKER_COLOURS.len()], &padded),
+            p.paint(speaker_style(Some(i)), &padded),
             row.quotes,
             row.words,
             percent(row.share),
@@ -244,7 +254,7 @@ fn speakers(out: &mut String, r: &Report, p: &Paint) {
         let _ = writeln!(
             out,
             "  {}  {:>6}  {:>6}  {:>5}",
-            p.paint("2", &padded),
+            p.paint(style::DIM, &padded),
             u.quotes,
             u.words,
             percent(share)
@@ -269,14 +279,14 @@ fn quote_line(out: &mut String, e: &Entry, p: &Paint) {
         q.index,
         q.paragraph,
         q.kind.as_str(),
-        p.speaker(e, &format!("{:<20}", speaker(e))),
+        p.paint(speaker_style(e.speaker_row), &format!("{:<20}", speaker(e))),
         quoted(&q.text, EXCERPT)
     );
     if !flags.is_empty() {
         let _ = write!(
             out,
             "  {}",
-            p.paint("31", &format!("[{}]", flags.join(", ")))
+            p.paint(style::RED, &format!("[{}]", flags.join(", ")))
         );
     }
     out.push('\n');

@@ -1,6 +1,7 @@
 //! Writing verification results: readable (optionally coloured) text, JSON, JSONL and CSV.
 
 use crate::sanitize::line;
+use crate::style;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -153,20 +154,16 @@ impl Style {
         Style { color: false }
     }
 
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+    fn paint(&self, style: anstyle::Style, s: &str) -> String {
+        style::Paint::new(self.color).paint(style, s)
     }
 
     fn verdict(&self, v: Verdict) -> String {
         let code = match v {
-            Verdict::Exact | Verdict::Cosmetic => "1;32",
-            Verdict::Elided | Verdict::Bracketed => "1;33",
+            Verdict::Exact | Verdict::Cosmetic => style::GREEN.bold(),
+            Verdict::Elided | Verdict::Bracketed => style::YELLOW.bold(),
             Verdict::Altered | Verdict::Spliced | Verdict::Misattributed | Verdict::NotFound => {
-                "1;31"
+                style::RED.bold()
             }
         };
         self.paint(code, v.as_str())
@@ -177,10 +174,10 @@ impl Style {
 /// `{+…+}`, elisions `[…: words]`, brackets `[source => [quote]]`, cosmetic differences
 /// `[~source => quote~]`, splices `[splice: words between]`.
 pub fn diff_text(edits: &[Edit], style: &Style) -> String {
-    let red = |s: String| style.paint("31", &s);
-    let green = |s: String| style.paint("32", &s);
-    let yellow = |s: String| style.paint("33", &s);
-    let dim = |s: String| style.paint("2", &s);
+    let red = |s: String| style.paint(style::RED, &s);
+    let green = |s: String| style.paint(style::GREEN, &s);
+    let yellow = |s: String| style.paint(style::YELLOW, &s);
+    let dim = |s: String| style.paint(style::DIM, &s);
     edits
         .iter()
         .map(|e| match shown(e) {
@@ -303,7 +300,7 @@ impl<'w> Writer<'w> {
         let flags = if v.flags.is_empty() {
             String::new()
         } else {
-            format!(" ({})", s.paint("1;31", &v.flags.join(", ")))
+            format!(" ({})", s.paint(style::RED.bold(), &v.flags.join(", ")))
         };
         let differences: Vec<&str> = v.differences.iter().map(|d| d.as_str()).collect();
         let flags = if differences.is_empty() {
@@ -335,7 +332,7 @@ impl<'w> Writer<'w> {
             writeln!(
                 self.out,
                 "  {} {}:{} (chars {}–{}){}{}",
-                s.paint("2", "at"),
+                s.paint(style::DIM, "at"),
                 line(&st.source),
                 st.line,
                 st.start,
@@ -348,7 +345,7 @@ impl<'w> Writer<'w> {
                 writeln!(
                     self.out,
                     "    {} “{}”",
-                    s.paint("2", "source:"),
+                    s.paint(style::DIM, "source:"),
                     line(&st.text)
                 )?;
             }
