@@ -101,7 +101,7 @@ def judged(binary, gold, scoring):
                 continue
             used.add(bi)
             p = spans[bi][2]
-            if not u["speaker"] or p.get("kind") == "term" or not p.get("speaker"):
+            if not u["speaker"] or p.get("kind") in ("term", "indirect") or not p.get("speaker"):
                 continue
             out.append((p, bool(speaker_ok(p, u, canon.get((doc, u.get("qid")))))))
     return out
