@@ -14,9 +14,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::extract::extract;
+use crate::extract::{Options, extract_with};
 use crate::kind::Kind;
 use crate::record::Quote;
+
+pub mod indirect;
+
+pub use indirect::{IndirectCounts, IndirectScores, IndirectUnit};
 
 /// A span in code points, end exclusive.
 type Range = (usize, usize);
@@ -55,6 +59,11 @@ pub struct GoldDoc {
     pub covered: Vec<Range>,
     /// Whether speakers are canonical names (PDNC) rather than mentions (PolNeAR).
     pub canonical_speakers: bool,
+    /// PolNeAR: the units of reported speech (`indirect` attributions with a cue of speech).
+    pub indirect: Vec<IndirectUnit>,
+    /// PolNeAR: every attribution's extent (first fragment's start to last's end), for
+    /// neutral reported-speech predictions.
+    pub attributions: Vec<Range>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +91,8 @@ struct RawQuote {
     speaker_mention_end: Option<usize>,
     #[serde(default)]
     speaker_is_pronoun: Option<bool>,
+    #[serde(default)]
+    cue: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -224,8 +235,12 @@ fn gold_doc(raw: RawDoc, canon: &CanonMap) -> std::result::Result<GoldDoc, Strin
             units,
             covered,
             canonical_speakers: true,
+            indirect: Vec::new(),
+            attributions: Vec::new(),
         });
     }
+    let mut reported = Vec::new();
+    let mut attributions = Vec::new();
     for q in &raw.quotes {
         check(q.start, q.end)?;
         let fragments: Vec<Range> = if q.spans.is_empty() {
@@ -237,13 +252,31 @@ fn gold_doc(raw: RawDoc, canon: &CanonMap) -> std::result::Result<GoldDoc, Strin
             check(s, e)?;
             covered.push((s, e));
         }
-        if !matches!(q.kind.as_deref(), Some("direct" | "mixed")) {
-            continue;
-        }
+        let extent = (
+            fragments.iter().map(|f| f.0).min().unwrap_or(q.start),
+            fragments.iter().map(|f| f.1).max().unwrap_or(q.end),
+        );
+        attributions.push(extent);
         let mention = match (q.speaker_mention_start, q.speaker_mention_end) {
             (Some(s), Some(e)) if s <= e && e <= n => Some((s, e)),
             _ => None,
         };
+        if q.kind.as_deref() == Some("indirect")
+            && q.cue.as_deref().is_some_and(indirect::is_speech)
+        {
+            let span = indirect::trim(&chars, extent);
+            if span.1 >= span.0 + 2 {
+                reported.push(IndirectUnit {
+                    span,
+                    speaker: q.speaker.clone(),
+                    mention,
+                    pronoun: q.speaker_is_pronoun.unwrap_or(false),
+                });
+            }
+        }
+        if !matches!(q.kind.as_deref(), Some("direct" | "mixed")) {
+            continue;
+        }
         let (canonical, canonical_kind) =
             q.id.as_ref()
                 .and_then(|qid| canon.get(&(id.clone(), id_string(qid))))
@@ -270,6 +303,8 @@ fn gold_doc(raw: RawDoc, canon: &CanonMap) -> std::result::Result<GoldDoc, Strin
         units,
         covered,
         canonical_speakers: false,
+        indirect: reported,
+        attributions,
     })
 }
 
@@ -328,7 +363,7 @@ fn strip(chars: &[char], (mut s, mut e): Range) -> Range {
     (s, e)
 }
 
-fn overlap(a: Range, b: Range) -> usize {
+pub(crate) fn overlap(a: Range, b: Range) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
@@ -371,6 +406,8 @@ pub struct Counts {
     pub canonical_pronoun_total: usize,
     /// Of those, units whose predicted speaker is that name.
     pub canonical_pronoun_correct: usize,
+    /// Reported speech, counted apart.
+    pub indirect: IndirectCounts,
 }
 
 /// The protocol's figures.
@@ -392,6 +429,8 @@ pub struct Scores {
     pub canonical_pronoun_accuracy: Option<f64>,
     /// The counts the scores come from.
     pub counts: Counts,
+    /// Reported speech (kind `indirect`), scored apart from quotes.
+    pub indirect: IndirectScores,
 }
 
 /// A miss, a false positive or a wrong speaker, for `--errors`.
@@ -415,7 +454,7 @@ pub struct EvalError {
     pub context: String,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
@@ -440,6 +479,7 @@ impl Counts {
             canonical_pronoun_accuracy: (self.canonical_pronoun_total > 0)
                 .then(|| ratio(self.canonical_pronoun_correct, self.canonical_pronoun_total)),
             counts: self.clone(),
+            indirect: self.indirect.scores(),
         }
     }
 }
@@ -560,6 +600,15 @@ pub fn score_document(
             counts.neutral += 1;
         }
     }
+    indirect::score_document(
+        &gold.id,
+        &chars,
+        &gold.indirect,
+        &gold.attributions,
+        predicted,
+        &mut counts.indirect,
+        errors,
+    );
 }
 
 /// Protocol step 6 for PolNeAR: the mention overlaps the gold source mention; or, for a
@@ -682,12 +731,18 @@ pub fn same_person(a: &str, b: &str) -> bool {
     names_agree(Some(a), b) || names_agree(Some(b), a)
 }
 
-/// Runs extraction over every gold document and scores it.
+/// Runs extraction over every gold document (reported speech included) and scores it.
 pub fn evaluate(gold: &[GoldDoc]) -> (Scores, Vec<EvalError>) {
     let mut counts = Counts::default();
     let mut errors = Vec::new();
+    // As `quotecheck extract` runs by default: reported speech on.
+    let options = Options {
+        indirect: true,
+        ..Options::default()
+    };
     for doc in gold {
-        let predicted = extract(&Document::new(doc.id.clone(), doc.text.clone())).quotes;
+        let document = Document::new(doc.id.clone(), doc.text.clone());
+        let predicted = extract_with(&document, &options).quotes;
         score_document(doc, &predicted, &mut counts, &mut errors);
     }
     (counts.scores(), errors)

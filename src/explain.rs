@@ -24,56 +24,71 @@ pub fn explain_quotes(doc: &Document, options: &Options) -> Vec<String> {
     let analysis = Analysis::with_options(&doc.text, options);
     let attributions = attribute(&analysis);
     let text = analysis.text;
-    let mut accounts = Vec::with_capacity(analysis.quotes.len());
+    // (byte start, the account's header after the record's number, its body), merged in
+    // record order as `extract` merges quotes and reported speech.
+    let mut entries: Vec<(usize, String, String)> = Vec::with_capacity(analysis.quotes.len());
     for (i, (q, a)) in analysis.quotes.iter().zip(&attributions).enumerate() {
-        let mut out = String::new();
         let kind = analysis.kinds[i];
         let words = q.inner_text(text).replace('\n', " ¶ ");
-        let _ = writeln!(
-            out,
-            "{}#{} ¶{} {} “{}”",
-            doc.id,
-            i + 1,
-            q.paragraph(),
-            kind,
-            clip(&words, 90)
-        );
-        match a {
+        let header = format!("¶{} {} “{}”", q.paragraph(), kind, clip(&words, 90));
+        let body = match a {
             _ if kind == Kind::Term => {
-                let _ = writeln!(out, "    a term: no reporting verb or speaker governs it");
+                "    a term: no reporting verb or speaker governs it\n".to_string()
             }
-            None => {
-                let _ = writeln!(out, "    unattributed: no sieve found a speaker");
-            }
-            Some(a) => {
-                let _ = writeln!(
-                    out,
-                    "    speaker: {}   (method {}, confidence {:.2}{})",
-                    a.speaker.as_deref().unwrap_or("-"),
-                    a.method,
-                    a.confidence,
-                    if a.ambiguous { ", ambiguous" } else { "" }
-                );
-                let para = analysis
-                    .paragraphs
-                    .iter()
-                    .copied()
-                    .find(|p| p.contains(a.mention))
-                    .unwrap_or(Span::new(a.mention.start, a.mention.end));
-                let sentence = sentence_around(text, para, a.mention);
-                let _ = writeln!(
-                    out,
-                    "    evidence: {}",
-                    marked(text, sentence, a.mention, a.cue)
-                );
-                for step in &a.chain {
-                    let _ = writeln!(out, "    pronoun: {step}");
-                }
-            }
-        }
-        accounts.push(out);
+            None => "    unattributed: no sieve found a speaker\n".to_string(),
+            Some(a) => evidence(&analysis, a),
+        };
+        entries.push((q.span.start, header, body));
     }
-    accounts
+    if options.indirect {
+        for r in crate::indirect::find(&analysis) {
+            let words = text[r.content].replace('\n', " ");
+            let header = format!(
+                "¶{} {} (reported, no quotation marks) {}",
+                r.paragraph,
+                Kind::Indirect,
+                clip(&words, 90)
+            );
+            entries.push((r.content.start, header, evidence(&analysis, &r.attribution)));
+        }
+        entries.sort_by_key(|e| e.0);
+    }
+    entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, header, body))| format!("{}#{} {header}\n{body}", doc.id, i + 1))
+        .collect()
+}
+
+/// The speaker, method and confidence of an attribution, its evidence marked in its
+/// sentence, and the chain a pronoun was resolved through.
+fn evidence(analysis: &Analysis<'_>, a: &crate::attribute::Attribution) -> String {
+    let text = analysis.text;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "    speaker: {}   (method {}, confidence {:.2}{})",
+        a.speaker.as_deref().unwrap_or("-"),
+        a.method,
+        a.confidence,
+        if a.ambiguous { ", ambiguous" } else { "" }
+    );
+    let para = analysis
+        .paragraphs
+        .iter()
+        .copied()
+        .find(|p| p.contains(a.mention))
+        .unwrap_or(Span::new(a.mention.start, a.mention.end));
+    let sentence = sentence_around(text, para, a.mention);
+    let _ = writeln!(
+        out,
+        "    evidence: {}",
+        marked(text, sentence, a.mention, a.cue)
+    );
+    for step in &a.chain {
+        let _ = writeln!(out, "    pronoun: {step}");
+    }
+    out
 }
 
 /// The sentence with the mention in [brackets] and the cue in {braces}.
@@ -136,6 +151,32 @@ mod tests {
             assert!(account.ends_with('\n'), "{account}");
         }
         assert_eq!(accounts.concat(), explain(&doc, &Options::default()));
+    }
+
+    #[test]
+    fn reported_speech_is_explained_in_record_order() {
+        let doc = Document::new(
+            "t",
+            "“We will win,” Sanders said. He added that the campaign had raised $20 million.",
+        );
+        let options = Options {
+            indirect: true,
+            ..Options::default()
+        };
+        let accounts = explain_quotes(&doc, &options);
+        let records = crate::extract::extract_with(&doc, &options).quotes;
+        assert_eq!(accounts.len(), records.len());
+        assert!(
+            accounts[1].starts_with("t#2 ¶0 indirect (reported"),
+            "{}",
+            accounts[1]
+        );
+        assert!(accounts[1].contains("[He] {added}"), "{}", accounts[1]);
+        assert!(
+            accounts[1].contains("method indirect_leading"),
+            "{}",
+            accounts[1]
+        );
     }
 
     #[test]

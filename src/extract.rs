@@ -89,6 +89,9 @@ pub struct Extraction {
 pub struct Options {
     /// How the scanner reads quotation marks.
     pub scan: scan::Options,
+    /// Also find reported speech without quotation marks (records of kind `indirect`,
+    /// `crate::indirect`), merged with the quotes in text order.
+    pub indirect: bool,
 }
 
 /// Runs the whole pipeline on one document.
@@ -100,6 +103,9 @@ pub fn extract(doc: &Document) -> Extraction {
 pub fn extract_with(doc: &Document, options: &Options) -> Extraction {
     let analysis = Analysis::with_options(&doc.text, options);
     let mut extraction = records(doc, &analysis);
+    if options.indirect {
+        add_indirect(doc, &analysis, &mut extraction.quotes);
+    }
     doc.annotate(&mut extraction);
     extraction
 }
@@ -177,6 +183,61 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
     Extraction {
         quotes,
         stray_marks,
+    }
+}
+
+/// Adds the document's reported speech (kind `indirect`) to its quote records, all in text
+/// order and numbered again from 1.
+fn add_indirect(doc: &Document, analysis: &Analysis<'_>, quotes: &mut Vec<Quote>) {
+    let reported = crate::indirect::find(analysis);
+    if reported.is_empty() {
+        return;
+    }
+    let text = analysis.text;
+    let chars = CharIndex::new(text);
+    let offsets = |s: Span| (chars.char_offset(s.start), chars.char_offset(s.end));
+    quotes.extend(reported.into_iter().map(|r| {
+        let a = r.attribution;
+        let mut flags = Vec::new();
+        if a.speaker.is_none() {
+            flags.push(Flag::Unattributed);
+        }
+        if a.ambiguous {
+            flags.push(Flag::Ambiguous);
+        }
+        let (start, end) = offsets(r.content);
+        let mention = offsets(a.mention);
+        let cue = a.cue.map(offsets);
+        Quote {
+            doc: doc.id.clone(),
+            index: 0,
+            start,
+            end,
+            byte_start: r.content.start,
+            byte_end: r.content.end,
+            paragraph: r.paragraph,
+            text: text[r.content].to_string(),
+            kind: Kind::Indirect,
+            speaker: a.speaker.clone(),
+            mention: Some(text[a.mention].to_string()),
+            mention_start: Some(mention.0),
+            mention_end: Some(mention.1),
+            cue: a.cue.map(|c| text[c].to_string()),
+            cue_start: cue.map(|c| c.0),
+            cue_end: cue.map(|c| c.1),
+            method: Some(a.method.to_string()),
+            confidence: Some(crate::record::round_confidence(a.confidence)),
+            speaker_type: a.speaker_type,
+            role: a.role,
+            via: a.via,
+            flags,
+            ..Default::default()
+        }
+    }));
+    // Stable: a quote and the reported speech starting where it does keep their order.
+    quotes.sort_by_key(|q| q.byte_start);
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.index = i + 1;
     }
 }
 

@@ -4,6 +4,8 @@
 //!   or a cue and comma, or is itself sentence-like (capitalised and ending in . ? !).
 //! - `partial`: a fragment of someone's words inside the narrator's sentence, where that
 //!   sentence reports speech (a reporting verb or cue phrase).
+//! - `indirect` (not a quoted stretch): reported speech without marks, found by
+//!   `crate::indirect`.
 //! - `term`: a scare quote, title or so-called word: inside a sentence that reports no
 //!   speech, or marked by "so-called".
 //!
@@ -29,6 +31,9 @@ pub enum Kind {
     Partial,
     /// A scare quote or a term being named, spoken by nobody (the “caliphate”).
     Term,
+    /// Reported speech without quotation marks: the content of "X said (that) C" (the
+    /// record's span is C). Found by `crate::indirect`, never by the scanner.
+    Indirect,
 }
 
 impl Kind {
@@ -38,6 +43,7 @@ impl Kind {
             Kind::Direct => "direct",
             Kind::Partial => "partial",
             Kind::Term => "term",
+            Kind::Indirect => "indirect",
         }
     }
 }
@@ -55,8 +61,9 @@ impl std::str::FromStr for Kind {
             "direct" => Ok(Kind::Direct),
             "partial" => Ok(Kind::Partial),
             "term" => Ok(Kind::Term),
+            "indirect" => Ok(Kind::Indirect),
             other => Err(format!(
-                "unknown kind {other:?} (expected direct, partial or term)"
+                "unknown kind {other:?} (expected direct, partial, term or indirect)"
             )),
         }
     }

@@ -44,6 +44,7 @@ pub mod eval;
 pub mod explain;
 pub mod export;
 pub mod extract;
+pub mod indirect;
 pub mod input;
 mod json_str;
 pub mod kind;

@@ -124,6 +124,39 @@ fn eval_agrees_with_the_shared_scorer_when_present() {
             theirs["gold_units"].as_u64().unwrap() as usize,
             ours.counts.units
         );
+        // Reported speech: the same records through score_indirect.py.
+        let out = std::process::Command::new("python3")
+            .arg(scorer.with_file_name("score_indirect.py"))
+            .arg(path)
+            .arg(&records)
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let theirs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let r = &ours.indirect;
+        for (name, mine) in [
+            ("precision", r.precision),
+            ("recall", r.recall),
+            ("f1", r.f1),
+            ("speaker_accuracy", r.speaker_accuracy),
+            ("end_to_end_recall", r.end_to_end_recall),
+        ] {
+            let t = theirs[name].as_f64().unwrap();
+            assert!(
+                (mine - t).abs() < 0.0005,
+                "{split} indirect {name}: eval {mine:.4}, score_indirect.py {t:.4}"
+            );
+        }
+        assert_eq!(theirs["units"].as_u64().unwrap() as usize, r.counts.units);
+        assert_eq!(
+            theirs["fp"].as_u64().unwrap() as usize,
+            r.counts.false_positives
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -116,7 +116,11 @@ fn extract<'py>(
     let text = text_arg(text, "text")?;
     let kinds = self::kinds(kinds)?;
     let document = Document::new(doc.unwrap_or_else(|| "-".to_string()), text);
-    let options = Options::default();
+    // As the CLI: reported speech only when its kind is wanted (all kinds by default).
+    let options = Options {
+        indirect: kinds.as_ref().is_none_or(|k| k.contains(&Kind::Indirect)),
+        ..Options::default()
+    };
     let (extraction, accounts) = detached(py, "extract", || {
         let extraction = extract_with(&document, &options);
         let accounts = explain.then(|| explain_quotes(&document, &options));
@@ -209,7 +213,17 @@ impl RecordIterator {
         }
         let docs: Vec<Document> = read.into_iter().filter_map(Result::ok).collect();
         self.pending = Some((
-            batch::spawn_extract(&self.pool, docs, Options::default()),
+            batch::spawn_extract(
+                &self.pool,
+                docs,
+                Options {
+                    indirect: self
+                        .kinds
+                        .as_ref()
+                        .is_none_or(|k| k.contains(&Kind::Indirect)),
+                    ..Options::default()
+                },
+            ),
             error,
         ));
     }

@@ -114,6 +114,27 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
     out
 }
 
+/// Turns findings made outside this module (reported speech, `crate::indirect`) into
+/// attributions the way a quote's are: the same canonical names, antecedents, types and
+/// roles. Findings are given in text order; the resolver remembers who has spoken.
+pub(crate) struct Resolver<'a, 'b> {
+    doc: Doc<'a, 'b>,
+    memory: Memory,
+}
+
+impl<'a, 'b> Resolver<'a, 'b> {
+    pub(crate) fn new(analysis: &'b Analysis<'a>) -> Resolver<'a, 'b> {
+        Resolver {
+            doc: Doc::new(analysis),
+            memory: Memory::default(),
+        }
+    }
+
+    pub(crate) fn resolve(&mut self, found: Found) -> Attribution {
+        self.doc.resolve(found, &mut self.memory)
+    }
+}
+
 /// A pronoun's antecedent: the canonical name and how it was chosen.
 struct Antecedent {
     name: String,

@@ -12,7 +12,8 @@ Examples:
   quotecheck eval fixtures/eval/small.gold.jsonl --format json
   quotecheck eval path/to/polnear/dev.jsonl     (a PolNeAR or PDNC corpus, if you have one)";
 
-/// Score quote detection and speakers against an annotated corpus (PolNeAR or PDNC schema).
+/// Score quote detection and speakers, and reported speech (kind `indirect`), against an
+/// annotated corpus (PolNeAR or PDNC schema).
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
@@ -71,6 +72,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 scores.speaker_accuracy, c.speaker_correct, c.with_source
             )?;
             writeln!(out, "end-to-end recall {:.3}", scores.end_to_end_recall)?;
+            let r = &scores.indirect;
+            let ic = &r.counts;
+            writeln!(
+                out,
+                "indirect speech   P {:.3}  R {:.3}  F1 {:.3}   ({} of {} units matched, {} false positives, {} neutral)",
+                r.precision, r.recall, r.f1, ic.matched, ic.units, ic.false_positives, ic.neutral
+            )?;
+            writeln!(
+                out,
+                "indirect speakers {:.3}   ({} of {} matched units with a source); end-to-end recall {:.3}",
+                r.speaker_accuracy, ic.speaker_correct, ic.with_source, r.end_to_end_recall
+            )?;
             if let Some(a) = scores.canonical_accuracy {
                 writeln!(
                     out,

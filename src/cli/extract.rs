@@ -50,8 +50,13 @@ pub struct Args {
     /// Output format [default: table on a terminal, jsonl otherwise, or from -o's extension].
     #[arg(long, short, value_enum)]
     format: Option<Format>,
-    /// Only these kinds, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "direct,partial,term")]
+    /// Only these kinds, comma-separated: direct, partial, term (quoted stretches) and
+    /// indirect (reported speech without quotation marks).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "direct,partial,term,indirect"
+    )]
     kinds: Vec<Kind>,
     /// Write to this file (written whole or not at all).
     #[arg(long, short)]
@@ -118,6 +123,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         scan: scan::Options {
             double_apostrophes: args.double_apostrophes,
         },
+        indirect: kinds.contains(&Kind::Indirect),
     };
     if args.explain {
         let mut w = BufWriter::new(out.writer());

@@ -3,7 +3,8 @@
 //! `first_names.txt` (first names and their usual gender), `roles.txt` (nouns that name a
 //! person by role), `speech_nouns.txt` (nouns for something said or written),
 //! `documents.txt` (documents and media that can be a quote's source) and
-//! `organisations.txt` (nouns for an organisation speaking as one).
+//! `organisations.txt` (nouns for an organisation speaking as one); `reported_speech.txt`
+//! and `reported_speech_nouns.txt` (verbs and nouns that report speech without quoting it).
 
 use std::sync::OnceLock;
 
@@ -19,6 +20,8 @@ const ROLES: &str = include_str!("roles.txt");
 const SPEECH_NOUNS: &str = include_str!("speech_nouns.txt");
 const DOCUMENTS: &str = include_str!("documents.txt");
 const ORGANISATIONS: &str = include_str!("organisations.txt");
+const REPORTED_SPEECH: &str = include_str!("reported_speech.txt");
+const REPORTED_SPEECH_NOUNS: &str = include_str!("reported_speech_nouns.txt");
 
 /// The words of a one-word-per-line data file as a set, built the first time it is asked.
 fn data_set(cell: &'static OnceLock<ExactMap<()>>, data: &'static str) -> &'static ExactMap<()> {
@@ -30,6 +33,23 @@ fn data_set(cell: &'static OnceLock<ExactMap<()>>, data: &'static str) -> &'stat
 pub fn is_speech_noun(word: &str) -> bool {
     static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
     data_set(&NOUNS, SPEECH_NOUNS).get(word).is_some()
+}
+
+/// The form of a verb of speech that reports what was said without quoting it (said,
+/// argues, warning), from `reported_speech.txt`, in any ASCII case.
+pub fn reported_speech_form(word: &str) -> Option<Form> {
+    static FORMS: OnceLock<FoldMap<Form>> = OnceLock::new();
+    FORMS
+        .get_or_init(|| FoldMap::new(form_map(REPORTED_SPEECH)))
+        .get(word)
+        .copied()
+}
+
+/// Whether a lowercase noun names something said whose content follows as a "that"
+/// clause (claim, assertion, warning), from `reported_speech_nouns.txt`.
+pub fn is_reported_speech_noun(word: &str) -> bool {
+    static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
+    data_set(&NOUNS, REPORTED_SPEECH_NOUNS).get(word).is_some()
 }
 
 /// Whether a lowercase noun names a document or medium that can be a quote's source

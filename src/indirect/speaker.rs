@@ -1,0 +1,457 @@
+//! Who reported speech is attributed to, and the shape of the attribution clause, from
+//! the cue: the subject before a verb (X said C), the mention after an inverted verb (C,
+//! said X), the sentence's subject for a participle (…, saying C), the mention after
+//! "according to", the possessive before a noun (X's claim that C). The mentions are the
+//! attribution module's (`crate::attribute::mentions`), so a name, a pronoun or a
+//! description is read the way it is for quotes.
+
+use crate::attribute::mentions::{Mention, MentionKind, mention_after, mention_before, subject};
+use crate::attribute::sieves::Found;
+use crate::attribute::words::{Gender, Word, is_adverb};
+use crate::lexicon::Form;
+
+use super::cues::{Cue, CueKind, is_determiner_or_possessive};
+
+/// Where the reported content stands relative to the attribution clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// X said (that) C; X told Y (that) C; X asked whether C; X's claim that C: after the cue.
+    Leading,
+    /// C, X said / C, said X / C, according to X: before the clause, which starts at word
+    /// `clause` (its comma is on the word before).
+    Trailing { clause: usize },
+    /// C1, X said, C2 / C1, according to X, C2: the clause interrupts the content, which
+    /// is the whole sentence.
+    Parenthetical,
+    /// According to X, C: after the clause, which ends at word `end` (inclusive).
+    Opening { end: usize },
+}
+
+/// The attribution of a cue: the finding for the resolver and the shape of the content.
+pub struct Speaker {
+    pub found: Found,
+    pub shape: Shape,
+    /// The relative pronoun the attribution rests on (Huckabee, who said C): it becomes
+    /// the record's mention once the speaker is resolved through its antecedent.
+    pub relative: Option<crate::span::Span>,
+}
+
+fn found(method: &'static str, mention: Mention, cue: &Cue, words: &[Word<'_>], c: f64) -> Found {
+    let first = words[cue.at].span;
+    let last = words[cue.at + cue.len - 1].span;
+    Found {
+        method,
+        mention,
+        cue: Some(crate::span::Span::new(first.start, last.end)),
+        confidence: c,
+        via: None,
+    }
+}
+
+/// Forms of "be": a verb of speech after one is passive (he was told that C: the speaker
+/// is someone else).
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "is" | "are" | "be" | "been" | "being" | "’s"
+    )
+}
+
+/// Words after an inverted or trailing cue that are only an adjunct of the attribution
+/// clause (in a statement, on Tuesday, last week): the clause reports nothing after it.
+fn is_adjunct_start(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "with"
+            | "from"
+            | "via"
+            | "through"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "when"
+            | "while"
+            | "as"
+            | "of"
+            | "for"
+            | "by"
+    ) || (w.ends_with("ly") && w.len() > 4)
+}
+
+/// Prepositions: a word after one is its object, not a verb.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "during"
+            | "against"
+            | "among"
+    )
+}
+
+/// Whether words before a comma are an opening phrase, not reported content: short and
+/// opened by a preposition ("In a 1963 speech, he declared:").
+fn opening_phrase(words: &[Word<'_>]) -> bool {
+    words.len() <= 6
+        && words.first().is_some_and(|w| {
+            matches!(
+                w.text,
+                "In" | "At"
+                    | "On"
+                    | "During"
+                    | "After"
+                    | "Before"
+                    | "With"
+                    | "From"
+                    | "Under"
+                    | "Since"
+                    | "Speaking"
+                    | "Asked"
+                    | "Last"
+                    | "Earlier"
+                    | "Later"
+                    | "Then"
+            )
+        })
+}
+
+/// Where the attribution clause that starts with the cue (and an inverted mention) ends,
+/// if all it has after that is an adjunct: the index of its last word, or None when it
+/// goes on into reported content.
+fn clause_end(words: &[Word<'_>], from: usize) -> Option<usize> {
+    if from >= words.len() {
+        return Some(words.len() - 1);
+    }
+    if words[from - 1]
+        .trailing
+        .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'))
+    {
+        return Some(from - 1);
+    }
+    if !is_adjunct_start(words[from].text) {
+        return None;
+    }
+    // "at least six planes" is content; "at a rally" an adjunct.
+    if words[from].text == "at" && words.get(from + 1).is_some_and(|w| w.text == "least") {
+        return None;
+    }
+    let limit = words.len().min(from + 9);
+    for (i, w) in words.iter().enumerate().take(limit).skip(from) {
+        if w.text == "that" && i > from {
+            return None;
+        }
+        if w.trailing
+            .is_some_and(|c| matches!(c, ',' | ';' | '—' | '–'))
+        {
+            return Some(i);
+        }
+    }
+    (words.len() <= limit).then(|| words.len() - 1)
+}
+
+/// The shape of a clause [`clause_start`, `end`]: trailing when it ends the sentence,
+/// parenthetical when content follows it.
+fn closing_shape(words: &[Word<'_>], clause_start: usize, end: usize) -> Shape {
+    if end + 1 >= words.len() {
+        Shape::Trailing {
+            clause: clause_start,
+        }
+    } else {
+        Shape::Parenthetical
+    }
+}
+
+/// The attribution of a verb cue at word `j`.
+fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
+    let j = cue.at;
+    if j > 0 && is_be(words[j - 1].text) {
+        return None;
+    }
+    let after_comma = j > 0 && words[j - 1].trailing == Some(',');
+    // C, said X / C, said X, a former aide.
+    if after_comma
+        && form != Form::Ing
+        && let Some(m) = mention_after(words, j)
+    {
+        let m_end = words
+            .iter()
+            .rposition(|w| w.span.end <= m.span.end)
+            .unwrap_or(j);
+        if let Some(end) = clause_end(words, m_end + 1) {
+            return Some(Speaker {
+                found: found("indirect_trailing", m, cue, words, 0.85),
+                shape: closing_shape(words, j, end),
+                relative: None,
+            });
+        }
+    }
+    // "the state where", "many reports": a base or -s form after a determiner, a
+    // preposition or a number is a noun.
+    if matches!(form, Form::Base | Form::Third)
+        && j > 0
+        && (is_determiner_or_possessive(words[j - 1].text)
+            || is_preposition(words[j - 1].text)
+            || words[j - 1].text.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    // …, saying C / while arguing that C: the sentence's subject speaks.
+    if form == Form::Ing {
+        let joined = j > 0
+            && (after_comma
+                || matches!(
+                    words[j - 1].text,
+                    "while" | "after" | "before" | "when" | "also" | "and" | "by"
+                ));
+        if !joined {
+            return None;
+        }
+        let (m, _) = subject(&words[..j])?;
+        return Some(Speaker {
+            found: found("indirect_participle", m, cue, words, 0.75),
+            shape: Shape::Leading,
+            relative: None,
+        });
+    }
+    // Huckabee, who said C: the relative pronoun, and its antecedent.
+    let mut k = j;
+    while k > 0 && is_adverb(words[k - 1].text) && !is_be(words[k - 1].text) {
+        k -= 1;
+    }
+    if k > 0 && matches!(words[k - 1].text, "who" | "which") {
+        let who = k - 1;
+        let m = mention_before(words, who)?;
+        return Some(Speaker {
+            found: found("indirect_leading", m, cue, words, 0.75),
+            shape: Shape::Leading,
+            relative: Some(words[who].span),
+        });
+    }
+    // Only a past form is a verb often enough to take any words before it as its
+    // subject: "reports", "claims", "states" are nouns as often.
+    let fallback = || {
+        (form == Form::Past)
+            .then(|| clause_subject(words, k))
+            .flatten()
+    };
+    let mut m = mention_before(words, j).or_else(fallback)?;
+    let mut first = m.first_word(words)?;
+    // "the Times", "campaign officials": the noun phrase the mention ends, up to four
+    // words before it with no punctuation between.
+    let floor = first.saturating_sub(4);
+    while first > floor
+        && words[first - 1].trailing.is_none()
+        && !opens_clause(words[first - 1].text)
+        && !matches!(
+            words[first - 1].text,
+            "that" | "who" | "which" | "is" | "was" | "are" | "were" | "has" | "have" | "had"
+        )
+    {
+        first -= 1;
+    }
+    if m.kind == MentionKind::Description {
+        m.span = crate::span::Span::new(words[first].span.start, m.span.end);
+    }
+    // C, X said / C, X said in a statement / C1, X said, C2.
+    if first > 0
+        && words[first - 1].trailing == Some(',')
+        && words[j].trailing != Some(':')
+        && !opening_phrase(&words[..first])
+        && let Some(end) = clause_end(words, j + 1)
+    {
+        return Some(Speaker {
+            found: found("indirect_trailing", m, cue, words, 0.85),
+            shape: closing_shape(words, first, end),
+            relative: None,
+        });
+    }
+    Some(Speaker {
+        found: found("indirect_leading", m, cue, words, 0.85),
+        shape: Shape::Leading,
+        relative: None,
+    })
+}
+
+/// Words that open a clause, before its subject: the subject of a cue starts after them.
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "while"
+            | "when"
+            | "after"
+            | "because"
+            | "if"
+            | "as"
+            | "since"
+            | "though"
+            | "although"
+            | "where"
+            | "whereas"
+            | "so"
+            | "But"
+            | "And"
+            | "While"
+            | "When"
+            | "After"
+            | "As"
+            | "Since"
+            | "Though"
+            | "Although"
+            | "If"
+    )
+}
+
+/// The subject of a verb at word `k` (its adverbs skipped) that the mention finders do not
+/// read: the subject of the clause before "and" (Rubio thanked Miami and said C), or the
+/// words from the clause's start to the verb as a description (Sixty-six percent said C,
+/// more than 4 in 10 said C).
+fn clause_subject(words: &[Word<'_>], k: usize) -> Option<Mention> {
+    if k == 0 {
+        return None;
+    }
+    if matches!(words[k - 1].text, "and" | "then" | "but") && k >= 2 {
+        let start = words[..k - 1]
+            .iter()
+            .rposition(|w| w.trailing.is_some_and(|c| matches!(c, ';' | ':' | '—')))
+            .map_or(0, |c| c + 1);
+        return subject(&words[start..k - 1]).map(|(m, _)| m);
+    }
+    let mut start = k;
+    while start > 0 && k - start < 8 {
+        let w = &words[start - 1];
+        if w.trailing.is_some()
+            || opens_clause(w.text)
+            || matches!(w.text, "that" | "who" | "which")
+        {
+            break;
+        }
+        start -= 1;
+    }
+    if start == k {
+        return None;
+    }
+    // The clause must start there: the sentence's start, a comma, or a subordinator.
+    let opened = start == 0
+        || words[start - 1]
+            .trailing
+            .is_some_and(|c| matches!(c, ',' | ';' | ':' | '—' | '–'))
+        || opens_clause(words[start - 1].text);
+    // A subject has a noun: a word of one letter or lower case only ("it also") is
+    // left to the pronoun finder.
+    (opened && k - start <= 7).then(|| Mention {
+        span: crate::span::Span::new(words[start].span.start, words[k - 1].span.end),
+        kind: MentionKind::Description,
+        gender: None,
+    })
+}
+
+/// The possessive before a noun cue (Trump’s claim, his assertion), as a mention.
+fn possessor(words: &[Word<'_>], j: usize) -> Option<Mention> {
+    let w = words.get(j.checked_sub(1)?)?;
+    let pronoun = |gender: Option<Gender>| Mention {
+        span: w.span,
+        kind: MentionKind::Pronoun(gender),
+        gender,
+    };
+    match w.text {
+        "his" | "His" => Some(pronoun(Some(Gender::Male))),
+        "her" | "Her" => Some(pronoun(Some(Gender::Female))),
+        "their" | "Their" | "its" | "Its" => Some(pronoun(None)),
+        t if t.ends_with("’s") || t.ends_with("'s") => {
+            crate::attribute::mentions::name_ending_at(words, j - 1)
+        }
+        _ => None,
+    }
+}
+
+/// Who a cue attributes its content to, and the shape of the clause.
+pub fn speaker(words: &[Word<'_>], cue: &Cue) -> Option<Speaker> {
+    match cue.kind {
+        CueKind::Verb(form) => verb(words, cue, form),
+        CueKind::Question => {
+            let j = cue.at;
+            if j > 0 && is_be(words[j - 1].text) {
+                return None;
+            }
+            let m = mention_before(words, j)?;
+            Some(Speaker {
+                found: found("indirect_question", m, cue, words, 0.75),
+                shape: Shape::Leading,
+                relative: None,
+            })
+        }
+        CueKind::Noun => {
+            let m = possessor(words, cue.at)?;
+            Some(Speaker {
+                found: found("indirect_noun", m, cue, words, 0.7),
+                shape: Shape::Leading,
+                relative: None,
+            })
+        }
+        CueKind::AccordingTo => {
+            let i = cue.at;
+            let m = mention_after(words, i + 1)?;
+            let m_end = words
+                .iter()
+                .rposition(|w| w.span.end <= m.span.end)
+                .unwrap_or(i + 1);
+            // The source runs on to the clause's comma: according to an email from the
+            // president of the federation, C.
+            let end = (m_end..words.len())
+                .find(|&e| words[e].trailing.is_some_and(|c| matches!(c, ',' | ';')))
+                .unwrap_or(words.len() - 1);
+            let opens = i == 0
+                || (i == 1 && words[0].trailing.is_none() && is_adverb_or_conj(words[0].text));
+            let shape = if opens {
+                Shape::Opening { end }
+            } else if end + 1 >= words.len() || words[i - 1].trailing != Some(',') {
+                Shape::Trailing { clause: i }
+            } else {
+                Shape::Parenthetical
+            };
+            Some(Speaker {
+                found: found("indirect_according_to", m, cue, words, 0.85),
+                shape,
+                relative: None,
+            })
+        }
+    }
+}
+
+/// An opening connective before "according to": But, And, Yet, Also.
+fn is_adverb_or_conj(w: &str) -> bool {
+    matches!(w, "But" | "And" | "Yet" | "Also" | "So" | "Still" | "Now")
+}
