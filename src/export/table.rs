@@ -51,8 +51,8 @@ struct Layout {
     text: Option<usize>,
 }
 
-/// `#` and `PARA` (4 each) and `KIND` (7).
-const NUMBERS: usize = 4 + 4 + 7;
+/// `#` and `PARA` (4 each) and `KIND` (8, the longest kind: `indirect`).
+const NUMBERS: usize = 4 + 4 + 8;
 /// DOC, SPEAKER, METHOD at full width.
 const FULL: [usize; 3] = [24, 24, 18];
 /// The narrowest METHOD column shown.
@@ -104,7 +104,7 @@ impl QuoteWriter for TableWriter<'_> {
         if !self.header {
             self.header = true;
             let mut head = format!(
-                "{} {:>4} {:>4} {:<7} {}",
+                "{} {:>4} {:>4} {:<8} {}",
                 pad("DOC", l.doc),
                 "#",
                 "PARA",
@@ -140,7 +140,7 @@ impl QuoteWriter for TableWriter<'_> {
             None => self.paint.paint(style::DIM, &pad("-", l.speaker)),
         };
         let mut row = format!(
-            "{} {:>4} {:>4} {:<7} {speaker}",
+            "{} {:>4} {:>4} {:<8} {speaker}",
             pad(&cut_start(&sanitize::line(&q.doc), l.doc), l.doc),
             q.index,
             q.paragraph,
@@ -245,6 +245,7 @@ mod tests {
              live, and that is a promise I intend to keep",
         );
         unattributed.flags = vec![Flag::Unattributed];
+        unattributed.kind = crate::Kind::Indirect;
         vec![
             quote(
                 "beijing.txt",
