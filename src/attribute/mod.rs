@@ -607,15 +607,18 @@ impl<'a, 'b> Doc<'a, 'b> {
 
     /// The narrator's words of `range`: words inside quotes are left out.
     fn narrator_words(&self, range: Span) -> Vec<Word<'a>> {
+        // Top-level quotes are in order and apart, and so are words: one pass over both
+        // (checking every quote of the range for every word was quadratic in a paragraph
+        // of quotes).
         let quotes = &self.a.quotes;
-        let first = quotes.partition_point(|q| q.span.end <= range.start);
+        let mut q = quotes.partition_point(|q| q.span.end <= range.start);
         words::words(self.a.text, range)
             .into_iter()
             .filter(|w| {
-                !quotes[first..]
-                    .iter()
-                    .take_while(|q| q.span.start < range.end)
-                    .any(|q| q.span.contains(w.span))
+                while quotes.get(q).is_some_and(|x| x.span.end < w.span.end) {
+                    q += 1;
+                }
+                !quotes.get(q).is_some_and(|x| x.span.contains(w.span))
             })
             .collect()
     }
