@@ -5,6 +5,7 @@ mod diff;
 mod eval;
 mod extract;
 pub mod output;
+mod progress;
 mod reading;
 mod review;
 mod serve;
