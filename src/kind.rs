@@ -121,8 +121,14 @@ impl SentenceMemo {
             return found;
         }
         let (ws, complete_at) = words_upto(text, before, SUBJECT_WORDS);
-        let found = subject_with_verb(&ws)
-            .is_some_and(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Pronoun(_)));
+        let found = subject_with_verb(&ws).is_some_and(|m| match m.kind {
+            MentionKind::Name(_) | MentionKind::Pronoun(_) => true,
+            // "Donald Trump’s campaign manager says he is “gratified”": a person's people.
+            MentionKind::Description => text[m.span]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| crate::attribute::words::strip_possessive(w).len() < w.len()),
+        });
         if let Some(from) = complete_at {
             self.subject = Some((before.start, from, found));
         }

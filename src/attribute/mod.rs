@@ -10,6 +10,7 @@
 //! to a name inside the quote itself (`resolve.rs`).
 
 mod calibration;
+mod headline;
 pub mod mentions;
 mod resolve;
 mod role;
@@ -105,10 +106,11 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
     }
     // Each confidence is what annotated news says about attributions made on the same
     // evidence (calibration.rs), not the sieve's own guess.
-    for (a, &kind) in out.iter_mut().zip(&analysis.kinds) {
+    for ((a, &kind), q) in out.iter_mut().zip(&analysis.kinds).zip(&analysis.quotes) {
         if let Some(a) = a {
             let class = calibration::mention_class(&analysis.text[a.mention], a.speaker_type);
-            a.confidence = calibration::confidence(a.method, class, kind);
+            let reach = calibration::reach(analysis.text, q.span, a.mention, a.cue);
+            a.confidence = calibration::confidence(a.method, class, kind, reach);
         }
     }
     out
@@ -751,6 +753,9 @@ impl<'a, 'b> Doc<'a, 'b> {
         let lead_text = text[sentence.start..first.outer.start].trim_end();
         let introduced = lead_text.ends_with([':', ',']);
         if let Some(f) = sieves::leading(&before, introduced) {
+            return Some(f);
+        }
+        if let Some(f) = headline::headline(&before) {
             return Some(f);
         }
         // A quote that ends its sentence ends the search for "according to" too.
