@@ -7,8 +7,8 @@
 `fit` runs `quotecheck extract --corpus GOLD --format jsonl`, judges every attributed quote
 that matches a gold unit with a source exactly as `score.py` does (its own functions are
 imported from the scoring directory), and writes the share judged right for each cell of
-(method, mention class, kind), smoothed towards the cell's parent (method and class, then
-method, then everything) so that a cell seen a few times does not claim certainty. The
+(method, mention class, kind, reach), smoothed towards the cell's parent (the same key
+without its last part, down to everything) so that a cell seen a few times does not claim certainty. The
 project ships the table fitted on PolNeAR train only:
 
   python3 scripts/calibrate.py fit ../shared/corpora/polnear/train.jsonl
@@ -19,7 +19,9 @@ file and for all of them together.
 
 The mention class is what the record shows: `pronoun` when the mention is a third-person or
 first-person pronoun (he, she, it, they, I, we, contracted or not), else the record's
-`speaker_type` (person, group, organisation, document, unnamed), else `other`. The Rust
+`speaker_type` (person, group, organisation, document, unnamed), else `other`. The reach is
+how many code points lie between the quote and the farther of its mention and cue: near
+(up to 40), mid (up to 100) or far (a continuation, a speaker sentences away). The Rust
 side (src/attribute/calibration.rs) computes the same key from the same fields.
 """
 import argparse
@@ -35,6 +37,7 @@ PRONOUNS = {"he", "she", "it", "they", "i", "we"}
 CONTRACTIONS = ["’s", "'s", "’re", "'re", "’ve", "'ve", "’d", "'d", "’ll", "'ll"]
 SMOOTHING = 5.0  # pseudo-observations borrowed from the parent cell
 FLOOR, CEILING = 0.05, 0.99
+NEAR, MID = 40, 100  # code points between the quote and its farther evidence
 
 
 def mention_class(p):
@@ -98,31 +101,47 @@ def judged(binary, gold, scoring):
                 continue
             used.add(bi)
             p = spans[bi][2]
-            if not u["speaker"] or p.get("kind") == "term" or not p.get("speaker"):
+            if not u["speaker"] or p.get("kind") in ("term", "indirect") or not p.get("speaker"):
                 continue
             out.append((p, bool(speaker_ok(p, u, canon.get((doc, u.get("qid")))))))
     return out
 
 
+def gap(p, start, end):
+    """Code points between the quote and the stretch p[start]..p[end] (0 when they meet)."""
+    s, e = p.get(start), p.get(end)
+    if s is None or e is None:
+        return 0
+    if e <= p["start"]:
+        return p["start"] - e
+    return max(0, s - p["end"])
+
+
+def reach(p):
+    """How far the evidence stands from the quote: the farther of mention and cue."""
+    g = max(gap(p, "mention_start", "mention_end"), gap(p, "cue_start", "cue_end"))
+    return "near" if g <= NEAR else "mid" if g <= MID else "far"
+
+
 def key(p):
-    return (p.get("method") or "none", mention_class(p), p.get("kind") or "none")
+    return (p.get("method") or "none", mention_class(p), p.get("kind") or "none", reach(p))
 
 
 def fit(records):
+    """Every cell and its parents (a trailing `*`), with counts and smoothed confidence."""
     counts = collections.defaultdict(lambda: [0, 0])
     for p, ok in records:
-        m, c, k = key(p)
-        for cell in ((m, c, k), (m, c, "*"), (m, "*", "*"), ("*", "*", "*")):
+        k = key(p)
+        for level in range(len(k) + 1):
+            cell = k[:level] + ("*",) * (len(k) - level)
             counts[cell][0] += 1
             counts[cell][1] += ok
 
     def parent(cell):
-        m, c, k = cell
-        if k != "*":
-            return (m, c, "*")
-        if c != "*":
-            return (m, "*", "*")
-        return None if m == "*" else ("*", "*", "*")
+        stars = cell.count("*")
+        if stars == len(cell):
+            return None
+        return cell[: len(cell) - stars - 1] + ("*",) * (stars + 1)
 
     memo = {}
 
@@ -172,12 +191,13 @@ def main():
         table = fit(judged(a.bin, a.gold[0], a.scoring))
         tmp = a.out + ".tmp"
         with open(tmp, "w", encoding="utf-8") as f:
-            f.write("# Speaker confidence by (method, mention class, kind): the share of quotes\n")
+            f.write("# Speaker confidence by (method, mention class, kind, reach): the share of quotes\n")
             f.write(f"# judged right on {os.path.basename(a.gold[0])}, smoothed towards the parent cell.\n")
             f.write("# Rebuilt by: python3 scripts/calibrate.py fit ../shared/corpora/polnear/train.jsonl\n")
-            f.write("# method\tclass\tkind\tjudged\tright\tconfidence\n")
-            for (m, c, k), n, right, conf in table:
-                f.write(f"{m}\t{c}\t{k}\t{n}\t{right}\t{conf:.3f}\n")
+            f.write(f"# reach: near (<= {NEAR} code points between quote and evidence), mid (<= {MID}), far\n")
+            f.write("# method\tclass\tkind\treach\tjudged\tright\tconfidence\n")
+            for cell, n, right, conf in table:
+                f.write("\t".join(cell) + f"\t{n}\t{right}\t{conf:.3f}\n")
         os.replace(tmp, a.out)
         print(f"wrote {a.out}: {len(table)} cells from {table[-1][1]} judged quotes")
         return

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::attribute::attribute_then;
 use crate::document::{Document, paragraphs};
-use crate::kind::{Kind, classify_in};
+use crate::kind::{Kind, SentenceMemo, classify_with};
 use crate::record::{Flag, Quote};
 use crate::scan::{self, QuoteSpan, scan_with};
 use crate::sentence::sentence_around;
@@ -45,11 +45,15 @@ impl<'a> Analysis<'a> {
                 sentence_around(text, paragraphs[first.paragraph], first.outer)
             })
             .collect();
+        let mut memo = SentenceMemo::default();
         let kinds = scan
             .quotes
             .iter()
             .zip(&sentences)
-            .map(|(q, &sentence)| classify_in(text, sentence, q.parts[0].outer, q.parts[0].inner))
+            .map(|(q, &sentence)| {
+                let (outer, inner) = (q.parts[0].outer, q.parts[0].inner);
+                classify_with(text, sentence, outer, inner, &mut memo)
+            })
             .collect();
         Analysis {
             text,

@@ -77,6 +77,73 @@ pub fn classify(text: &str, para: Span, outer: Span, inner: Span) -> Kind {
 
 /// [`classify`] with the quote's sentence (`sentence_around` its marks) already found.
 pub fn classify_in(text: &str, sentence: Span, outer: Span, inner: Span) -> Kind {
+    classify_with(text, sentence, outer, inner, &mut SentenceMemo::default())
+}
+
+/// How many words from a sentence's start the search for someone doing something before a
+/// quote reads ([`is_someones_words`]): a subject comes early in its sentence, and a bound
+/// lets the quotes of one long sentence share the answer.
+const SUBJECT_WORDS: usize = 64;
+
+/// What classifying works out per sentence, kept for the next quote of the same sentence
+/// (quotes come in text order): a sentence of many quotes is read once, not once per quote.
+#[derive(Default)]
+pub struct SentenceMemo {
+    /// The sentence, and whether it reports speech.
+    reports: Option<(Span, bool)>,
+    /// For a sentence start: where a `before` must reach for the first [`SUBJECT_WORDS`]
+    /// words to be known, and whether they hold someone doing something.
+    subject: Option<(usize, usize, bool)>,
+}
+
+impl SentenceMemo {
+    fn reports_speech(&mut self, text: &str, sentence: Span) -> bool {
+        match self.reports {
+            Some((span, found)) if span == sentence => found,
+            _ => {
+                let found = reports_speech(&text[sentence]);
+                self.reports = Some((sentence, found));
+                found
+            }
+        }
+    }
+
+    /// Whether the first [`SUBJECT_WORDS`] words of `before` have a name or pronoun
+    /// followed by its verb.
+    fn someone_acts(&mut self, text: &str, before: Span) -> bool {
+        use crate::attribute::mentions::{MentionKind, subject_with_verb};
+        use crate::attribute::words::words_upto;
+
+        if let Some((start, from, found)) = self.subject
+            && start == before.start
+            && before.end >= from
+        {
+            return found;
+        }
+        let (ws, complete_at) = words_upto(text, before, SUBJECT_WORDS);
+        let found = subject_with_verb(&ws).is_some_and(|m| match m.kind {
+            MentionKind::Name(_) | MentionKind::Pronoun(_) => true,
+            // "Donald Trump’s campaign manager says he is “gratified”": a person's people.
+            MentionKind::Description => text[m.span]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| crate::attribute::words::strip_possessive(w).len() < w.len()),
+        });
+        if let Some(from) = complete_at {
+            self.subject = Some((before.start, from, found));
+        }
+        found
+    }
+}
+
+/// [`classify_in`], sharing what it works out per sentence through `memo`.
+pub fn classify_with(
+    text: &str,
+    sentence: Span,
+    outer: Span,
+    inner: Span,
+    memo: &mut SentenceMemo,
+) -> Kind {
     let words = &text[inner];
     let before = text[sentence.start..outer.start].trim_end();
     let after = text[outer.end..sentence.end].trim_start();
@@ -102,8 +169,8 @@ pub fn classify_in(text: &str, sentence: Span, outer: Span, inner: Span) -> Kind
     if capitalised && words.ends_with(',') && word_count >= 3 && reports_speech(after) {
         return Kind::Direct;
     }
-    if reports_speech(&text[sentence])
-        || is_someones_words(text, Span::new(sentence.start, outer.start), words)
+    if memo.reports_speech(text, sentence)
+        || is_someones_words(text, Span::new(sentence.start, outer.start), words, memo)
     {
         Kind::Partial
     } else {
@@ -117,10 +184,7 @@ pub fn classify_in(text: &str, sentence: Span, outer: Span, inner: Span) -> Kind
 /// not a title, or a person doing something earlier in the sentence (a doctor had typed
 /// “homicidal ideation.”). A scare quote has none of these: the ISIS “caliphate,”, the
 /// Syrian “resistance” does not pose a threat.
-fn is_someones_words(text: &str, before: Span, words: &str) -> bool {
-    use crate::attribute::mentions::{MentionKind, subject_with_verb};
-    use crate::attribute::words::words as split_words;
-
+fn is_someones_words(text: &str, before: Span, words: &str, memo: &mut SentenceMemo) -> bool {
     let lead = text[before].trim_end();
     let last_words: Vec<&str> = lead.rsplit(char::is_whitespace).take(3).collect();
     let possessive = last_words.iter().take(2).any(|w| {
@@ -140,10 +204,7 @@ fn is_someones_words(text: &str, before: Span, words: &str) -> bool {
     if possessive || after_as || long {
         return true;
     }
-    let ws = split_words(text, before);
-    !title
-        && subject_with_verb(&ws)
-            .is_some_and(|m| matches!(m.kind, MentionKind::Name(_) | MentionKind::Pronoun(_)))
+    !title && memo.someone_acts(text, before)
 }
 
 /// Whether `s` contains a reporting verb used as a verb, or a cue phrase.
@@ -338,6 +399,36 @@ mod tests {
                 classify(text, paras[p.paragraph], p.outer, p.inner)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_shared_sentence_memo_gives_each_quote_its_own_kind() {
+        let long_lead = "The senator, who spent the morning at a rally in the rain with \
+            supporters from three counties and a brass band that played for an hour before \
+            the speeches began and long after they ended, when the crowd had gone home and \
+            the staff were stacking chairs in the gym of the old school on Main Street, ";
+        for text in [
+            "Trump called the deal “a disaster,” “a total disgrace” and “the worst ever,” he said."
+                .to_string(),
+            "Officials said the “caliphate” was gone. The “resistance” does not pose a threat."
+                .to_string(),
+            format!("{long_lead}called it “a very good day” and “a win.”"),
+            "“a” ".repeat(3000),
+        ] {
+            let paras = paragraphs(&text);
+            let quotes = scan(&text, &paras).quotes;
+            let mut memo = SentenceMemo::default();
+            for q in &quotes {
+                let p = q.parts[0];
+                let sentence = sentence_around(&text, paras[p.paragraph], p.outer);
+                assert_eq!(
+                    classify_with(&text, sentence, p.outer, p.inner, &mut memo),
+                    classify_in(&text, sentence, p.outer, p.inner),
+                    "{:?} in {text:.60}",
+                    &text[p.outer.start..p.outer.end]
+                );
+            }
+        }
     }
 
     /// `reports_speech` as it was written first: every word collected, then looked at.

@@ -17,6 +17,12 @@ const ABBREVIATIONS: &[&str] = &[
 /// without one costs linear time, not quadratic.
 pub const MAX_SENTENCE: usize = 2048;
 
+/// Where a search cut short by [`MAX_SENTENCE`] stops is rounded outwards to a multiple of
+/// this, so the quotes of one boundless stretch share their sentence: what is worked out
+/// per sentence (its words, its subject, whether it reports speech) is then worked out
+/// once per block instead of once per quote (a paragraph of 250,000 one-word quotes).
+const SENTENCE_BLOCK: usize = 256;
+
 /// The largest char boundary at or below `at` (clamped to the text).
 fn char_floor(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
@@ -30,7 +36,7 @@ fn char_floor(text: &str, at: usize) -> usize {
 /// than `floor` (the paragraph start).
 pub fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
     // char_floor reads the text 2 KiB back, a cache miss per call: only when it matters.
-    let limit = at.saturating_sub(MAX_SENTENCE);
+    let limit = at.saturating_sub(MAX_SENTENCE) / SENTENCE_BLOCK * SENTENCE_BLOCK;
     let floor = if limit <= floor {
         floor
     } else {
@@ -61,7 +67,7 @@ pub fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
 /// further than `ceiling` (the paragraph end).
 pub fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
     // As in sentence_start: the 2 KiB limit is read only when it can cut the search.
-    let limit = at + MAX_SENTENCE;
+    let limit = (at + MAX_SENTENCE).div_ceil(SENTENCE_BLOCK) * SENTENCE_BLOCK;
     let ceiling = if ceiling <= limit && text.is_char_boundary(ceiling) {
         ceiling
     } else {
@@ -233,7 +239,8 @@ mod search_tests {
     use proptest::prelude::*;
 
     fn plain_start(text: &str, floor: usize, at: usize) -> usize {
-        let floor = floor.max(char_floor(text, at.saturating_sub(MAX_SENTENCE)));
+        let limit = at.saturating_sub(MAX_SENTENCE) / SENTENCE_BLOCK * SENTENCE_BLOCK;
+        let floor = floor.max(char_floor(text, limit));
         let bytes = text.as_bytes();
         let mut i = at;
         while i > floor {
@@ -247,7 +254,8 @@ mod search_tests {
     }
 
     fn plain_end(text: &str, at: usize, ceiling: usize) -> usize {
-        let ceiling = ceiling.min(char_floor(text, at + MAX_SENTENCE));
+        let limit = (at + MAX_SENTENCE).div_ceil(SENTENCE_BLOCK) * SENTENCE_BLOCK;
+        let ceiling = ceiling.min(char_floor(text, limit));
         let bytes = text.as_bytes();
         let mut i = at;
         while i < ceiling {
@@ -319,6 +327,29 @@ mod search_tests {
             format!("Start. {}é. End", "é".repeat(1500)),
         ] {
             assert_same(&text);
+        }
+    }
+
+    #[test]
+    fn quotes_of_one_boundless_stretch_share_their_sentence() {
+        // 8,000 one-word quotes and no sentence end: the searches stop at block edges, so
+        // the quotes of a block have one sentence, between 2 KB and 2 KB + a block around.
+        let text = "“a” ".repeat(8000);
+        let para = Span::new(0, text.len());
+        let sentences: Vec<Span> = text
+            .match_indices('“')
+            .map(|(i, _)| sentence_around(&text, para, Span::new(i, i + 7)))
+            .collect();
+        let mut distinct = sentences.clone();
+        distinct.dedup();
+        assert!(
+            distinct.len() <= text.len() / SENTENCE_BLOCK + 1,
+            "{}",
+            distinct.len()
+        );
+        for (s, (i, _)) in sentences.iter().zip(text.match_indices('“')) {
+            assert!(s.start == 0 || i - s.start >= MAX_SENTENCE);
+            assert!(i - s.start <= MAX_SENTENCE + SENTENCE_BLOCK);
         }
     }
 

@@ -125,3 +125,45 @@ fn a_long_cue_clause_after_a_question_or_exclamation_still_attributes() {
     );
     assert_eq!(qs[0].speaker, None);
 }
+
+#[test]
+fn title_case_cues_attribute() {
+    // A headline in Title Case: the verb is capitalised like the name before it.
+    let qs = quotes("Zoe Saldana Asked Men Everywhere To “Redefine Masculinity.”");
+    let q = quote(&qs, "Redefine");
+    assert_eq!(q.speaker.as_deref(), Some("Zoe Saldana"));
+    assert_eq!(q.method.as_deref(), Some("headline"));
+    // A capitalised verb closing the attribution clause after an appositive.
+    let qs =
+        quotes("“We will not stand for this!” Murphy, the head of Right to Rise USA, Tweeted.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Murphy"));
+    // Not a cue: the same capitalised word opening a name after the appositive.
+    let qs = quotes("“It is a fine school,” Smith, the dean, said of Tweeted Academy.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Smith"));
+    // Sentence case is not a headline: the ordinary sieves decide.
+    let qs = quotes("Zoe Saldana asked men everywhere to “redefine masculinity.”");
+    assert_eq!(
+        quote(&qs, "redefine").speaker.as_deref(),
+        Some("Zoe Saldana")
+    );
+    assert_ne!(quote(&qs, "redefine").method.as_deref(), Some("headline"));
+}
+
+#[test]
+fn a_possessive_name_opens_its_noun_phrase_and_is_not_the_subject() {
+    // The campaign, not the man whose comments it shrugged off, told reporters.
+    let qs = quotes(
+        "Ryan’s campaign shrugged off Trump’s comments, telling reporters, “Neither Speaker Ryan nor anyone on his team has ever asked for Donald Trump’s endorsement.”",
+    );
+    let q = quote(&qs, "Neither Speaker");
+    assert_eq!(q.speaker.as_deref(), Some("Ryan’s campaign"));
+    assert_eq!(q.mention.as_deref(), Some("Ryan’s campaign"));
+    // A thing said after the possessive keeps the name as the source.
+    let qs = quotes(
+        "Podliska’s most explosive claim is that the committee is a “witch hunt” launched to get Clinton.",
+    );
+    assert_eq!(
+        quote(&qs, "witch hunt").speaker.as_deref(),
+        Some("Podliska")
+    );
+}

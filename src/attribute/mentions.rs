@@ -780,6 +780,38 @@ fn opening_description(words: &[Word<'_>], i: usize) -> Option<Mention> {
     None
 }
 
+/// The noun phrase a possessive name opens, when a verb follows it: "Ryan’s campaign
+/// shrugged", "Clinton’s chief strategist said". `start` and `end` are the name's first and
+/// last word; the phrase is one to three lower-case words without punctuation between them.
+fn possessed_subject(words: &[Word<'_>], start: usize, end: usize) -> Option<Mention> {
+    let mut k = end + 1;
+    while k < words.len().min(end + 4)
+        && words[k].text.chars().next().is_some_and(char::is_lowercase)
+        && !is_verb_like(words[k].text)
+    {
+        // "Flint’s water infrastructure and …", "Podliska’s most explosive claim is": a
+        // clause word ends the phrase, and a thing said makes the name the source.
+        if words[k].trailing.is_some()
+            || matches!(
+                words[k].text,
+                "and" | "or" | "but" | "that" | "which" | "who" | "of" | "to" | "in" | "on"
+            )
+            || crate::lexicon::is_speech_noun(words[k].text)
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k == end + 1 || !words.get(k).is_some_and(|v| is_verb_like(v.text)) {
+        return None;
+    }
+    Some(Mention {
+        span: Span::new(words[start].span.start, words[k - 1].span.end),
+        kind: MentionKind::Description,
+        gender: None,
+    })
+}
+
 #[derive(PartialEq, Eq)]
 enum How {
     Verb,
@@ -814,6 +846,28 @@ fn subject_found(words: &[Word<'_>]) -> Option<(Mention, How)> {
             i += 1;
             continue;
         };
+        // "Ryan’s campaign shrugged off Trump’s comments": a possessive name is the
+        // determiner of a noun phrase, which is the subject when a verb follows it; the
+        // name itself never is ("Trump’s comments" is no clause).
+        if matches!(m.kind, MentionKind::Name(_))
+            && words[end].trailing.is_none()
+            && super::words::strip_possessive(words[end].text).len() < words[end].text.len()
+        {
+            if let Some(d) = possessed_subject(words, i, end) {
+                return Some((d, How::Verb));
+            }
+            // "Podliska’s most explosive claim is that …": the name's words are meant.
+            let said = words[end + 1..words.len().min(end + 4)]
+                .iter()
+                .take_while(|w| w.text.chars().next().is_some_and(char::is_lowercase))
+                .any(|w| crate::lexicon::is_speech_noun(w.text));
+            if said {
+                return Some((m, How::Verb));
+            }
+            names.push((end, m));
+            i = end + 1;
+            continue;
+        }
         // What follows: adverbs, then a verb; or an appositive first.
         let mut j = end + 1;
         if words[end].trailing == Some(',') {

@@ -188,7 +188,15 @@ fn mention_opening(words: &[Word<'_>]) -> Option<Mention> {
 fn is_finite_cue(words: &[Word<'_>], j: usize, after_subject: bool) -> bool {
     use crate::lexicon::Form;
     let w = words[j].text;
-    if !w.chars().next().is_some_and(char::is_lowercase) {
+    // “…!” Murphy, the head of Right to Rise USA, Tweeted.: after a subject, a capitalised
+    // past form that closes the clause is the verb, not the start of a name.
+    let closes_clause = words[j].trailing.is_some()
+        || words
+            .get(j + 1)
+            .is_none_or(|n| n.text.starts_with(char::is_lowercase));
+    let verb_case = w.chars().next().is_some_and(char::is_lowercase)
+        || (after_subject && closes_clause && Cues::get().form(w) == Some(Form::Past));
+    if !verb_case {
         return false;
     }
     match Cues::get().form(w) {

@@ -16,10 +16,21 @@ pub struct Word<'t> {
 
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
+    words_upto(text, range, usize::MAX).0
+}
+
+/// The first `n` of [`words`] of `text[range]`, reading no further than the word after
+/// them; with the end of that word when there is one (so the first `n` words of any longer
+/// range from the same start that reaches past it are the same).
+pub fn words_upto(text: &str, range: Span, n: usize) -> (Vec<Word<'_>>, Option<usize>) {
     let slice = &text[range];
     // About one word per six bytes of news text: one allocation instead of a few regrowths.
-    let mut out: Vec<Word<'_>> = Vec::with_capacity(slice.len() / 6 + 2);
+    let mut out: Vec<Word<'_>> = Vec::with_capacity((slice.len() / 6 + 2).min(n.saturating_add(1)));
     for (offset, raw) in tokens(slice) {
+        if out.len() > n {
+            out.truncate(n);
+            return (out, Some(range.start + offset));
+        }
         let start = range.start + offset;
         let body = trim_start_edge(raw);
         let lead = raw.len() - body.len();
@@ -67,7 +78,11 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
             trailing,
         });
     }
-    out
+    if out.len() > n {
+        out.truncate(n);
+        return (out, Some(range.end));
+    }
+    (out, None)
 }
 
 /// The non-empty tokens of `s` between whitespace (`char::is_whitespace`), each with its
@@ -238,8 +253,13 @@ fn is_edge_ascii(b: u8) -> bool {
     !b.is_ascii_alphanumeric() && b != b'-'
 }
 
+/// Not a letter, digit or hyphen. The quotation marks and dashes of news text (“ ” ’ — …)
+/// are in Unicode's General Punctuation block, where nothing is a letter or digit: they are
+/// answered without the Unicode tables, whose look-up was most of the time of a paragraph
+/// of one-word quotes.
+#[inline]
 fn is_edge_punct(c: char) -> bool {
-    !c.is_alphanumeric() && c != '-'
+    ('\u{2000}'..='\u{206F}').contains(&c) || (!c.is_alphanumeric() && c != '-')
 }
 
 /// G.K. or J.
@@ -870,6 +890,16 @@ mod tests {
                 "caucus"
             ]
         );
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        // What is_edge_punct's shortcut rests on.
+        let alphanumeric: Vec<char> = ('\u{2000}'..='\u{206F}')
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        assert_eq!(alphanumeric, []);
+        assert!(is_edge_punct('“') && is_edge_punct('—') && !is_edge_punct('é'));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 use serde::Serialize;
 
 use crate::cli::output::{self, Output};
+use crate::cli::progress::{Progress, counted};
 use crate::cli::terminal::ColorArgs;
 use quotecheck::diff::report::{self, TextOptions};
 use quotecheck::diff::{self, Diff, History, Options, Series, Summary, Version};
@@ -96,11 +97,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if corpora != 0 && corpora != inputs.len() {
         bail!("cannot compare a corpus with a text file: give all versions as .jsonl or none");
     }
+    // The output is written at the end, so the bar may share a terminal with it.
+    let progress = Progress::new(Progress::size_of(&inputs), false);
     let threads = if corpora == 0 {
-        vec![text_thread(&inputs)?]
+        vec![text_thread(&inputs, &progress)?]
     } else {
-        corpus_threads(&args.inputs, &inputs)?
+        corpus_threads(&args.inputs, &inputs, &progress)?
     };
+    progress.stage("aligning");
 
     let options = Options {
         threshold: args.threshold,
@@ -124,6 +128,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for d in series.iter().flat_map(|s| &s.diffs) {
         total.add(d.summary);
     }
+    progress.finish(&format!(
+        "compared {}: {} modified, {} added, {} removed",
+        counted(
+            threads.iter().map(|t| t.quotes.len() as u64).sum(),
+            "version"
+        ),
+        total.modified,
+        total.added,
+        total.removed
+    ));
 
     let mut out = Output::open(args.output.as_deref(), &output::files_of(&inputs))?;
     let format = args
@@ -251,13 +265,14 @@ fn write(
 }
 
 /// Text inputs: one document, one version per input.
-fn text_thread(inputs: &[Input]) -> anyhow::Result<Thread> {
+fn text_thread(inputs: &[Input], progress: &Progress) -> anyhow::Result<Thread> {
     let mut names = Vec::new();
     let mut quotes = Vec::new();
     for input in inputs {
-        for doc in input.documents()? {
+        for doc in progress.track(input, input.documents()?) {
             let doc = doc?;
             quotes.push(Some(extract(&doc).quotes));
+            progress.document_done();
             names.push(Some(doc.id));
         }
     }
@@ -265,12 +280,16 @@ fn text_thread(inputs: &[Input]) -> anyhow::Result<Thread> {
 }
 
 /// Corpora: documents paired by id across the versions, in order of first appearance.
-fn corpus_threads(args: &[String], inputs: &[Input]) -> anyhow::Result<Vec<Thread>> {
+fn corpus_threads(
+    args: &[String],
+    inputs: &[Input],
+    progress: &Progress,
+) -> anyhow::Result<Vec<Thread>> {
     let n = inputs.len();
     let mut order: Vec<String> = Vec::new();
     let mut by_id: BTreeMap<String, Thread> = BTreeMap::new();
     for (v, (arg, input)) in args.iter().zip(inputs).enumerate() {
-        for doc in input.documents()? {
+        for doc in progress.track(input, input.documents()?) {
             let doc = doc?;
             let thread = by_id.entry(doc.id.clone()).or_insert_with(|| {
                 order.push(doc.id.clone());
@@ -284,6 +303,7 @@ fn corpus_threads(args: &[String], inputs: &[Input]) -> anyhow::Result<Vec<Threa
             }
             thread.quotes[v] = Some(extract(&doc).quotes);
             thread.names[v] = Some(format!("{arg}#{}", doc.id));
+            progress.document_done();
         }
     }
     Ok(order.iter().filter_map(|id| by_id.remove(id)).collect())

@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 
 use crate::cli::batches;
 use crate::cli::output::{self, Output};
+use crate::cli::progress::{Progress, counted};
 use crate::cli::reading;
 use crate::cli::terminal::{self, ColorArgs};
 use quotecheck::export::{self, Encoder, Format, QuoteWriter};
@@ -137,13 +138,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out.commit()?;
         return Ok(ExitCode::SUCCESS);
     }
+    // A bar on a terminal's standard error unless the table streams to that terminal.
+    let progress = Progress::new(Progress::size_of(&inputs), out.is_terminal());
     // Inputs are opened one after another, as they are reached.
     let docs = inputs
         .into_iter()
         .flat_map(|input| match input.documents() {
-            Ok(docs) => docs,
+            Ok(docs) => {
+                Box::new(progress.track(&input, docs)) as Box<dyn Iterator<Item = _> + Send>
+            }
             Err(e) => Box::new(std::iter::once(Err(e))),
         });
+    let mut quotes = 0;
     let pool = batches::pool(args.threads.map(usize::from))?;
     let encoder = Encoder::new(format, options);
     {
@@ -171,6 +177,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ));
             }
             let wanted = |q: &Quote| kinds.contains(&q.kind);
+            let quotes = extraction.quotes.iter().filter(|q| wanted(q)).count() as u64;
             let records = match encoder {
                 Some(encoder) => {
                     // About 300 bytes of field names and numbers per record besides its
@@ -186,15 +193,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 None => Records::Quotes(extraction.quotes.into_iter().filter(wanted).collect()),
             };
-            Ok(Extracted { records, warnings })
+            Ok(Extracted {
+                records,
+                warnings,
+                quotes,
+            })
         };
-        let write = |done: Extracted, progress: &batches::Progress| -> anyhow::Result<()> {
+        let write = |done: Extracted, progress: &Progress| -> anyhow::Result<()> {
+            quotes += done.quotes;
             if !done.warnings.is_empty() {
                 progress.warn(&done.warnings);
             }
             sink.write(done.records).context("writing output")
         };
-        let bad = |err: Error, progress: &batches::Progress| -> anyhow::Result<()> {
+        let bad = |err: Error, progress: &Progress| -> anyhow::Result<()> {
             match err {
                 Error::Corpus { .. }
                 | Error::Io { .. }
@@ -211,10 +223,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 err => Err(err.into()),
             }
         };
-        batches::run(&pool, docs, process, write, bad)?;
+        batches::run(&pool, &progress, docs, process, write, bad)?;
         sink.finish().context("writing output")?;
     }
     out.commit()?;
+    progress.finish(&format!("extracted {}", counted(quotes, "quote")));
     if skipped > 0 {
         eprintln!("quotecheck: warning: skipped {skipped} unreadable input(s) or document(s)");
         // A pipeline must be able to tell a complete run from one with holes.
@@ -233,6 +246,8 @@ struct Extracted {
     records: Records,
     /// Stray-mark warnings, printed in input order.
     warnings: String,
+    /// How many records (for the summary line).
+    quotes: u64,
 }
 
 /// Where records go: encoded bytes copied to the output, or a stateful writer.

@@ -5,13 +5,17 @@ mod diff;
 mod eval;
 mod extract;
 pub mod output;
+mod progress;
 mod reading;
 mod review;
 mod serve;
 mod terminal;
 mod verify;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use quotecheck::lexicon::extra as lexicon;
 
 use clap::{Parser, Subcommand};
 
@@ -21,6 +25,10 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read extra words from the lists in DIR (cues.txt, roles.txt, first_names.txt, …,
+    /// named and written like the compiled-in lists in src/lexicon/) and add them.
+    #[arg(long, global = true, value_name = "DIR", env = "QUOTECHECK_LEXICON")]
+    lexicon: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -36,6 +44,10 @@ enum Command {
 /// Parses the command line and runs the subcommand; the exit code on success.
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
+    if let Some(dir) = &cli.lexicon {
+        // Before anything is extracted: the lists are built at their first use.
+        lexicon::install(lexicon::Extra::read_dir(dir)?)?;
+    }
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),

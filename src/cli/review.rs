@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::cli::output::Output;
+use crate::cli::progress::{Progress, counted};
 use crate::cli::terminal::ColorArgs;
 use quotecheck::review::compare::{against_previous, against_sources};
 use quotecheck::review::{Inputs, LOW_CONFIDENCE, Report, html, terminal};
@@ -53,21 +54,48 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     // Read as extract, diff and verify read: an HTML page by its article text, not its markup.
-    let article = read_one(Input::from_arg(&args.article, false))?;
+    let article_input = Input::from_arg(&args.article, false);
+    let previous_input = args
+        .previous
+        .as_ref()
+        .map(|p| Input::from_arg(&p.to_string_lossy(), false));
+    let source_inputs: Vec<Input> = args
+        .sources
+        .iter()
+        .map(|p| Input::from_arg(&p.to_string_lossy(), false))
+        .collect();
+    // Everything is written at the end, so the bar may share the terminal with it.
+    let progress = Progress::new(
+        Progress::size_of(
+            std::iter::once(&article_input)
+                .chain(&previous_input)
+                .chain(&source_inputs),
+        ),
+        false,
+    );
+    let article = read_tracked(&article_input, &progress)?;
     let extraction = extract(&article);
     let mut inputs = Inputs {
         low_confidence: args.low_confidence,
         ..Inputs::default()
     };
-    if let Some(path) = &args.previous {
-        let previous = read_one(Input::from_arg(&path.to_string_lossy(), false))?;
+    if let Some(input) = &previous_input {
+        progress.stage("comparing with the previous version");
+        let previous = read_tracked(input, &progress)?;
         let changes = against_previous(&extraction.quotes, &extract(&previous).quotes);
         inputs.previous = Some((previous.id, changes));
     }
     if !args.sources.is_empty() {
+        progress.stage("checking against the sources");
         inputs.sources = Some(against_sources(&extraction.quotes, &args.sources)?);
+        progress.advance(Progress::size_of(&source_inputs).unwrap_or(0));
     }
     let report = Report::new(&article, extraction, inputs);
+    progress.finish(&format!(
+        "reviewed {}, {}",
+        counted(report.entries.len() as u64, "quote"),
+        counted(report.flag_count() as u64, "flag")
+    ));
 
     match &args.html {
         Some(path) => {
@@ -102,7 +130,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// The one document of a text input.
-fn read_one(input: Input) -> anyhow::Result<Document> {
+fn read_tracked(input: &Input, progress: &Progress) -> anyhow::Result<Document> {
+    let mut meter = progress.meter(input);
     let doc = input.documents()?.next().transpose()?;
+    meter.end();
+    progress.document_done();
     doc.context("no document to review")
 }

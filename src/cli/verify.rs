@@ -7,11 +7,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::output::{self, Output};
+use crate::cli::progress::{Progress, counted};
 use crate::cli::terminal::ColorArgs;
-use quotecheck::Input;
 use quotecheck::verify::Verifier;
 use quotecheck::verify::report::{Format, Style, Writer};
 use quotecheck::verify::source::{Source, SourceKind};
+use quotecheck::{Input, Kind, extract};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -48,9 +49,10 @@ pub struct Args {
     excel_safe: bool,
 }
 
-fn load_sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
+fn load_sources(paths: &[PathBuf], progress: &Progress) -> anyhow::Result<Vec<Source>> {
     let mut sources = Vec::new();
     for path in paths {
+        let mut meter = progress.meter(&source_input(path));
         if path.extension().is_some_and(|e| e == "jsonl") {
             for doc in Input::from_arg(&path.to_string_lossy(), true).documents()? {
                 let doc = doc?;
@@ -60,13 +62,17 @@ fn load_sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
         } else {
             sources.push(Source::load(Path::new(path))?);
         }
+        meter.end();
     }
     Ok(sources)
 }
 
+/// A source path as an input, for its size.
+fn source_input(path: &Path) -> Input {
+    Input::from_arg(&path.to_string_lossy(), false)
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sources = load_sources(&args.source)?;
-    let verifier = Verifier::new(sources);
     let inputs: Vec<Input> = args
         .articles
         .iter()
@@ -86,22 +92,44 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Format::Jsonl
         });
     let color = args.color.enabled(terminal);
+    // Sources and articles together; text output streams to a terminal itself.
+    let sizes: Vec<Input> = args.source.iter().map(|p| source_input(p)).collect();
+    let total = Progress::size_of(sizes.iter().chain(&inputs));
+    let progress = Progress::new(total, terminal);
+    progress.stage("reading sources");
+    let sources = load_sources(&args.source, &progress)?;
+    progress.stage("indexing sources");
+    let verifier = Verifier::new(sources);
+    progress.stage("0 documents");
+    let mut quotes = 0;
     let mut all_pass = true;
     {
         let mut writer =
             Writer::new(format, out.writer(), Style { color }).excel_safe(args.excel_safe);
         for input in &inputs {
+            let mut meter = progress.meter(input);
             for doc in input.documents()? {
                 let doc = doc?;
-                for verified in verifier.verify_document(&doc) {
+                // Quote by quote (what verify_document does), so one long article moves
+                // the bar too.
+                let mut done = 0;
+                for quote in extract(&doc).quotes.iter().filter(|q| q.kind != Kind::Term) {
+                    let verified = verifier.verify(quote);
                     all_pass &= verified.passes();
                     writer.write(&verified).context("writing output")?;
+                    meter.text(quote.byte_end.saturating_sub(done));
+                    done = done.max(quote.byte_end);
+                    quotes += 1;
                 }
+                meter.text(doc.text.len().saturating_sub(done));
+                progress.document_done();
             }
+            meter.end();
         }
         writer.finish().context("writing output")?;
     }
     out.commit()?;
+    progress.finish(&format!("verified {}", counted(quotes, "quote")));
     Ok(if all_pass {
         ExitCode::SUCCESS
     } else {

@@ -2,9 +2,9 @@
 //! speech without quotation marks" (`../shared/corpora/README.md`) defines it, step for
 //! step as `../shared/scoring/score_indirect.py`:
 //!
-//! - gold units: `indirect` attributions whose cue has a word of speech ([`SPEECH`]), the
+//! - gold units: `indirect` attributions whose cue has a word of speech (`SPEECH`), the
 //!   span from the first fragment's start to the last's end, trimmed of blanks and
-//!   punctuation ([`TRIM`]), at least two code points long;
+//!   punctuation (`TRIM`), at least two code points long;
 //! - each unit takes the unused prediction with the best overlap over union (>= 0.5);
 //! - a prediction left over is a false positive when it overlaps no annotated attribution
 //!   of any type, neutral otherwise;
@@ -44,7 +44,7 @@ mentioned mentioning charge charges charged charging agree agrees agreed agreein
 const TRIM: &str = " \t\n.,;:!?“”\"'‘’«»—–-()";
 
 /// Whether an annotated cue is one of speech: one of its runs of ASCII letters (lower
-/// cased) is in [`SPEECH`].
+/// cased) is in `SPEECH`.
 pub fn is_speech(cue: &str) -> bool {
     let lower = cue.to_lowercase();
     lower
@@ -53,7 +53,7 @@ pub fn is_speech(cue: &str) -> bool {
         .any(|w| SPEECH.split_whitespace().any(|s| s == w))
 }
 
-/// A range trimmed of [`TRIM`] characters at both ends.
+/// A range trimmed of `TRIM` characters at both ends.
 pub fn trim(chars: &[char], (mut s, mut e): Range) -> Range {
     while s < e && TRIM.contains(chars[s]) {
         s += 1;

@@ -51,7 +51,7 @@ struct Layout {
     text: Option<usize>,
 }
 
-/// `#` and `PARA` (4 each) and `KIND` (8: "indirect").
+/// `#` and `PARA` (4 each) and `KIND` (8, the longest kind: `indirect`).
 const NUMBERS: usize = 4 + 4 + 8;
 /// DOC, SPEAKER, METHOD at full width.
 const FULL: [usize; 3] = [24, 24, 18];
@@ -245,6 +245,7 @@ mod tests {
              live, and that is a promise I intend to keep",
         );
         unattributed.flags = vec![Flag::Unattributed];
+        unattributed.kind = crate::Kind::Indirect;
         vec![
             quote(
                 "beijing.txt",

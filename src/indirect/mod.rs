@@ -5,7 +5,7 @@
 //! One stage per file: `cues.rs` finds the cue in a sentence (a verb or noun of speech,
 //! "according to", "asked whether"), `speaker.rs` its speaker and the shape of the
 //! attribution clause, `extent.rs` the reported content. Speakers are resolved by the
-//! attribution module ([`crate::attribute::Resolver`]): canonical names, pronouns, types
+//! attribution module (`crate::attribute::Resolver`): canonical names, pronouns, types
 //! and roles as for quotes.
 //!
 //! Quoted words are never part of reported content: a paraphrase with quoted words in

@@ -5,12 +5,18 @@
 //! `documents.txt` (documents and media that can be a quote's source) and
 //! `organisations.txt` (nouns for an organisation speaking as one); `reported_speech.txt`
 //! and `reported_speech_nouns.txt` (verbs and nouns that report speech without quoting it).
+//!
+//! Each list can be extended at run time without rebuilding: files of the same names in a
+//! directory given with `--lexicon DIR` (or `QUOTECHECK_LEXICON`) add their lines
+//! ([`extra`]).
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+pub mod extra;
 mod table;
+use extra::with_extra;
 use table::{ExactMap, FoldMap};
 
 const CUES: &str = include_str!("cues.txt");
@@ -23,16 +29,26 @@ const ORGANISATIONS: &str = include_str!("organisations.txt");
 const REPORTED_SPEECH: &str = include_str!("reported_speech.txt");
 const REPORTED_SPEECH_NOUNS: &str = include_str!("reported_speech_nouns.txt");
 
-/// The words of a one-word-per-line data file as a set, built the first time it is asked.
-fn data_set(cell: &'static OnceLock<ExactMap<()>>, data: &'static str) -> &'static ExactMap<()> {
-    cell.get_or_init(|| ExactMap::new(data_lines(data).map(|w| (w, ()))))
+/// The words of a one-word-per-line data file (and of its extra lines, [`extra`]) as a
+/// set, lower case, built the first time it is asked.
+fn data_set(
+    cell: &'static OnceLock<ExactMap<()>>,
+    data: &'static str,
+    list: &str,
+) -> &'static ExactMap<()> {
+    cell.get_or_init(|| {
+        let data = with_extra(data, list);
+        ExactMap::new(data_lines(&data).map(|w| (w.to_lowercase(), ())))
+    })
 }
 
 /// Whether a lowercase noun names something said or written (claim, remarks, letter),
 /// from `speech_nouns.txt`.
 pub fn is_speech_noun(word: &str) -> bool {
     static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
-    data_set(&NOUNS, SPEECH_NOUNS).get(word).is_some()
+    data_set(&NOUNS, SPEECH_NOUNS, "speech_nouns.txt")
+        .get(word)
+        .is_some()
 }
 
 /// What a word can be in reported speech (`reported_speech.txt`,
@@ -60,10 +76,11 @@ fn speech_words() -> &'static SpeechWords {
     static WORDS: OnceLock<SpeechWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: FxHashMap<String, SpeechWord> = FxHashMap::default();
-        for (w, form) in form_map(REPORTED_SPEECH) {
+        for (w, form) in form_map(&with_extra(REPORTED_SPEECH, "reported_speech.txt")) {
             words.entry(w).or_default().verb = Some(form);
         }
-        for w in data_lines(REPORTED_SPEECH_NOUNS) {
+        let nouns = with_extra(REPORTED_SPEECH_NOUNS, "reported_speech_nouns.txt");
+        for w in data_lines(&nouns) {
             words.entry(w.to_lowercase()).or_default().noun = true;
         }
         for (w, form) in [
@@ -121,21 +138,25 @@ pub fn reported_speech_form(word: &str) -> Option<Form> {
 /// (statement, editorial, ad), from `documents.txt`.
 pub fn is_document_noun(word: &str) -> bool {
     static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
-    data_set(&NOUNS, DOCUMENTS).get(word).is_some()
+    data_set(&NOUNS, DOCUMENTS, "documents.txt")
+        .get(word)
+        .is_some()
 }
 
 /// Whether a lowercase noun names an organisation speaking as one (campaign,
 /// administration, department), from `organisations.txt`.
 pub fn is_organisation_noun(word: &str) -> bool {
     static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
-    data_set(&NOUNS, ORGANISATIONS).get(word).is_some()
+    data_set(&NOUNS, ORGANISATIONS, "organisations.txt")
+        .get(word)
+        .is_some()
 }
 
 /// Whether a lowercase noun names a person by role or office (mayor, spokeswoman, aide),
 /// from `roles.txt`; a plural of one counts too.
 pub fn is_role_noun(word: &str) -> bool {
     static ROLES_SET: OnceLock<ExactMap<()>> = OnceLock::new();
-    let roles = data_set(&ROLES_SET, ROLES);
+    let roles = data_set(&ROLES_SET, ROLES, "roles.txt");
     roles.get(word).is_some()
         || word
             .strip_suffix('s')
@@ -146,8 +167,10 @@ pub fn is_role_noun(word: &str) -> bool {
 pub fn first_name_is_female(name: &str) -> Option<bool> {
     static NAMES: OnceLock<ExactMap<bool>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        // Through a hash map, so that a name listed twice keeps its last gender.
-        let names: FxHashMap<&str, bool> = data_lines(FIRST_NAMES)
+        // Through a hash map, so that a name listed twice keeps its last gender (an extra
+        // line overrides the compiled-in one).
+        let data = with_extra(FIRST_NAMES, "first_names.txt");
+        let names: FxHashMap<&str, bool> = data_lines(&data)
             .filter_map(|l| {
                 let (g, n) = l.split_once(' ')?;
                 Some((n.trim(), g == "f"))
@@ -187,7 +210,12 @@ impl Cues {
     /// The lexicon built from the compiled-in lists (built once, then shared).
     pub fn get() -> &'static Cues {
         static CUES_CELL: OnceLock<Cues> = OnceLock::new();
-        CUES_CELL.get_or_init(|| Cues::parse(CUES, MULTIWORD))
+        CUES_CELL.get_or_init(|| {
+            Cues::parse(
+                &with_extra(CUES, "cues.txt"),
+                &with_extra(MULTIWORD, "multiword.txt"),
+            )
+        })
     }
 
     fn parse(verbs: &str, phrases: &str) -> Cues {

@@ -380,7 +380,12 @@ impl<'w> Writer<'w> {
                     .filter(|&&v| self.tally[v as usize] > 0)
                     .map(|&v| format!("{} {}", self.tally[v as usize], v))
                     .collect();
-                writeln!(self.out, "{} quotes: {}", self.count, parts.join(", "))?;
+                writeln!(
+                    self.out,
+                    "{}: {}",
+                    crate::review::counted(self.count, "quote"),
+                    parts.join(", ")
+                )?;
             }
             Format::Jsonl => {}
         }
@@ -442,6 +447,20 @@ mod tests {
         );
         let coloured = diff_text(&edits, &Style { color: true });
         assert!(coloured.contains("\x1b[31m[-very-]\x1b[0m"), "{coloured}");
+    }
+
+    #[test]
+    fn the_text_summary_counts_one_quote_in_the_singular() {
+        let results = results();
+        let mut buf = Vec::new();
+        {
+            let mut w = Writer::new(Format::Text, Box::new(&mut buf), Style::plain());
+            w.write(&results[0]).unwrap();
+            w.finish().unwrap();
+        }
+        let out = String::from_utf8(buf).unwrap();
+        let last = out.lines().last().unwrap();
+        assert!(last.starts_with("1 quote: 1 "), "{out}");
     }
 
     #[test]
