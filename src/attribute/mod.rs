@@ -425,8 +425,14 @@ struct NameRun {
 /// most ten, and the next quote's pronoun over mostly the same.
 const RECENT_SENTENCES: usize = 32;
 
-/// A looked-at stretch, by its (start, end), and what it gave.
-type RecentSentence<'a> = ((usize, usize), Rc<SentenceSubject<'a>>);
+/// How many narrator words of a stretch [`Doc::sentence_subject`] reads from its start: a
+/// subject comes early, and with a bound the quotes of one long stretch share the answer.
+const SUBJECT_WORDS: usize = 64;
+
+/// A looked-at stretch, by its (start, end), and what it gave; with, when the stretch has
+/// more than [`SUBJECT_WORDS`] narrator words, the end from which any stretch with the same
+/// start gives the same.
+type RecentSentence<'a> = ((usize, usize), Option<usize>, Rc<SentenceSubject<'a>>);
 
 struct Doc<'a, 'b> {
     a: &'b Analysis<'a>,
@@ -507,18 +513,41 @@ impl<'a, 'b> Doc<'a, 'b> {
     /// [`SentenceSubject`] of `range`, worked out once while it is among the recent ones.
     fn sentence_subject(&self, range: Span) -> Rc<SentenceSubject<'a>> {
         let key = (range.start, range.end);
-        if let Some((_, found)) = self.sentences.borrow().iter().find(|(k, _)| *k == key) {
+        let same = |(k, from, _): &&RecentSentence<'a>| {
+            *k == key || (k.0 == range.start && from.is_some_and(|f| range.end >= f))
+        };
+        if let Some((_, _, found)) = self.sentences.borrow().iter().find(same) {
             return Rc::clone(found);
         }
-        let words = self.narrator_words(range);
+        let (words, from) = self.narrator_words_upto(range, SUBJECT_WORDS);
         let subject = subject(&words);
         let found = Rc::new(SentenceSubject { words, subject });
         let mut recent = self.sentences.borrow_mut();
         if recent.len() == RECENT_SENTENCES {
             recent.pop_front();
         }
-        recent.push_back((key, Rc::clone(&found)));
+        recent.push_back((key, from, Rc::clone(&found)));
         found
+    }
+
+    /// The first `n` narrator words of `range`; when it has more, with the start of the
+    /// next one (any range from the same start reaching it has the same first `n`). Reads
+    /// only as far as it needs.
+    fn narrator_words_upto(&self, range: Span, n: usize) -> (Vec<Word<'a>>, Option<usize>) {
+        let mut raw = 2 * n + 2;
+        loop {
+            let (ws, more) = words::words_upto(self.a.text, range, raw);
+            let mut kept = self.without_quoted(ws);
+            if kept.len() > n {
+                let next = kept[n].span.start;
+                kept.truncate(n);
+                return (kept, Some(next));
+            }
+            if more.is_none() {
+                return (kept, None);
+            }
+            raw *= 4;
+        }
     }
 
     /// What the document says about `surname`: gathered from the stretches of capitalised
@@ -612,10 +641,17 @@ impl<'a, 'b> Doc<'a, 'b> {
         // Top-level quotes are in order and apart, and so are words: one pass over both
         // (checking every quote of the range for every word was quadratic in a paragraph
         // of quotes).
+        self.without_quoted(words::words(self.a.text, range))
+    }
+
+    /// `ws` (words in text order) less those inside quotes.
+    fn without_quoted(&self, ws: Vec<Word<'a>>) -> Vec<Word<'a>> {
         let quotes = &self.a.quotes;
-        let mut q = quotes.partition_point(|q| q.span.end <= range.start);
-        words::words(self.a.text, range)
-            .into_iter()
+        let Some(first) = ws.first() else {
+            return ws;
+        };
+        let mut q = quotes.partition_point(|q| q.span.end <= first.span.start);
+        ws.into_iter()
             .filter(|w| {
                 while quotes.get(q).is_some_and(|x| x.span.end < w.span.end) {
                     q += 1;

@@ -22,6 +22,9 @@ use super::variants;
 pub const SPLICE_GAP: usize = 8;
 /// N-grams more frequent than this are too common to anchor a search.
 const MAX_POSTINGS: usize = 256;
+/// How many too-common trigrams anchor a quote that has no other (each gives
+/// [`MAX_POSTINGS`] hits).
+const COMMON_ANCHORS: usize = 32;
 /// How far apart (in words, beyond the quote's length) hits may be and still form one window.
 const CLUSTER_GAP: usize = 40;
 
@@ -477,7 +480,11 @@ impl<'a> Aligner<'a> {
                 hits.extend(post.iter().map(|&(_, p)| (p, t[0] as u32)));
             }
             if hits.is_empty() {
-                for (i, post) in common {
+                // Only common trigrams (a quote of one word repeated): at most
+                // COMMON_ANCHORS of them, spread over the quote, so the hits to sort stay
+                // bounded whatever the quote's length.
+                let step = common.len().div_ceil(COMMON_ANCHORS).max(1);
+                for (i, post) in common.into_iter().step_by(step) {
                     hits.extend(post[..MAX_POSTINGS].iter().map(|&(_, p)| (p, i as u32)));
                 }
             }
