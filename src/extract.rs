@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::attribute::attribute;
+use crate::attribute::attribute_then;
 use crate::document::{Document, paragraphs};
 use crate::kind::{Kind, SentenceMemo, classify_with};
 use crate::record::{Flag, Quote};
@@ -106,19 +106,27 @@ pub fn extract(doc: &Document) -> Extraction {
 /// [`extract`] with options.
 pub fn extract_with(doc: &Document, options: &Options) -> Extraction {
     let analysis = Analysis::with_options(&doc.text, options);
-    let mut extraction = records(doc, &analysis);
-    if options.indirect {
-        add_indirect(doc, &analysis, &mut extraction.quotes);
-    }
+    let mut extraction = records_with(doc, &analysis, options.indirect);
     doc.annotate(&mut extraction);
     extraction
 }
 
 /// Turns an analysis into records, converting offsets to code points.
 pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
+    records_with(doc, analysis, false)
+}
+
+/// [`records`], with the document's reported speech (kind `indirect`) when `indirect`.
+fn records_with(doc: &Document, analysis: &Analysis<'_>, indirect: bool) -> Extraction {
     let text = analysis.text;
     let chars = CharIndex::new(text);
-    let attributions = attribute(analysis);
+    let (attributions, reported) = attribute_then(analysis, |resolver| {
+        if indirect {
+            crate::indirect::find_with(analysis, resolver)
+        } else {
+            Vec::new()
+        }
+    });
     let quotes = analysis
         .quotes
         .iter()
@@ -173,6 +181,8 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
             }
         })
         .collect();
+    let mut quotes = quotes;
+    add_indirect(doc, text, &chars, reported, &mut quotes);
     let mut lines = LineCounter::default();
     let stray_marks = analysis
         .stray
@@ -192,13 +202,16 @@ pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
 
 /// Adds the document's reported speech (kind `indirect`) to its quote records, all in text
 /// order and numbered again from 1.
-fn add_indirect(doc: &Document, analysis: &Analysis<'_>, quotes: &mut Vec<Quote>) {
-    let reported = crate::indirect::find(analysis);
+fn add_indirect(
+    doc: &Document,
+    text: &str,
+    chars: &CharIndex,
+    reported: Vec<crate::indirect::Reported>,
+    quotes: &mut Vec<Quote>,
+) {
     if reported.is_empty() {
         return;
     }
-    let text = analysis.text;
-    let chars = CharIndex::new(text);
     let offsets = |s: Span| (chars.char_offset(s.start), chars.char_offset(s.end));
     quotes.extend(reported.into_iter().map(|r| {
         let a = r.attribution;

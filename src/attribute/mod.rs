@@ -59,6 +59,15 @@ pub struct Attribution {
 
 /// Attributes every quote of an analysed document (None for terms and unattributed ones).
 pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
+    attribute_then(analysis, |_| ()).0
+}
+
+/// [`attribute`], then `then` with a [`Resolver`] over the same document (its names
+/// gathered once for both), for findings outside quotes (`crate::indirect`).
+pub(crate) fn attribute_then<R>(
+    analysis: &Analysis<'_>,
+    then: impl FnOnce(&mut Resolver<'_, '_, '_>) -> R,
+) -> (Vec<Option<Attribution>>, R) {
     let doc = Doc::new(analysis);
     let mut memory = Memory::default();
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(analysis.quotes.len());
@@ -113,25 +122,23 @@ pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
             a.confidence = calibration::confidence(a.method, class, kind, reach);
         }
     }
-    out
+    let reported = then(&mut Resolver {
+        doc: &doc,
+        memory: Memory::default(),
+    });
+    (out, reported)
 }
 
 /// Turns findings made outside this module (reported speech, `crate::indirect`) into
 /// attributions the way a quote's are: the same canonical names, antecedents, types and
-/// roles. Findings are given in text order; the resolver remembers who has spoken.
-pub(crate) struct Resolver<'a, 'b> {
-    doc: Doc<'a, 'b>,
+/// roles. Findings are given in text order; the resolver remembers who has spoken among
+/// them (apart from the quotes' speakers, which come in another order).
+pub(crate) struct Resolver<'d, 'a, 'b> {
+    doc: &'d Doc<'a, 'b>,
     memory: Memory,
 }
 
-impl<'a, 'b> Resolver<'a, 'b> {
-    pub(crate) fn new(analysis: &'b Analysis<'a>) -> Resolver<'a, 'b> {
-        Resolver {
-            doc: Doc::new(analysis),
-            memory: Memory::default(),
-        }
-    }
-
+impl Resolver<'_, '_, '_> {
     pub(crate) fn resolve(&mut self, found: Found) -> Attribution {
         self.doc.resolve(found, &mut self.memory)
     }

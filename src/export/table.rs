@@ -73,10 +73,10 @@ impl Layout {
         };
         // Six single spaces between seven columns.
         let avail = width.saturating_sub(NUMBERS + 6);
-        // The quote's text gets at least half; the name columns share the rest, up to their
-        // full widths.
+        // The quote's text gets at least three fifths; the name columns share the rest, up
+        // to their full widths.
         let full: usize = FULL.iter().sum();
-        let names = full.min(avail / 2);
+        let names = full.min(avail * 2 / 5);
         let (doc, speaker, method) = if names * method / full >= METHOD_MIN {
             let doc = names * doc / full;
             let speaker = names * speaker / full;

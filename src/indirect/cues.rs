@@ -4,7 +4,7 @@
 //! it are `extent.rs` and `speaker.rs`.
 
 use crate::attribute::words::Word;
-use crate::lexicon::{Form, is_reported_speech_noun, reported_speech_form};
+use crate::lexicon::{Form, speech_word};
 
 /// What kind of cue a word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,27 +29,23 @@ pub struct Cue {
 
 /// Whether a whitespace token could be a cue (checked on raw tokens before a sentence is
 /// split into words, so most text is never split): its letters name a verb or noun of
-/// speech, "according" or a form of "ask".
+/// speech, "according" or a form of "ask". One table look-up; most tokens are turned away
+/// by their length or first byte.
+#[inline]
 pub fn may_be_cue(token: &str) -> bool {
-    let core = token.trim_matches(|c: char| !c.is_alphabetic());
-    if core.len() < 3 || core.len() > 16 {
+    let bytes = token.as_bytes();
+    if bytes.len() < 3 {
         return false;
     }
-    reported_speech_form(core).is_some()
-        || ask_form(core).is_some()
-        || core.eq_ignore_ascii_case("according")
-        || is_reported_speech_noun(core)
-}
-
-/// The form of "ask" a word is.
-fn ask_form(w: &str) -> Option<Form> {
-    match w {
-        "ask" => Some(Form::Base),
-        "asks" => Some(Form::Third),
-        "asked" => Some(Form::Past),
-        "asking" => Some(Form::Ing),
-        _ => None,
-    }
+    // Every cue is lower case except "According"; an opening mark or bracket may lead.
+    let core = if bytes[0].is_ascii_lowercase() || bytes[0] == b'A' {
+        token.trim_end_matches(|c: char| !c.is_ascii_alphabetic())
+    } else if bytes[0].is_ascii_alphanumeric() {
+        return false;
+    } else {
+        token.trim_matches(|c: char| !c.is_alphabetic())
+    };
+    core.len() >= 3 && core.len() <= 16 && speech_word(core).is_some()
 }
 
 /// Words that open an indirect question after "asked".
@@ -66,7 +62,11 @@ pub fn cues(words: &[Word<'_>]) -> Vec<Cue> {
     let mut j = 0;
     while j < words.len() {
         let w = words[j].text;
-        if w.eq_ignore_ascii_case("according") && words.get(j + 1).is_some_and(|n| n.text == "to") {
+        let Some(sw) = speech_word(w) else {
+            j += 1;
+            continue;
+        };
+        if sw.according && words.get(j + 1).is_some_and(|n| n.text == "to") {
             out.push(Cue {
                 at: j,
                 len: 2,
@@ -79,33 +79,30 @@ pub fn cues(words: &[Word<'_>]) -> Vec<Cue> {
         let lower = w.starts_with(|c: char| c.is_lowercase());
         // "his claim that", "the promise that": a noun, whatever verb it could be.
         let noun = lower
-            && is_reported_speech_noun(w)
+            && sw.noun
             && words.get(j + 1).is_some_and(|n| n.text == "that")
             && words[j].trailing.is_none()
             && (j == 0 || is_determiner_or_possessive(words[j - 1].text));
-        if noun {
-            out.push(Cue {
-                at: j,
-                len: 1,
-                kind: CueKind::Noun,
-            });
-        } else if lower && let Some(form) = reported_speech_form(w) {
-            out.push(Cue {
-                at: j,
-                len: 1,
-                kind: CueKind::Verb(form),
-            });
+        let kind = if noun {
+            Some(CueKind::Noun)
+        } else if lower && let Some(form) = sw.verb {
+            Some(CueKind::Verb(form))
         } else if lower
-            && ask_form(w).is_some()
+            && sw.ask.is_some()
             && words[j + 1..]
                 .iter()
                 .take(5)
                 .any(|n| is_question_word(n.text))
         {
+            Some(CueKind::Question)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
             out.push(Cue {
                 at: j,
                 len: 1,
-                kind: CueKind::Question,
+                kind,
             });
         }
         j += 1;

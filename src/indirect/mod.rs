@@ -27,6 +27,7 @@ mod tests;
 use crate::attribute::words::{self, Word};
 use crate::attribute::{Attribution, Resolver};
 use crate::extract::Analysis;
+use crate::lexicon;
 use crate::sentence::{sentence_end, sentence_start};
 use crate::span::Span;
 
@@ -43,29 +44,106 @@ pub struct Reported {
 
 /// Every stretch of reported speech in an analysed document, in text order.
 pub fn find(analysis: &Analysis<'_>) -> Vec<Reported> {
+    crate::attribute::attribute_then(analysis, |resolver| find_with(analysis, resolver)).1
+}
+
+/// [`find`] with the resolver of the document's quote attribution.
+pub(crate) fn find_with(
+    analysis: &Analysis<'_>,
+    resolver: &mut Resolver<'_, '_, '_>,
+) -> Vec<Reported> {
     let text = analysis.text;
-    let mut resolver = Resolver::new(analysis);
     let mut out = Vec::new();
     for (pi, &para) in analysis.paragraphs.iter().enumerate() {
         let mut done = para.start;
-        for (offset, token) in words::tokens(&text[para]) {
-            let at = para.start + offset;
-            if at < done || !cues::may_be_cue(token) {
+        let mut balance = Balance::at(para.start);
+        // Word starts (the paragraph's, and after each space), turned away by their first
+        // two bytes when no cue starts so (most words); a sentence with a cue is split into
+        // words properly.
+        let bytes = text.as_bytes();
+        let body = &bytes[para.start..para.end];
+        let starts = std::iter::once(para.start)
+            .chain(memchr::memchr_iter(b' ', body).map(|k| para.start + k + 1));
+        for s in starts {
+            if s + 2 > para.end || s < done {
                 continue;
             }
-            let start = sentence_start(text, para.start, at).max(done);
-            let end = sentence_end(text, at, para.end).max(at + token.len());
+            let (a, b) = (bytes[s], bytes[s + 1]);
+            let plausible = if a.is_ascii_alphabetic() {
+                lexicon::may_start_speech_word(a, b)
+            } else {
+                // An opening mark or bracket before the word: “said, (according
+                !a.is_ascii()
+                    || matches!(a, b'(' | b'[' | b'"' | b'\'' | b'-')
+                    || a.is_ascii_whitespace()
+            };
+            if !plausible {
+                continue;
+            }
+            let i = s + bytes[s..para.end]
+                .iter()
+                .position(|c| *c == b' ')
+                .unwrap_or(para.end - s);
+            let token = &text[s..i];
+            if !cues::may_be_cue(token) {
+                continue;
+            }
+            let start = sentence_start(text, para.start, s).max(done);
+            let end = sentence_end(text, s, para.end).max(i);
             done = end;
-            sentence(analysis, Span::new(start, end), pi, &mut resolver, &mut out);
+            sentence(
+                analysis,
+                Span::new(start, end),
+                pi,
+                &mut balance,
+                resolver,
+                &mut out,
+            );
         }
     }
     out
 }
 
+/// The quotation marks of a paragraph before a point, counted as the point moves forward
+/// (contents come in text order), so each byte is counted once.
+struct Balance {
+    at: usize,
+    straight: usize,
+    opened: usize,
+    closed: usize,
+}
+
+impl Balance {
+    fn at(start: usize) -> Balance {
+        Balance {
+            at: start,
+            straight: 0,
+            opened: 0,
+            closed: 0,
+        }
+    }
+
+    /// Whether every quotation the paragraph opened before `to` is closed there.
+    fn closed_at(&mut self, text: &str, to: usize) -> bool {
+        if to > self.at {
+            for c in text[self.at..to].chars() {
+                match c {
+                    '"' => self.straight += 1,
+                    '“' => self.opened += 1,
+                    '”' => self.closed += 1,
+                    _ => {}
+                }
+            }
+            self.at = to;
+        }
+        self.straight.is_multiple_of(2) && self.opened <= self.closed
+    }
+}
+
 /// Whether content can stand: it holds no quotation mark, overlaps no quoted stretch the
 /// scanner found, and does not sit inside an open quotation of its paragraph (a quote
 /// whose marks the scanner could not pair).
-fn outside_quotes(analysis: &Analysis<'_>, para: Span, content: Span) -> bool {
+fn outside_quotes(analysis: &Analysis<'_>, sentence: Span, content: Span) -> bool {
     let text = analysis.text;
     let is_mark = |c: char| matches!(c, '“' | '”' | '"' | '«' | '»' | '„');
     if text[content].contains(is_mark) {
@@ -80,23 +158,25 @@ fn outside_quotes(analysis: &Analysis<'_>, para: Span, content: Span) -> bool {
     {
         return false;
     }
-    let before = &text[para.start..content.start];
-    let straight = before.bytes().filter(|&b| b == b'"').count();
-    let opened = before.matches('“').count();
-    let closed = before.matches('”').count();
-    straight % 2 == 0 && opened <= closed
+    // Opened in the sentence before the content and not closed (the paragraph before the
+    // sentence is checked once per sentence, `Balance`).
+    let mut before = Balance::at(sentence.start);
+    before.closed_at(text, content.start)
 }
 
 fn sentence(
     analysis: &Analysis<'_>,
     range: Span,
     paragraph: usize,
-    resolver: &mut Resolver<'_, '_>,
+    balance: &mut Balance,
+    resolver: &mut Resolver<'_, '_, '_>,
     out: &mut Vec<Reported>,
 ) {
     let text = analysis.text;
+    if !balance.closed_at(text, range.start) {
+        return;
+    }
     let ws: Vec<Word<'_>> = words::words(text, range);
-    let para = analysis.paragraphs[paragraph];
     for cue in cues::cues(&ws) {
         let Some(found) = speaker::speaker(&ws, &cue) else {
             continue;
@@ -105,7 +185,7 @@ fn sentence(
         let contents: Vec<Span> = ranges
             .into_iter()
             .map(|(a, b)| Span::new(ws[a].span.start, ws[b].span.end))
-            .filter(|&c| outside_quotes(analysis, para, c))
+            .filter(|&c| outside_quotes(analysis, range, c))
             .collect();
         if contents.is_empty() {
             continue;

@@ -51,28 +51,87 @@ pub fn is_speech_noun(word: &str) -> bool {
         .is_some()
 }
 
+/// What a word can be in reported speech (`reported_speech.txt`,
+/// `reported_speech_nouns.txt`, "ask" and "according"): one look-up answers all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SpeechWord {
+    /// A form of a verb of speech that reports what was said (said, argues, warning).
+    pub verb: Option<Form>,
+    /// A noun of something said whose content follows as a "that" clause (claim).
+    pub noun: bool,
+    /// A form of "ask", which reports a question (asked whether C).
+    pub ask: Option<Form>,
+    /// "according" (of "according to").
+    pub according: bool,
+}
+
+/// The reported-speech words and, per first letter, the second letters they start with.
+struct SpeechWords {
+    map: FoldMap<SpeechWord>,
+    /// Bit `j` of `pairs[i]`: some word starts with letters `i`, `j` (a = 0).
+    pairs: [u32; 26],
+}
+
+fn speech_words() -> &'static SpeechWords {
+    static WORDS: OnceLock<SpeechWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: FxHashMap<String, SpeechWord> = FxHashMap::default();
+        for (w, form) in form_map(&with_extra(REPORTED_SPEECH, "reported_speech.txt")) {
+            words.entry(w).or_default().verb = Some(form);
+        }
+        let nouns = with_extra(REPORTED_SPEECH_NOUNS, "reported_speech_nouns.txt");
+        for w in data_lines(&nouns) {
+            words.entry(w.to_lowercase()).or_default().noun = true;
+        }
+        for (w, form) in [
+            ("ask", Form::Base),
+            ("asks", Form::Third),
+            ("asked", Form::Past),
+            ("asking", Form::Ing),
+        ] {
+            words.entry(w.to_string()).or_default().ask = Some(form);
+        }
+        words.entry("according".to_string()).or_default().according = true;
+        let mut pairs = [0u32; 26];
+        for w in words.keys() {
+            if let [a, b, ..] = w.as_bytes()
+                && a.is_ascii_lowercase()
+                && b.is_ascii_lowercase()
+            {
+                pairs[usize::from(a - b'a')] |= 1 << (b - b'a');
+            }
+        }
+        SpeechWords {
+            map: FoldMap::new(words),
+            pairs,
+        }
+    })
+}
+
+/// Whether some reported-speech word starts with these two bytes (any ASCII case): a
+/// check of two bytes that turns away most words of a text before any look-up.
+#[inline]
+pub fn may_start_speech_word(a: u8, b: u8) -> bool {
+    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+    a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && speech_words().pairs[usize::from(a - b'a')] & (1 << (b - b'a')) != 0
+}
+
+/// What `word` (any ASCII case) can be in reported speech, if anything.
+#[inline]
+pub fn speech_word(word: &str) -> Option<SpeechWord> {
+    let bytes = word.as_bytes();
+    if bytes.len() < 3 || !may_start_speech_word(bytes[0], bytes[1]) {
+        return None;
+    }
+    speech_words().map.get(word).copied()
+}
+
 /// The form of a verb of speech that reports what was said without quoting it (said,
 /// argues, warning), from `reported_speech.txt`, in any ASCII case.
 pub fn reported_speech_form(word: &str) -> Option<Form> {
-    static FORMS: OnceLock<FoldMap<Form>> = OnceLock::new();
-    FORMS
-        .get_or_init(|| {
-            FoldMap::new(form_map(&with_extra(
-                REPORTED_SPEECH,
-                "reported_speech.txt",
-            )))
-        })
-        .get(word)
-        .copied()
-}
-
-/// Whether a lowercase noun names something said whose content follows as a "that"
-/// clause (claim, assertion, warning), from `reported_speech_nouns.txt`.
-pub fn is_reported_speech_noun(word: &str) -> bool {
-    static NOUNS: OnceLock<ExactMap<()>> = OnceLock::new();
-    data_set(&NOUNS, REPORTED_SPEECH_NOUNS, "reported_speech_nouns.txt")
-        .get(word)
-        .is_some()
+    speech_word(word).and_then(|w| w.verb)
 }
 
 /// Whether a lowercase noun names a document or medium that can be a quote's source
