@@ -164,6 +164,10 @@ fn outside_quotes(analysis: &Analysis<'_>, sentence: Span, content: Span) -> boo
     before.closed_at(text, content.start)
 }
 
+/// The most cues read in one sentence: a record's content is at most its sentence
+/// ([`crate::sentence::MAX_SENTENCE`] bytes), so output stays within a few times the input.
+const MAX_CUES: usize = 6;
+
 fn sentence(
     analysis: &Analysis<'_>,
     range: Span,
@@ -177,7 +181,9 @@ fn sentence(
         return;
     }
     let ws: Vec<Word<'_>> = words::words(text, range);
-    for cue in cues::cues(&ws) {
+    // A news sentence reports at most a few things; a run of cues (hostile input: "he
+    // said, he said, …") would make a record of up to a whole sentence per cue.
+    for cue in cues::cues(&ws).into_iter().take(MAX_CUES) {
         let Some(found) = speaker::speaker(&ws, &cue) else {
             continue;
         };

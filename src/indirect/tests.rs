@@ -256,3 +256,16 @@ fn records_merge_with_quotes_in_text_order() {
     assert_eq!(by_chars, all[1].text);
     assert_eq!(&text[all[1].byte_start..all[1].byte_end], all[1].text);
 }
+
+#[test]
+fn a_run_of_cues_gives_a_bounded_number_of_records() {
+    // Hostile input: one "sentence" of thousands of cues.
+    let text = "he said, ".repeat(5000);
+    let got = reported(&text);
+    let bytes: usize = got.iter().map(|q| q.text.len()).sum();
+    assert!(
+        bytes <= 8 * text.len(),
+        "{bytes} bytes of content for {}",
+        text.len()
+    );
+}
