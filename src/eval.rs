@@ -458,16 +458,28 @@ pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
+/// Precision, recall and F1 from matched predictions, unmatched ones and gold units, as
+/// both scorers compute them.
+pub(crate) fn precision_recall_f1(
+    matched: usize,
+    false_positives: usize,
+    units: usize,
+) -> (f64, f64, f64) {
+    let precision = ratio(matched, matched + false_positives);
+    let recall = ratio(matched, units);
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    (precision, recall, f1)
+}
+
 impl Counts {
     /// The protocol's figures from these counts.
     pub fn scores(&self) -> Scores {
-        let precision = ratio(self.matched, self.matched + self.false_positives);
-        let recall = ratio(self.matched, self.units);
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
+        let (precision, recall, f1) =
+            precision_recall_f1(self.matched, self.false_positives, self.units);
         Scores {
             precision,
             recall,

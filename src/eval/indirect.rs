@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use super::{EvalError, Range, names_agree, overlap, ratio};
+use super::{EvalError, Range, names_agree, overlap, precision_recall_f1, ratio};
 use crate::kind::Kind;
 use crate::record::Quote;
 
@@ -114,13 +114,8 @@ pub struct IndirectScores {
 impl IndirectCounts {
     /// The figures from the counts.
     pub fn scores(&self) -> IndirectScores {
-        let precision = ratio(self.matched, self.matched + self.false_positives);
-        let recall = ratio(self.matched, self.units);
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
+        let (precision, recall, f1) =
+            precision_recall_f1(self.matched, self.false_positives, self.units);
         IndirectScores {
             precision,
             recall,
