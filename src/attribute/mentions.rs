@@ -6,7 +6,7 @@ use crate::lexicon::Cues;
 use crate::span::Span;
 
 use super::words::{
-    Gender, Word, is_adverb, is_common_capitalised, is_group_adjective, is_name_particle,
+    Gender, Word, is_adverb, is_common_capitalised, is_day, is_group_adjective, is_name_particle,
     is_name_word, is_title, pronoun, title_gender,
 };
 
@@ -323,28 +323,12 @@ fn time_phrase_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
         return None;
     }
     let t = last.text;
-    let is_time =
-        matches!(
+    let is_time = is_day(t)
+        || matches!(
             t,
-            "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "week"
-                | "month"
-                | "year"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "weekend"
-        ) || (t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit()));
+            "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend"
+        )
+        || (t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit()));
     if !is_time {
         return None;
     }

@@ -433,6 +433,24 @@ pub fn pronoun(w: &str) -> Option<Option<Gender>> {
     })
 }
 
+/// A day said by name or relative to today: Monday … Sunday, yesterday, today, tonight
+/// ("said Tuesday", "told reporters on Wednesday").
+pub fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
+
 /// Lower-case particles inside names: al-Assad, bin Salman, van der Leyen, de Blasio.
 pub fn is_name_particle(w: &str) -> bool {
     matches!(

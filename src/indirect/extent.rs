@@ -3,7 +3,7 @@
 //! parenthetical one (C1, X said, C2), the rest after an opening "according to X,".
 //! Word ranges within one sentence's words; "X said C1 and that C2" gives two.
 
-use crate::attribute::words::{Word, is_adverb};
+use crate::attribute::words::{Word, is_adverb, is_day};
 use crate::lexicon::{Form, reported_speech_form};
 
 use super::cues::{Cue, CueKind, is_question_word};
@@ -77,30 +77,21 @@ fn is_not_content_start(w: &str) -> bool {
 /// Time words an attribution clause carries before its content: said Tuesday C, said last
 /// week that C.
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "recently"
-            | "earlier"
-            | "later"
-            | "last"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-    )
+    is_day(w)
+        || matches!(
+            w,
+            "recently"
+                | "earlier"
+                | "later"
+                | "last"
+                | "week"
+                | "month"
+                | "year"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+        )
 }
 
 /// Whether word `i` is "that" opening a clause, not a pronoun: "that has not occurred",

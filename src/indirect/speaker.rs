@@ -7,7 +7,7 @@
 
 use crate::attribute::mentions::{Mention, MentionKind, mention_after, mention_before, subject};
 use crate::attribute::sieves::Found;
-use crate::attribute::words::{Gender, Word, is_adverb};
+use crate::attribute::words::{Gender, Word, is_adverb, is_day};
 use crate::lexicon::Form;
 
 use super::cues::{Cue, CueKind, is_determiner_or_possessive};
@@ -60,40 +60,32 @@ fn is_be(w: &str) -> bool {
 /// Words after an inverted or trailing cue that are only an adjunct of the attribution
 /// clause (in a statement, on Tuesday, last week): the clause reports nothing after it.
 fn is_adjunct_start(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "to"
-            | "with"
-            | "from"
-            | "via"
-            | "through"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "when"
-            | "while"
-            | "as"
-            | "of"
-            | "for"
-            | "by"
-    ) || (w.ends_with("ly") && w.len() > 4)
+    is_day(w)
+        || matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "to"
+                | "with"
+                | "from"
+                | "via"
+                | "through"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "when"
+                | "while"
+                | "as"
+                | "of"
+                | "for"
+                | "by"
+        )
+        || (w.ends_with("ly") && w.len() > 4)
 }
 
 /// Prepositions: a word after one is its object, not a verb.
