@@ -164,10 +164,12 @@ fn is_boundary_before(text: &str, floor: usize, space: usize) -> bool {
     if !matches!(punct, '.' | '?' | '!' | '…') {
         return false;
     }
-    let next = after.trim_start().chars().next();
+    let next_text = after.trim_start();
+    let next = next_text.chars().next();
+    // Two apostrophes typed for an opening mark open a sentence too: he said. ''It's
     let starts_sentence = next.is_some_and(|c| {
         c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '«' | '„' | '(')
-    });
+    }) || next_text.starts_with("''");
     if !starts_sentence {
         return false;
     }
@@ -220,6 +222,17 @@ mod tests {
         assert_eq!(
             &text[sentence_around(text, para, Span::new(at, at))],
             "George W. Bush spoke."
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_open_a_sentence() {
+        let text = "They met in March. ''It was cordial,'' he said. It''s not.";
+        let para = Span::new(0, text.len());
+        let at = text.find("cordial").unwrap();
+        assert_eq!(
+            &text[sentence_around(text, para, Span::new(at, at))],
+            "''It was cordial,'' he said."
         );
     }
 

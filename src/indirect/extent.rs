@@ -5,6 +5,7 @@
 
 use crate::attribute::words::{Word, is_adverb, is_day};
 use crate::lexicon::{Form, reported_speech_form};
+use crate::span::Span;
 
 use super::cues::{Cue, CueKind, is_question_word};
 use super::speaker::Shape;
@@ -242,4 +243,37 @@ pub fn content(words: &[Word<'_>], cue: &Cue, shape: Shape) -> Ranges {
         Shape::Opening { .. } => Vec::new(),
     };
     ranges.into_iter().filter(|(a, b)| b > a).collect()
+}
+
+/// How far past its sentence a content may run on into a continued quotation (bytes).
+const MAX_CONTINUATION: usize = 4096;
+
+/// Two apostrophes typed for a quotation mark, as some archives print them, and not read
+/// as one (the scanner's default): "''C,'' X said. ''D.''" reports C and D, one stretch of
+/// what X said. A trailing content that closes such a quotation runs on to the end of the
+/// next one when that opens the next sentence and closes the paragraph.
+pub fn continued(text: &str, paragraph: Span, sentence_end: usize, content: Span) -> Span {
+    let closes = text[content.end..]
+        .trim_start_matches([',', '.', '?', '!'])
+        .starts_with("''");
+    if !closes || sentence_end >= paragraph.end {
+        return content;
+    }
+    let rest = text[sentence_end..paragraph.end].trim();
+    if rest.len() > MAX_CONTINUATION || rest.len() < 6 || !rest.starts_with("''") {
+        return content;
+    }
+    let inner = &rest[2..];
+    // One quotation to the paragraph's end: its closing marks are the only '' after the
+    // opening ones.
+    if inner.find("''") != Some(inner.len() - 2) {
+        return content;
+    }
+    let inner_start = inner.as_ptr() as usize - text.as_ptr() as usize;
+    let end = inner_start + inner.len() - 2;
+    let end = inner_start
+        + text[inner_start..end]
+            .trim_end_matches(['.', ',', ' '])
+            .len();
+    Span::new(content.start, end.max(content.end))
 }

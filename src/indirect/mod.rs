@@ -188,10 +188,19 @@ fn sentence(
             continue;
         };
         let ranges = extent::content(&ws, &cue, found.shape);
+        let trailing = matches!(found.shape, speaker::Shape::Trailing { .. });
         let contents: Vec<Span> = ranges
             .into_iter()
             .map(|(a, b)| Span::new(ws[a].span.start, ws[b].span.end))
             .filter(|&c| outside_quotes(analysis, range, c))
+            .map(|c| {
+                if trailing {
+                    let para = analysis.paragraphs[paragraph];
+                    extent::continued(text, para, range.end, c)
+                } else {
+                    c
+                }
+            })
             .collect();
         if contents.is_empty() {
             continue;

@@ -172,16 +172,41 @@ fn clause_end(words: &[Word<'_>], from: usize) -> Option<usize> {
     (words.len() <= limit).then(|| words.len() - 1)
 }
 
-/// The shape of a clause [`clause_start`, `end`]: trailing when it ends the sentence,
-/// parenthetical when content follows it.
-fn closing_shape(words: &[Word<'_>], clause_start: usize, end: usize) -> Shape {
-    if end + 1 >= words.len() {
-        Shape::Trailing {
-            clause: clause_start,
-        }
+/// The shape of a clause [`clause_start`, `end`]: trailing when it ends the sentence or
+/// what follows it still belongs to the attribution (an appositive, a participle),
+/// parenthetical when content follows it. `inverted`: the clause is "said X".
+fn closing_shape(words: &[Word<'_>], clause_start: usize, end: usize, inverted: bool) -> Shape {
+    let trailing = Shape::Trailing {
+        clause: clause_start,
+    };
+    let Some(next) = words.get(end + 1) else {
+        return trailing;
+    };
+    if attribution_goes_on(next.text, inverted) {
+        trailing
     } else {
         Shape::Parenthetical
     }
+}
+
+/// Whether the word after an attribution clause's comma goes on with the attribution
+/// rather than the content: "C, said X, a former aide" / "C, said X, who …" / "C, he
+/// said, wiping sweat off his face". After "X said" an article or a preposition may open
+/// the rest of the content (The argument would be aided, Devine said, by the calendar),
+/// so only after an inverted "said X" is it read as an appositive; "including" goes on
+/// with the content.
+fn attribution_goes_on(w: &str, inverted: bool) -> bool {
+    let participle = w.len() > 4
+        && w.ends_with("ing")
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(w, "including" | "according" | "during" | "regarding");
+    let appositive = matches!(
+        w,
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "whose" | "who" | "which" | "then"
+    ) || w.ends_with("’s")
+        || w.ends_with("'s")
+        || w.starts_with(|c: char| c.is_ascii_digit());
+    participle || (inverted && appositive)
 }
 
 /// The attribution of a verb cue at word `j`.
@@ -203,7 +228,7 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
         if let Some(end) = clause_end(words, m_end + 1) {
             return Some(Speaker {
                 found: found("indirect_trailing", m, cue, words, 0.85),
-                shape: closing_shape(words, j, end),
+                shape: closing_shape(words, j, end, true),
                 relative: None,
             });
         }
@@ -284,7 +309,7 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
     {
         return Some(Speaker {
             found: found("indirect_trailing", m, cue, words, 0.85),
-            shape: closing_shape(words, first, end),
+            shape: closing_shape(words, first, end, false),
             relative: None,
         });
     }

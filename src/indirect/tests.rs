@@ -269,3 +269,61 @@ fn a_run_of_cues_gives_a_bounded_number_of_records() {
         text.len()
     );
 }
+
+#[test]
+fn an_appositive_or_participle_after_the_clause_is_not_content() {
+    for (text, content, mention) in [
+        (
+            "The economy grew faster than expected in June, said Jason Furman, the chairman of the Council of Economic Advisers.",
+            "The economy grew faster than expected in June",
+            "Jason Furman",
+        ),
+        (
+            "Turnout was higher than in 2012, said Mr. Ellis, who oversees elections in the county.",
+            "Turnout was higher than in 2012",
+            "Mr. Ellis",
+        ),
+        (
+            "Sales were up sharply in December, she said, pointing to the holiday season.",
+            "Sales were up sharply in December",
+            "she",
+        ),
+    ] {
+        let (got, m, _) = one(text);
+        assert_eq!(got, content, "{text}");
+        assert_eq!(m, mention, "{text}");
+    }
+    // After "X said," a preposition or "including" goes on with the content.
+    for text in [
+        "The nomination would be decided, Devine said, by the primaries still to come.",
+        "The emails covered a variety of topics, the Times said, including speeches and meetings.",
+    ] {
+        assert_eq!(one(text).0, text.trim_end_matches('.'), "{text}");
+    }
+}
+
+#[test]
+fn two_apostrophes_typed_for_quotation_marks_bound_the_content() {
+    // Archives that print '' for a double quotation mark, read as two apostrophes (the
+    // scanner's default): the quoted words are reported speech, and a quotation that
+    // goes on after the attribution ('' … ,'' he said. '' … '') is one stretch of it.
+    let text = "The city bought the course in 2011 for $3.3 million. ''We wanted to control the real estate,'' Michael C. Cernech, the city manager, said.";
+    let (content, mention, _) = one(text);
+    assert_eq!(content, "We wanted to control the real estate");
+    assert_eq!(mention, "Michael C. Cernech");
+    let (content, mention, _) = one(
+        "''Swaps are tricky,'' he said. ''In this particular case, I'm glad that it took place.''",
+    );
+    assert_eq!(
+        content,
+        "Swaps are tricky,'' he said. ''In this particular case, I'm glad that it took place"
+    );
+    assert_eq!(mention, "he");
+    // The next quotation is not the rest of it when more follows in the paragraph.
+    let got = reported(
+        "''Swaps are tricky,'' he said. ''In this case it took place,'' he added, and he left.",
+    );
+    assert_eq!(got[0].text, "Swaps are tricky");
+    // Curly marks are quotes, never reported content.
+    assert!(reported("“Swaps are tricky,” he said. “In this case I’m glad.”").is_empty());
+}
