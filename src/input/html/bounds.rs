@@ -259,12 +259,18 @@ mod tests {
 
     #[test]
     fn attributes_past_the_limit_become_spaces() {
-        let attrs: String = (0..MAX_ATTRIBUTES + 5).map(|i| format!(" a{i}='>'")).collect();
+        let attrs: String = (0..MAX_ATTRIBUTES + 5)
+            .map(|i| format!(" a{i}='>'"))
+            .collect();
         let page = format!("<p{attrs}\n/>“x,” he said.</p>");
         let flat = flatten(&page);
         assert_eq!(flat.len(), page.len());
         assert_eq!(flat.matches("='>'").count(), MAX_ATTRIBUTES);
-        assert!(flat.contains(&format!(" a{}='>'{}\n/>“x,” he said.</p>", MAX_ATTRIBUTES - 1, " ".repeat(5 * 9))));
+        assert!(flat.contains(&format!(
+            " a{}='>'{}\n/>“x,” he said.</p>",
+            MAX_ATTRIBUTES - 1,
+            " ".repeat(5 * 9)
+        )));
     }
 
     #[test]

@@ -193,8 +193,7 @@ fn misnested_inline_markup_inside_a_quote_keeps_the_quote_whole() {
 
 #[test]
 fn comments_and_cdata_are_not_text_and_do_not_split_words() {
-    let html =
-        "<p>“We will <!-- “not this” -->respond,” he said. Re<!-- x -->build <![CDATA[ “nor this” ]]>now.</p>";
+    let html = "<p>“We will <!-- “not this” -->respond,” he said. Re<!-- x -->build <![CDATA[ “nor this” ]]>now.</p>";
     let p = page(html);
     assert_eq!(p.text, "“We will respond,” he said. Rebuild now.");
     assert_eq!(source_of(html, &p, "build"), "build");
@@ -242,7 +241,8 @@ fn common_entities_decode_and_adjacent_ones_map_together() {
 
 #[test]
 fn table_cells_are_lines() {
-    let html = "<table><tr><td>“Cell,” he said.</td><td>Two</td></tr><tr><th>Three</th></tr></table>";
+    let html =
+        "<table><tr><td>“Cell,” he said.</td><td>Two</td></tr><tr><th>Three</th></tr></table>";
     assert_eq!(page(html).text, "“Cell,” he said.\nTwo\nThree");
 }
 
@@ -251,9 +251,16 @@ fn selectors_match_by_ancestry_and_attributes_and_read_each_match_once() {
     let html = r#"<body><div class="story"><div class="story"><p>“One,” he said.</p></div>
 <p data-part="x">Two.</p></div><div><p data-part="x">“Promo,” it said.</p></div>
 <section id="s"><p>Three.</p><div><p>Not a child.</p></div></section></body>"#;
-    let read = |css: &str| read_page(html, Some(&Selector::parse(css).unwrap())).unwrap().text;
+    let read = |css: &str| {
+        read_page(html, Some(&Selector::parse(css).unwrap()))
+            .unwrap()
+            .text
+    };
     assert_eq!(read(".story"), "“One,” he said.\nTwo.");
     assert_eq!(read(".story p[data-part]"), "Two.");
     assert_eq!(read("#s > p"), "Three.");
-    assert_eq!(read("div:not(.story) > p"), "“Promo,” it said.\nNot a child.");
+    assert_eq!(
+        read("div:not(.story) > p"),
+        "“Promo,” it said.\nNot a child."
+    );
 }
