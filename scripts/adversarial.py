@@ -111,6 +111,26 @@ def shapes(paras, size):
         "a.html": cut("<p>" + "<b><i>x " * (size // 8), size)}, "ordinary news page (HTML)"
     yield "entity flood in one <p>", "extract", {
         "a.html": cut("<p>“" + "&amp;&#8220;&quot;" * (size // 17), size)}, "ordinary news page (HTML)"
+    yield "10 MB of attributes in one tag", "extract", {
+        "a.html": cut("<p " + "".join(f'a{i}="v" ' for i in range(size // 8))
+                      , size - 30) + ">“x,” he said.</p>"}, "ordinary news page (HTML)"
+    yield "one 10 MB comment", "extract", {
+        "a.html": "<p>“x,” he said.</p><!--" + repeat_to("“a -- > ", size - 40) + "-->"
+    }, "ordinary news page (HTML)"
+    yield "deep <table> nesting", "extract", {
+        "a.html": repeat_to("<table><tr><td>“x,” he said.", size)}, "ordinary news page (HTML)"
+    yield "nested <template>s", "extract", {
+        "a.html": repeat_to("<template>x", size)}, "ordinary news page (HTML)"
+    yield "svg/math foreign content", "extract", {
+        "a.html": repeat_to("<svg><g>x<math><mi>y<foreignObject><p>z", size)
+    }, "ordinary news page (HTML)"
+    yield "unclosed <p>s and <li>s", "extract", {
+        "a.html": repeat_to("<p>“a,” he said.<li>b ", size)}, "ordinary news page (HTML)"
+    yield "nested <q>s", "extract", {
+        "a.html": cut("<p>" + "<q>" * (size // 8) + "x" + "</q>" * (size // 8), size)
+    }, "ordinary news page (HTML)"
+    yield "unclosed <a> links", "extract", {
+        "a.html": repeat_to('<p><a href="/x">“a,” he said ', size)}, "ordinary news page (HTML)"
     yield "ordinary news, diff of two versions", "diff", {
         "a.txt": news, "b.txt": reworded(news)}, None
     dense = repeat_to("“We will win,” he said. ", size)

@@ -18,7 +18,7 @@
 //! the whole entity; a `<q>` mark maps to its tag. [`SourceMap`] answers "which bytes of the
 //! page" for any span of the text.
 
-mod depth;
+mod bounds;
 mod parse;
 mod source_map;
 mod text;

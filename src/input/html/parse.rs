@@ -28,8 +28,8 @@ pub(crate) struct Positions {
 }
 
 pub(crate) fn parse(html: &str) -> (Html, Positions) {
-    // Same length and offsets as `html`; deep nesting flattened (see `depth`).
-    let flat = super::depth::flatten(html);
+    // Same length and offsets as `html`; deep nesting and attribute floods bounded (see `bounds`).
+    let flat = super::bounds::flatten(html);
     let html = &*flat;
     let sink = TrackingSink {
         inner: HtmlTreeSink::new(Html::new_document()),

@@ -156,3 +156,111 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_line_break_inside_a_paragraph_starts_a_new_line() {
+    let html = "<p>“We are going to win,” he said.<br>“And we will keep winning.”</p>";
+    let p = page(html);
+    assert_eq!(
+        p.text,
+        "“We are going to win,” he said.\n“And we will keep winning.”"
+    );
+    assert_eq!(
+        source_of(html, &p, "“And we will keep winning.”"),
+        "“And we will keep winning.”"
+    );
+}
+
+#[test]
+fn paragraphs_left_open_end_where_the_next_block_starts() {
+    let html = "<p>“No,” she said.<p>He disagreed.<div>“Yes,” he said.</div>Later text";
+    assert_eq!(
+        page(html).text,
+        "“No,” she said.\nHe disagreed.\n“Yes,” he said.\nLater text"
+    );
+}
+
+#[test]
+fn misnested_inline_markup_inside_a_quote_keeps_the_quote_whole() {
+    let html = "<p>“It was <b>very <i>bad</b> news</i>,” she said.</p>";
+    let p = page(html);
+    assert_eq!(p.text, "“It was very bad news,” she said.");
+    assert_eq!(
+        source_of(html, &p, "“It was very bad news,”"),
+        "“It was <b>very <i>bad</b> news</i>,”"
+    );
+}
+
+#[test]
+fn comments_and_cdata_are_not_text_and_do_not_split_words() {
+    let html = "<p>“We will <!-- “not this” -->respond,” he said. Re<!-- x -->build <![CDATA[ “nor this” ]]>now.</p>";
+    let p = page(html);
+    assert_eq!(p.text, "“We will respond,” he said. Rebuild now.");
+    assert_eq!(source_of(html, &p, "build"), "build");
+}
+
+#[test]
+fn scripts_styles_and_titles_with_quote_marks_are_not_text() {
+    let html = r#"<title>“Breaking” news</title><p>“Quote,” he said.</p><script>document.write("<p>“fake,” it said</p>")</script><style>p::before { content: "“" }</style><p>After.</p>"#;
+    let p = page(html);
+    assert_eq!(p.text, "“Quote,” he said.\nAfter.");
+    assert_eq!(source_of(html, &p, "After."), "After.");
+}
+
+#[test]
+fn svg_math_and_templates_inside_paragraphs_are_not_text() {
+    let html = "<p>Chart<svg><text>“svg label”</text></svg> shown<template>“hidden”</template> here <math><mi>x</mi></math>too.</p>";
+    assert_eq!(page(html).text, "Chart shown here too.");
+}
+
+#[test]
+fn text_after_the_body_closes_is_still_read() {
+    let html = "<body><p>In the body.</p></body></html><p>“After,” he said.</p>";
+    let p = page(html);
+    assert_eq!(p.text, "In the body.\n“After,” he said.");
+    assert_eq!(
+        source_of(html, &p, "“After,” he said."),
+        "“After,” he said."
+    );
+}
+
+#[test]
+fn a_block_inside_a_link_is_its_own_paragraph() {
+    let html = r#"<p><a href="/x"><div>Read more</div></a>“Tail,” he said.</p>"#;
+    assert_eq!(page(html).text, "Read more\n“Tail,” he said.");
+}
+
+#[test]
+fn common_entities_decode_and_adjacent_ones_map_together() {
+    let html = "<p>Smart&nbsp;&ldquo;quote&rdquo; &amp;c &lt;tag&gt; &#x27;apos&#39;</p>";
+    let p = page(html);
+    assert_eq!(p.text, "Smart\u{a0}“quote” &c <tag> 'apos'");
+    assert_eq!(source_of(html, &p, "\u{a0}“"), "&nbsp;&ldquo;");
+    assert_eq!(source_of(html, &p, "<tag>"), "&lt;tag&gt;");
+}
+
+#[test]
+fn table_cells_are_lines() {
+    let html =
+        "<table><tr><td>“Cell,” he said.</td><td>Two</td></tr><tr><th>Three</th></tr></table>";
+    assert_eq!(page(html).text, "“Cell,” he said.\nTwo\nThree");
+}
+
+#[test]
+fn selectors_match_by_ancestry_and_attributes_and_read_each_match_once() {
+    let html = r#"<body><div class="story"><div class="story"><p>“One,” he said.</p></div>
+<p data-part="x">Two.</p></div><div><p data-part="x">“Promo,” it said.</p></div>
+<section id="s"><p>Three.</p><div><p>Not a child.</p></div></section></body>"#;
+    let read = |css: &str| {
+        read_page(html, Some(&Selector::parse(css).unwrap()))
+            .unwrap()
+            .text
+    };
+    assert_eq!(read(".story"), "“One,” he said.\nTwo.");
+    assert_eq!(read(".story p[data-part]"), "Two.");
+    assert_eq!(read("#s > p"), "Three.");
+    assert_eq!(
+        read("div:not(.story) > p"),
+        "“Promo,” it said.\nNot a child."
+    );
+}

@@ -1,12 +1,15 @@
-//! Bounding how deep a page's elements nest before html5ever sees it.
+//! Bounding what html5ever sees: how deep elements nest and how many attributes a tag has.
 //!
 //! html5ever's tree builder checks "is this element in scope" by walking the stack of open
 //! elements, so 100,000 nested or unclosed `<div>`s cost time quadratic in their number
 //! (1.1 MB took 23–31 s, issue 14). [`flatten`] finds the start tags that would open an
 //! element deeper than [`MAX_DEPTH`] and turns them, and their matching end tags, into
 //! bogus comments of the same length (`<div>` becomes `<???>`), so the text inside stays,
-//! in the deepest element kept, and every byte offset into the page stays as it was (the
-//! source map relies on it). Pages that nest less deeply, which is every real one, are
+//! in the deepest element kept. Its tokenizer also checks each new attribute against every
+//! earlier one of the tag, so one tag with 100,000 attributes is quadratic too (1 MB took
+//! 2.4 s): attributes past [`MAX_ATTRIBUTES`] are overwritten with spaces. Every byte offset
+//! into the page stays as it was (the source map relies on it), and so do line breaks. Pages
+//! that nest less deeply and tags with fewer attributes, which is every real one, are
 //! passed through untouched.
 //!
 //! Elements whose end tag may be left out (`p`, `li`, `td`, …) and void elements do not
@@ -20,6 +23,9 @@ use rustc_hash::FxHashMap;
 /// The deepest nesting kept: far beyond any real page, small enough that scope checks stay
 /// cheap.
 pub(crate) const MAX_DEPTH: usize = 256;
+
+/// The most attributes read from one tag: real tags have a few dozen at most.
+pub(crate) const MAX_ATTRIBUTES: usize = 256;
 
 /// Elements that never nest (void) or that the tree builder closes by itself.
 const UNCOUNTED: &[&[u8]] = &[
@@ -62,12 +68,22 @@ const UNCOUNTED: &[&[u8]] = &[
 /// Elements whose content is raw text up to their end tag.
 const RAW: &[&[u8]] = &[b"script", b"style", b"textarea", b"title"];
 
-/// `html` with start tags deeper than [`MAX_DEPTH`] and their end tags made comments.
+/// `html` with start tags deeper than [`MAX_DEPTH`] and their end tags made comments, and
+/// attributes past [`MAX_ATTRIBUTES`] made spaces.
 pub(crate) fn flatten(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut depth = 0usize;
     let mut dropped: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
-    let mut blanks: Vec<(usize, usize)> = Vec::new();
+    // A copy of the page, made at the first edit.
+    let mut out: Option<Vec<u8>> = None;
+    let mut blank = |from: usize, to: usize, with: u8| {
+        let out = out.get_or_insert_with(|| b.to_vec());
+        for byte in &mut out[from..to] {
+            if *byte != b'\n' {
+                *byte = with;
+            }
+        }
+    };
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let lt = i + off;
@@ -91,9 +107,13 @@ pub(crate) fn flatten(html: &str) -> Cow<'_, str> {
             continue;
         }
         let name = b[name_start..name_start + name_len].to_ascii_lowercase();
-        let Some(end) = tag_end(b, name_start + name_len) else {
+        let Some(tag) = scan_tag(b, name_start + name_len) else {
             break;
         };
+        let end = tag.end;
+        if let Some((from, to)) = tag.excess_attributes {
+            blank(from, to, b' ');
+        }
         i = end;
         if !closing && RAW.contains(&name.as_slice()) {
             let mut close = b"</".to_vec();
@@ -108,46 +128,90 @@ pub(crate) fn flatten(html: &str) -> Cow<'_, str> {
             match dropped.get_mut(&name) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
-                    blanks.push((lt, end));
+                    blank(lt + 1, end - 1, b'?');
                 }
                 _ => depth = depth.saturating_sub(1),
             }
-        } else if b[end - 2] != b'/' {
+        } else if !tag.self_closing {
             if depth >= MAX_DEPTH {
                 *dropped.entry(name).or_default() += 1;
-                blanks.push((lt, end));
+                blank(lt + 1, end - 1, b'?');
             } else {
                 depth += 1;
             }
         }
     }
-    if blanks.is_empty() {
-        return Cow::Borrowed(html);
-    }
-    let mut out = b.to_vec();
-    for (start, end) in blanks {
-        for byte in &mut out[start + 1..end - 1] {
-            if *byte != b'\n' {
-                *byte = b'?';
-            }
+    match out {
+        None => Cow::Borrowed(html),
+        // Only ASCII bytes of tags were replaced, each by one ASCII byte.
+        Some(out) => {
+            Cow::Owned(String::from_utf8(out).expect("tags replaced byte for byte with ASCII"))
         }
     }
-    // Only ASCII bytes of tags were replaced, each by one ASCII byte.
-    Cow::Owned(String::from_utf8(out).expect("tags replaced byte for byte with ASCII"))
 }
 
-/// Just past the `>` that ends a tag whose name ends at `from`, quotes respected.
-fn tag_end(b: &[u8], from: usize) -> Option<usize> {
-    let mut quote = None;
-    for (k, &c) in b[from..].iter().enumerate() {
-        match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, b'>') => return Some(from + k + 1),
-            _ => {}
+/// What [`scan_tag`] found.
+struct Tag {
+    /// Just past the `>`.
+    end: usize,
+    self_closing: bool,
+    /// The attributes after the [`MAX_ATTRIBUTES`]th, if there are any: from the first's
+    /// start to the last's end.
+    excess_attributes: Option<(usize, usize)>,
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Reads a tag's attributes as HTML's tokenizer does, from the end of its name to its `>`
+/// (`None` when the page ends first).
+fn scan_tag(b: &[u8], from: usize) -> Option<Tag> {
+    let skip = |mut at: usize, also_slash: bool| {
+        while at < b.len() && (is_space(b[at]) || (also_slash && b[at] == b'/')) {
+            at += 1;
+        }
+        at
+    };
+    let mut at = from;
+    let mut count = 0;
+    let mut excess_attributes = None;
+    loop {
+        at = skip(at, true);
+        if *b.get(at)? == b'>' {
+            return Some(Tag {
+                end: at + 1,
+                self_closing: at > from && b[at - 1] == b'/',
+                excess_attributes,
+            });
+        }
+        count += 1;
+        let start = at;
+        // The name: its first character may be `=`.
+        at += 1;
+        while at < b.len() && !is_space(b[at]) && !matches!(b[at], b'/' | b'>' | b'=') {
+            at += 1;
+        }
+        let next = skip(at, false);
+        if b.get(next) == Some(&b'=') {
+            at = skip(next + 1, false);
+            match *b.get(at)? {
+                q @ (b'"' | b'\'') => {
+                    at = memchr::memchr(q, &b[at + 1..]).map(|k| at + 1 + k + 1)?;
+                }
+                b'>' => {}
+                _ => {
+                    while at < b.len() && !is_space(b[at]) && b[at] != b'>' {
+                        at += 1;
+                    }
+                }
+            }
+        }
+        if count > MAX_ATTRIBUTES {
+            let first = excess_attributes.map_or(start, |(first, _)| first);
+            excess_attributes = Some((first, at));
         }
     }
-    None
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -191,5 +255,28 @@ mod tests {
         assert_eq!(flat.matches("<???>").count(), 10);
         assert_eq!(flat.matches("<????>").count(), 10);
         assert!(flat.contains("“x,” he said."));
+    }
+
+    #[test]
+    fn attributes_past_the_limit_become_spaces() {
+        let attrs: String = (0..MAX_ATTRIBUTES + 5)
+            .map(|i| format!(" a{i}='>'"))
+            .collect();
+        let page = format!("<p{attrs}\n/>“x,” he said.</p>");
+        let flat = flatten(&page);
+        assert_eq!(flat.len(), page.len());
+        assert_eq!(flat.matches("='>'").count(), MAX_ATTRIBUTES);
+        assert!(flat.contains(&format!(
+            " a{}='>'{}\n/>“x,” he said.</p>",
+            MAX_ATTRIBUTES - 1,
+            " ".repeat(5 * 9)
+        )));
+    }
+
+    #[test]
+    fn quotes_only_delimit_attribute_values() {
+        // An apostrophe in an unquoted value does not start a quoted stretch.
+        let page = format!("<p title=don't>{}x", "<div>".repeat(MAX_DEPTH + 1));
+        assert_eq!(flatten(&page).matches("<???>").count(), 1);
     }
 }
