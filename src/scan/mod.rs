@@ -17,6 +17,9 @@
 //!
 //! Time is linear in the text: each step consumes a mark, and the stack is searched only
 //! when a counter says a matching opener is on it (everything above it is then popped).
+//! Memory is bounded too: the stack keeps at most [`MAX_DEPTH`] open quotes (openers past
+//! it are counted, and the closers that pair with them cancel them), and a quote's nested
+//! quotes are dropped when it closes, so what is kept is the top-level quotes.
 
 pub mod marks;
 pub(crate) mod parsers;
@@ -93,6 +96,10 @@ pub struct Options {
     pub double_apostrophes: bool,
 }
 
+/// How many open quotes the stack keeps. News nests three deep at most; a line of 100,000
+/// openers would otherwise keep a frame for each.
+pub const MAX_DEPTH: usize = 256;
+
 /// Scans `text`, split into `paragraphs` (ordered, non-overlapping spans).
 pub fn scan(text: &str, paragraphs: &[Span]) -> Scan {
     scan_with(text, paragraphs, Options::default())
@@ -104,6 +111,7 @@ pub fn scan_with(text: &str, paragraphs: &[Span], options: Options) -> Scan {
         text,
         stack: Vec::new(),
         open_counts: [0; MARKS.len()],
+        overflow: [0; MARKS.len()],
         closed: Vec::new(),
         stray: Vec::new(),
         continued: None,
@@ -138,6 +146,9 @@ struct Scanner<'t> {
     stack: Vec<Frame>,
     /// How many frames on the stack each opening mark has.
     open_counts: [usize; MARKS.len()],
+    /// Openers read while the stack was [`MAX_DEPTH`] deep, per mark: above the stack's
+    /// top, so the next closer that pairs with one cancels it.
+    overflow: [usize; MARKS.len()],
     /// Every closed quote, nested ones included; reduced to the top level at the end.
     closed: Vec<QuoteSpan>,
     stray: Vec<usize>,
@@ -179,6 +190,11 @@ impl Scanner<'_> {
             }
             let next = after.chars().next();
             match self.role(mark, prev, next, (&body[..at - para.start], after)) {
+                Role::Open if self.stack.len() >= MAX_DEPTH => {
+                    self.overflow[mark_index(mark)] += 1;
+                }
+                Role::Close(_) | Role::Stray
+                    if self.stack.len() >= MAX_DEPTH && self.cancels_overflow(mark) => {}
                 Role::Open => {
                     let closed_before = self.closed.len();
                     self.push(Frame {
@@ -320,6 +336,24 @@ impl Scanner<'_> {
         self.stack.iter().rposition(|f| pairs(f.open, mark))
     }
 
+    /// Whether `mark` closes an opener counted past [`MAX_DEPTH`] (which it then cancels).
+    /// Such openers exist only while the stack is full: closing or a paragraph's end, the
+    /// only ways it shrinks, forget them.
+    fn cancels_overflow(&mut self, mark: char) -> bool {
+        let open = STYLES
+            .iter()
+            .filter(|s| s.close == mark)
+            .map(|s| mark_index(s.open))
+            .find(|&i| self.overflow[i] > 0);
+        match open {
+            Some(i) => {
+                self.overflow[i] -= 1;
+                true
+            }
+            None => false,
+        }
+    }
+
     fn push(&mut self, frame: Frame) {
         self.open_counts[mark_index(frame.open)] += 1;
         self.stack.push(frame);
@@ -332,21 +366,32 @@ impl Scanner<'_> {
     }
 
     fn close(&mut self, depth: usize, at: usize, mark: char) {
+        // Openers past the depth limit stood above everything on the stack.
+        self.overflow = [0; MARKS.len()];
         while self.stack.len() > depth + 1 {
             self.pop();
         }
         let Some(mut frame) = self.pop() else { return };
         let end = at + mark_len(mark);
-        frame.parts.push(Part {
-            outer: Span::new(frame.start, end),
-            inner: trim(self.text, Span::new(frame.content_start, at)),
-            paragraph: frame.paragraph,
-        });
-        self.closed
-            .push(quote_from(frame.parts, Some(mark), frame.open));
+        push_part(
+            &mut frame.parts,
+            Part {
+                outer: Span::new(frame.start, end),
+                inner: trim(self.text, Span::new(frame.content_start, at)),
+                paragraph: frame.paragraph,
+            },
+        );
+        // The quotes closed since this one opened are nested in it: only the top level is
+        // kept (a paragraph of 100,000 nested quotes would keep them all).
+        let nested = self.closed.len() > frame.closed_before;
+        self.closed.truncate(frame.closed_before);
+        let mut quote = quote_from(frame.parts, Some(mark), frame.open);
+        quote.has_nested = nested;
+        self.closed.push(quote);
     }
 
     fn end_paragraph(&mut self, index: usize, para: Span, next: Option<Span>) {
+        self.overflow = [0; MARKS.len()];
         if self.stack.is_empty() {
             return;
         }
@@ -367,13 +412,13 @@ impl Scanner<'_> {
             |n| matches!(next_mark(&self.text[n]), Ok((_, ("", c))) if c == frame.open),
         );
         if continues {
-            frame.parts.push(part);
+            push_part(&mut frame.parts, part);
             self.continued = Some(frame);
         } else if self.closed.len() > frame.closed_before {
             // An opening mark never closed, around quotes that are properly closed ("Trump
             // walked on, chanting “U-S-A!”): the quotes inside are the reliable ones.
         } else if !is_single(frame.open) || !frame.parts.is_empty() {
-            frame.parts.push(part);
+            push_part(&mut frame.parts, part);
             let open = frame.open;
             self.closed.push(quote_from(frame.parts, None, open));
         }
@@ -433,6 +478,15 @@ fn floor_boundary(s: &str, at: usize) -> usize {
     at
 }
 
+/// Adds a part; a quote's first gets a vector of exactly one (most quotes have one part,
+/// and a growing vector's first allocation would hold four).
+fn push_part(parts: &mut Vec<Part>, part: Part) {
+    if parts.is_empty() {
+        parts.reserve_exact(1);
+    }
+    parts.push(part);
+}
+
 fn quote_from(parts: Vec<Part>, close_mark: Option<char>, open_mark: char) -> QuoteSpan {
     let span = Span::new(parts[0].outer.start, parts[parts.len() - 1].outer.end);
     QuoteSpan {
@@ -463,7 +517,7 @@ fn trim(text: &str, span: Span) -> Span {
 }
 
 /// Reduces a laminar set of spans to the outermost ones, in text order, marking those
-/// that contain others.
+/// that contain others (in place: no second copy of a document's quotes).
 fn top_level(mut closed: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
     closed.sort_by(|a, b| {
         a.span
@@ -471,14 +525,12 @@ fn top_level(mut closed: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
     });
-    let mut out: Vec<QuoteSpan> = Vec::with_capacity(closed.len());
-    for quote in closed {
-        match out.last_mut() {
-            Some(last) if quote.span.start < last.span.end => last.has_nested = true,
-            _ => out.push(quote),
-        }
-    }
-    out
+    closed.dedup_by(|quote, last| {
+        let inside = quote.span.start < last.span.end;
+        last.has_nested |= inside;
+        inside
+    });
+    closed
 }
 
 #[cfg(test)]

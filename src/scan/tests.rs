@@ -255,3 +255,41 @@ fn unclosed_opener_around_closed_quotes_gives_way_to_them() {
         "\"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n“That’s right,” Melanie said.";
     assert_eq!(quotes(text), ["U-S-A! U-S-A!", "That’s right,"]);
 }
+
+/// “He said ‘she said “they said ‘… no’ …”’ …” n deep, then an ordinary quote.
+fn nested_deep(n: usize) -> String {
+    let open: String = (0..n)
+        .map(|i| if i % 2 == 0 { "“said " } else { "‘said " })
+        .collect();
+    let close: String = (0..n)
+        .rev()
+        .map(|i| if i % 2 == 0 { "no” " } else { "no’ " })
+        .collect();
+    format!("{open}{close}the aide said. “We will win,” she said.")
+}
+
+#[test]
+fn nesting_past_the_depth_limit_keeps_the_top_level_quotes() {
+    for n in [3, MAX_DEPTH + 1, 3 * MAX_DEPTH] {
+        let text = nested_deep(n);
+        let scan = scan(&text, &paragraphs(&text));
+        assert_eq!(scan.quotes.len(), 2, "{n} deep");
+        assert!(scan.quotes[0].has_nested);
+        assert!(scan.quotes[0].inner_text(&text).ends_with("no’ no"));
+        assert_eq!(scan.quotes[1].inner_text(&text), "We will win,");
+        assert!(scan.stray.is_empty(), "{n} deep: {:?}", scan.stray.len());
+    }
+}
+
+#[test]
+fn quotes_with_one_part_hold_one() {
+    let text = "“We will win,” she said. “Not now,” he said.\n\n“It runs on\n\n“and ends here.”";
+    let scan = scan(text, &paragraphs(text));
+    let parts: Vec<(usize, usize)> = scan
+        .quotes
+        .iter()
+        .map(|q| (q.parts.len(), q.parts.capacity()))
+        .collect();
+    assert_eq!(parts[..2], [(1, 1), (1, 1)]);
+    assert_eq!(parts[2].0, 2);
+}
