@@ -26,7 +26,7 @@ pub mod variants;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::extract::extract;
+use crate::extract::{Options, extract_with};
 use crate::kind::Kind;
 use crate::record::Quote;
 
@@ -156,7 +156,14 @@ impl Verifier {
 
     /// Checks every direct and partial quote of `doc`.
     pub fn verify_document(&self, doc: &Document) -> Vec<Verified> {
-        extract(doc)
+        self.verify_document_with(doc, &Options::default())
+    }
+
+    /// Checks every direct and partial quote of `doc` as extracted with `options`, and its
+    /// reported speech when `options.indirect` (a [`Verdict::Paraphrase`] each unless
+    /// [`Verifier::check_paraphrase`]).
+    pub fn verify_document_with(&self, doc: &Document, options: &Options) -> Vec<Verified> {
+        extract_with(doc, options)
             .quotes
             .iter()
             .filter(|q| q.kind != Kind::Term)
