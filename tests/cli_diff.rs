@@ -39,8 +39,13 @@ fn json(out: &[u8]) -> serde_json::Value {
 
 #[test]
 fn exit_codes_follow_diff() {
+    // case08 changes no quotation, only the reported speech around them: unchanged with
+    // --quotes-only, changed by default (reported speech is compared like a quote).
     let (a, b) = case("case08");
-    qc().args(["diff", &a, &b]).assert().code(0);
+    qc().args(["diff", &a, &b, "--quotes-only"])
+        .assert()
+        .code(0);
+    qc().args(["diff", &a, &b]).assert().code(1);
     let (a, b) = case("case01");
     qc().args(["diff", &a, &b]).assert().code(1);
     qc().args(["diff", &a, "no/such/file.txt"])
@@ -90,7 +95,8 @@ fn json_has_the_documented_shape() {
             s["added"].as_u64(),
             s["removed"].as_u64()
         ),
-        (Some(1), Some(1), Some(1))
+        // The firefighters' claim (reported speech) and Dan Reyes's quote are unchanged.
+        (Some(2), Some(1), Some(1))
     );
 }
 

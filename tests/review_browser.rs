@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use quotecheck::{Document, extract};
+use quotecheck::Document;
+use quotecheck::extract::{Options, extract_with};
 
 const FIXTURE: &str = "fixtures/articles/putin-assad.txt";
 
@@ -157,17 +158,30 @@ fn fixture_report_in_a_real_browser() {
     let bin = require_chromium!();
     let dir = tempfile::tempdir().unwrap();
     let page = report(Path::new(FIXTURE), dir.path());
-    let records = extract(&Document::new(
-        FIXTURE,
-        std::fs::read_to_string(FIXTURE).unwrap(),
-    ))
+    // The report holds what extract finds by default: quotes and reported speech.
+    let records = extract_with(
+        &Document::new(FIXTURE, std::fs::read_to_string(FIXTURE).unwrap()),
+        &Options {
+            indirect: true,
+            ..Options::default()
+        },
+    )
     .quotes;
+    let paraphrases = records
+        .iter()
+        .filter(|r| r.kind.as_str() == "indirect")
+        .count();
+    assert!(paraphrases > 0, "the fixture reports speech without marks");
 
     let run = run_chromium(&bin, &page, &["--dump-dom".to_string()]);
     assert!(run.console.is_empty(), "console: {:?}", run.console);
     let marks = common::marks(&run.stdout);
-    assert_eq!(marks.len(), 19, "every quote is in the DOM");
+    assert_eq!(marks.len(), 19 + paraphrases, "every record is in the DOM");
     assert_eq!(marks.iter().filter(|m| m.kind == "term").count(), 3);
+    assert_eq!(
+        marks.iter().filter(|m| m.kind == "indirect").count(),
+        paraphrases
+    );
     for (mark, record) in marks.iter().zip(&records) {
         assert_eq!(mark.quote, record.index);
         assert_eq!(mark.speaker, record.speaker.clone().unwrap_or_default());
@@ -178,7 +192,7 @@ fn fixture_report_in_a_real_browser() {
         .filter(|a| a.get("tabindex").is_some_and(|t| t == "0"))
         .filter(|a| a.get("aria-describedby").is_some())
         .count();
-    assert_eq!(focusable, 19);
+    assert_eq!(focusable, 19 + paraphrases);
     // Every quote that is not a term shows a speaker; the table has the fixture's four.
     assert!(
         marks
@@ -187,17 +201,22 @@ fn fixture_report_in_a_real_browser() {
             .all(|m| !m.speaker.is_empty()),
         "{marks:?}"
     );
+    // The table has the fixture's four quoted speakers, and whoever else reported speech
+    // is credited to.
     let mut names = common::speaker_names(&run.stdout);
     names.sort();
-    assert_eq!(
-        names,
-        [
-            "Bashar Assad",
-            "Recep Tayyip Erdogan",
-            "Vladimir Putin",
-            "al-Jazeera"
-        ]
-    );
+    let mut expected: Vec<String> = records.iter().filter_map(|r| r.speaker.clone()).collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(names, expected);
+    for quoted in [
+        "Bashar Assad",
+        "Recep Tayyip Erdogan",
+        "Vladimir Putin",
+        "al-Jazeera",
+    ] {
+        assert!(names.iter().any(|n| n == quoted), "{quoted}: {names:?}");
+    }
 
     let shot = target_dir().join("review-screenshot.png");
     std::fs::remove_file(&shot).ok();

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use quotecheck::{Document, Kind, extract};
+use quotecheck::extract::{Options, extract_with};
+use quotecheck::{Document, Kind};
 
 const FIXTURE: &str = "fixtures/articles/putin-assad.txt";
 
@@ -17,10 +18,22 @@ fn quotecheck() -> Command {
     cmd
 }
 
+/// What `review` shows by default: the fixture's quotes and its reported speech.
 fn fixture_records() -> Vec<quotecheck::Quote> {
     let text = std::fs::read_to_string(FIXTURE).unwrap();
-    extract(&Document::new(FIXTURE, text)).quotes
+    let options = Options {
+        indirect: true,
+        ..Options::default()
+    };
+    extract_with(&Document::new(FIXTURE, text), &options).quotes
 }
+
+const FIXTURE_SPEAKERS: [&str; 4] = [
+    "Vladimir Putin",
+    "Bashar Assad",
+    "Recep Tayyip Erdogan",
+    "al-Jazeera",
+];
 
 #[test]
 fn fixture_report_shows_every_quote_with_its_speaker() {
@@ -36,7 +49,13 @@ fn fixture_report_shows_every_quote_with_its_speaker() {
     let marks = common::marks(&html);
     let records = fixture_records();
 
-    assert_eq!(marks.len(), 19, "every quote of the fixture is marked");
+    assert_eq!(
+        marks.len(),
+        records.len(),
+        "every record of the fixture is marked"
+    );
+    let quotes = marks.iter().filter(|m| m.kind != "indirect").count();
+    assert_eq!(quotes, 19, "every quote of the fixture is marked");
     assert_eq!(marks.iter().filter(|m| m.kind == "term").count(), 3);
     for (mark, record) in marks.iter().zip(&records) {
         assert_eq!(mark.quote, record.index);
@@ -51,23 +70,37 @@ fn fixture_report_shows_every_quote_with_its_speaker() {
     assert_eq!(common::speaker_rows(&html), speakers.len());
 
     // The fixture's acceptance: every quote that is not a term shows its speaker, and the
-    // speaker table names the article's four speakers.
+    // article's four quoted speakers are the table's rows with quotes.
     let unnamed: Vec<usize> = marks
         .iter()
         .filter(|m| m.kind != "term" && m.speaker.is_empty())
         .map(|m| m.quote)
         .collect();
     assert!(unnamed.is_empty(), "quotes without a speaker: {unnamed:?}");
+    let quoted: BTreeSet<&str> = records
+        .iter()
+        .filter(|q| q.kind != Kind::Term && q.kind != Kind::Indirect)
+        .filter_map(|q| q.speaker.as_deref())
+        .collect();
+    assert_eq!(
+        quoted,
+        FIXTURE_SPEAKERS.into(),
+        "quoted speakers of the fixture"
+    );
     let table: BTreeSet<String> = common::speaker_names(&html).into_iter().collect();
-    let expected: BTreeSet<String> = [
-        "Vladimir Putin",
-        "Bashar Assad",
-        "Recep Tayyip Erdogan",
-        "al-Jazeera",
-    ]
-    .map(String::from)
-    .into();
-    assert_eq!(table, expected, "speakers of the fixture");
+    let all: BTreeSet<String> = speakers.iter().map(|s| s.to_string()).collect();
+    assert_eq!(table, all, "every speaker of a record has a row");
+
+    // --quotes-only: the quotes alone, and the table is the four.
+    quotecheck()
+        .args(["review", FIXTURE, "--quotes-only", "--html"])
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(common::marks(&html).len(), 19);
+    let table: BTreeSet<String> = common::speaker_names(&html).into_iter().collect();
+    assert_eq!(table, FIXTURE_SPEAKERS.map(String::from).into());
 }
 
 #[test]
@@ -86,7 +119,8 @@ fn terminal_summary_has_flags_and_speakers_and_no_colour_when_piped() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("19 quotes (9 direct, 7 partial, 3 terms), 4 speakers")
+            predicate::str::contains("19 quotes (9 direct, 7 partial, 3 terms), ")
+                .and(predicate::str::is_match(r"terms\), \d+ paraphrases?, \d+ speakers").unwrap())
                 .and(predicate::str::contains("\nFlags ("))
                 .and(predicate::str::contains("\nSpeakers\n"))
                 .and(predicate::str::contains("\x1b[").not()),

@@ -42,6 +42,11 @@ fn by_text<'a>(quotes: &'a [Value], text: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no quote {text:?}"))
 }
 
+/// How many records are quotes (reported speech, kind `indirect`, aside).
+fn quoted(qs: &[Value]) -> usize {
+    qs.iter().filter(|q| q["kind"] != "indirect").count()
+}
+
 #[test]
 fn a_correction_survives_kill_9_and_follows_the_quote_into_the_next_version() {
     let dir = tempfile::tempdir().unwrap();
@@ -49,7 +54,10 @@ fn a_correction_survives_kill_9_and_follows_the_quote_into_the_next_version() {
     let server = Server::start(&db, &[]);
     let v1 = load(&server, "putin-assad", &fixture(), None);
     let qs = quotes(&server, v1);
-    assert_eq!(qs.len(), 19, "the fixture has 19 quotes");
+    // Its quotes, and the reported speech extract finds beside them by default.
+    let records = qs.len();
+    assert_eq!(quoted(&qs), 19, "the fixture has 19 quotes");
+    assert!(records > 19, "and reported speech");
     let q2 = by_text(&qs, QUOTE_2);
     assert_eq!(q2["speaker"], "Vladimir Putin");
     let id2 = q2["quote_id"].as_str().unwrap().to_string();
@@ -88,7 +96,7 @@ fn a_correction_survives_kill_9_and_follows_the_quote_into_the_next_version() {
     assert_eq!(doc["number"], 2);
     assert_eq!(doc["story_id"], json!(1));
     let qs2 = doc["quotes"].as_array().unwrap();
-    assert_eq!(qs2.len(), 18);
+    assert_eq!(quoted(qs2), 18);
     let moved = by_text(qs2, QUOTE_2_REWORDED);
     assert_eq!(
         moved["quote_id"],
@@ -116,7 +124,7 @@ fn a_correction_survives_kill_9_and_follows_the_quote_into_the_next_version() {
     let list = server.get("/api/documents").json();
     let story = &list["stories"][0];
     assert_eq!(story["versions"].as_array().unwrap().len(), 2);
-    assert_eq!(story["versions"][0]["quotes"], 19);
+    assert_eq!(story["versions"][0]["quotes"], records);
 
     // CSV export of version 2: the correction applied and marked as the editor's.
     let r = server.get(&format!("/api/documents/{v2}/export?format=csv"));
@@ -126,7 +134,13 @@ fn a_correction_survives_kill_9_and_follows_the_quote_into_the_next_version() {
     let header = rdr.headers().unwrap().clone();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 18);
+    // Every record of version 2, reported speech included (kind indirect).
+    assert_eq!(rows.len(), qs2.len());
+    let paraphrases = rows
+        .iter()
+        .filter(|r| &r[col("kind")] == "indirect")
+        .count();
+    assert_eq!(rows.len() - paraphrases, 18);
     let row = rows
         .iter()
         .find(|r| &r[col("text")] == QUOTE_2_REWORDED)
@@ -139,7 +153,7 @@ fn a_correction_survives_kill_9_and_follows_the_quote_into_the_next_version() {
         .iter()
         .filter(|r| r[col("editor_set")].is_empty())
         .count();
-    assert_eq!(untouched, 17);
+    assert_eq!(untouched, rows.len() - 1);
 
     // JSONL export: one object per quote.
     let r = server.get(&format!("/api/documents/{v2}/export?format=jsonl"));
@@ -148,7 +162,8 @@ fn a_correction_survives_kill_9_and_follows_the_quote_into_the_next_version() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 18);
+    assert_eq!(lines.len(), qs2.len());
+    assert_eq!(quoted(&lines), 18);
     assert!(
         lines
             .iter()
@@ -218,6 +233,15 @@ fn sources_give_each_quote_a_verdict() {
         .filter_map(|q| q["verdict"]["verdict"].as_str())
         .collect();
     assert!(verdicts.contains(&"exact"), "{verdicts:?}");
+    // Reported speech is listed as paraphrase, not checked word for word.
+    let paraphrases: Vec<&Value> = qs.iter().filter(|q| q["kind"] == "indirect").collect();
+    assert!(!paraphrases.is_empty());
+    assert!(
+        paraphrases
+            .iter()
+            .all(|q| q["verdict"]["verdict"] == "paraphrase"),
+        "{paraphrases:?}"
+    );
     assert!(
         qs.iter()
             .filter(|q| q["kind"] == "term")

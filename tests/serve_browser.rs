@@ -55,8 +55,24 @@ fn a_speaker_changed_in_the_page_is_kept_after_a_reload() {
     let driver = Driver::start(&chromedriver, &chromium);
     driver.go(&format!("{}/documents/1", server.origin()));
     driver.wait_for(".quotes li[data-quote-id]");
-    assert_eq!(driver.find_all(".quotes li[data-quote-id]").len(), 19);
-    assert_eq!(driver.find_all("#article mark[data-quote-id]").len(), 19);
+    // Every record: the fixture's 19 quotes and the reported speech found beside them,
+    // which the article sets apart.
+    let records = server.get("/api/documents/1").json()["quotes"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let paraphrases = records.iter().filter(|q| q["kind"] == "indirect").count();
+    assert_eq!(records.len() - paraphrases, 19);
+    assert!(paraphrases > 0);
+    assert_eq!(
+        driver.find_all(".quotes li[data-quote-id]").len(),
+        records.len()
+    );
+    assert_eq!(
+        driver.find_all("#article mark[data-quote-id]").len(),
+        records.len()
+    );
+    assert_eq!(driver.find_all("#article mark.indirect").len(), paraphrases);
 
     // The editor's name, typed once (Enter commits it).
     let editor = driver.wait_for("#editor");

@@ -89,4 +89,11 @@ fn spark_pipe_gives_the_records_of_a_direct_run() {
             .collect()
     };
     assert_eq!(lines(&spark.stdout), lines(&direct.stdout));
+    // Reported speech is on by default and travels the Spark path like quotes.
+    let kinds: Vec<String> = lines(&spark.stdout)
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].to_string())
+        .collect();
+    assert!(kinds.iter().any(|k| k == "\"indirect\""), "{kinds:?}");
+    assert!(kinds.iter().any(|k| k == "\"direct\""), "{kinds:?}");
 }

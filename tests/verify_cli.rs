@@ -30,7 +30,19 @@ fn jsonl_when_piped_with_the_documented_fields_and_exit_1_on_problems() {
         .stdout
         .clone();
     let rows = jsonl(&out);
-    assert_eq!(rows.len(), 16, "direct and partial quotes only");
+    // Every direct and partial quote is checked; reported speech is listed as paraphrase.
+    let (paraphrases, rows): (Vec<_>, Vec<_>) =
+        rows.into_iter().partition(|r| r["kind"] == "indirect");
+    assert_eq!(rows.len(), 16, "direct and partial quotes");
+    assert!(rows.iter().all(|r| r["kind"] != "term"));
+    assert!(
+        !paraphrases.is_empty(),
+        "the fixture reports speech without marks"
+    );
+    for p in &paraphrases {
+        assert_eq!(p["verdict"], "paraphrase", "{p}");
+        assert!(p["source"].is_null() && p["stretches"].as_array().unwrap().is_empty());
+    }
     let keys: Vec<&str> = rows[0]
         .as_object()
         .unwrap()
@@ -126,7 +138,8 @@ fn csv_reparses_and_text_is_readable() {
         .clone();
     let mut reader = csv::Reader::from_reader(out.as_slice());
     let rows: Vec<CsvRow> = reader.deserialize().map(|r| r.unwrap()).collect();
-    assert_eq!(rows.len(), 16);
+    let checked = rows.iter().filter(|r| r.verdict != "paraphrase").count();
+    assert_eq!(checked, 16);
     assert!(
         rows.iter()
             .any(|r| r.verdict == "altered" && r.diff.contains("{+extremely+}"))
@@ -178,8 +191,13 @@ fn corpora_in_and_as_sources() {
         .stdout
         .clone();
     let rows = jsonl(&out);
-    assert_eq!(rows.iter().filter(|r| r["doc"] == "original").count(), 16);
-    assert_eq!(rows.iter().filter(|r| r["doc"] == "7").count(), 4);
+    let quotes_of = |doc: &str| {
+        rows.iter()
+            .filter(|r| r["doc"] == doc && r["kind"] != "indirect")
+            .count()
+    };
+    assert_eq!(quotes_of("original"), 16);
+    assert_eq!(quotes_of("7"), 4);
     // A corpus as the source: each document is a source named path#id.
     let out = qc()
         .args(["verify", EDITED, "--source", corpus.to_str().unwrap()])
@@ -188,7 +206,8 @@ fn corpora_in_and_as_sources() {
         .stdout
         .clone();
     let rows = jsonl(&out);
-    let source = rows[0]["source"].as_str().unwrap();
+    let first_quote = rows.iter().find(|r| r["kind"] != "indirect").unwrap();
+    let source = first_quote["source"].as_str().unwrap();
     assert!(source.ends_with("articles.jsonl#original"), "{source}");
 }
 

@@ -62,9 +62,11 @@ def diff(
     old_name: str = "old",
     new_name: str = "new",
     threshold: float = 0.5,
+    quotes_only: bool = False,
 ) -> List[Record]:
     """What happened to each quote between two versions: the pairs of `quotecheck diff
-    --format jsonl` (id, status, changes, similarity, old, new, word_diff)."""
+    --format jsonl` (id, status, changes, similarity, old, new, word_diff). Reported speech
+    (kind indirect) is compared like a quote unless `quotes_only`."""
     ...
 
 def verify(
@@ -72,10 +74,14 @@ def verify(
     sources: Union[Source, Iterable[Source]],
     *,
     doc: Optional[str] = None,
+    quotes_only: bool = False,
+    check_paraphrase: bool = False,
 ) -> List[Record]:
     """Check each direct and partial quote of `text` against the sources: the records of
-    `quotecheck verify --format jsonl`. Raises QuotecheckError when a source cannot be read
-    or does not parse."""
+    `quotecheck verify --format jsonl`. Reported speech (kind indirect) gets the verdict
+    `paraphrase` without being checked, unless `check_paraphrase` (aligned like a quote) or
+    `quotes_only` (left out). Raises QuotecheckError when a source cannot be read or does
+    not parse."""
     ...
 
 def to_dataframe(records: Iterable[Record]) -> Any:

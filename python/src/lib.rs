@@ -349,7 +349,7 @@ fn extract_many(
 /// What happened to each quote between two versions of an article: the pairs of the CLI's
 /// `diff --format jsonl`.
 #[pyfunction]
-#[pyo3(signature = (old, new, *, old_name="old", new_name="new", threshold=versions::DEFAULT_THRESHOLD))]
+#[pyo3(signature = (old, new, *, old_name="old", new_name="new", threshold=versions::DEFAULT_THRESHOLD, quotes_only=false))]
 fn diff<'py>(
     py: Python<'py>,
     old: &Bound<'py, PyAny>,
@@ -357,6 +357,7 @@ fn diff<'py>(
     old_name: &str,
     new_name: &str,
     threshold: f64,
+    quotes_only: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     if !(0.0..=1.0).contains(&threshold) {
         return Err(PyValueError::new_err(format!(
@@ -366,8 +367,9 @@ fn diff<'py>(
     let old = Document::new(old_name, text_arg(old, "old")?);
     let new = Document::new(new_name, text_arg(new, "new")?);
     let d = detached(py, "diff", || {
-        let before = quotecheck::extract(&old).quotes;
-        let after = quotecheck::extract(&new).quotes;
+        let options = reading(quotes_only);
+        let before = extract_with(&old, &options).quotes;
+        let after = extract_with(&new, &options).quotes;
         versions::diff(
             &old.id,
             &before,
@@ -377,6 +379,15 @@ fn diff<'py>(
         )
     })?;
     to_list(py, &d.pairs)
+}
+
+/// How `diff` and `verify` read a text: as the CLI does, reported speech included unless
+/// `quotes_only`.
+fn reading(quotes_only: bool) -> Options {
+    Options {
+        indirect: !quotes_only,
+        ..Options::default()
+    }
 }
 
 /// One source for `verify`: a path (str or os.PathLike) to a text, .srt or .vtt file, or a
@@ -403,16 +414,23 @@ fn source(py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<Source> {
     detached(py, "verify", || Source::load(&path))?.map_err(crate_error)
 }
 
-/// Check each direct and partial quote of `text` against the sources: the records of the
-/// CLI's `verify --format jsonl`.
+/// Check each direct and partial quote of `text` against the sources, and list its reported
+/// speech as paraphrase: the records of the CLI's `verify --format jsonl`.
 #[pyfunction]
-#[pyo3(signature = (text, sources, *, doc=None))]
+#[pyo3(signature = (text, sources, *, doc=None, quotes_only=false, check_paraphrase=false))]
 fn verify<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     sources: &Bound<'py, PyAny>,
     doc: Option<String>,
+    quotes_only: bool,
+    check_paraphrase: bool,
 ) -> PyResult<Bound<'py, PyList>> {
+    if quotes_only && check_paraphrase {
+        return Err(PyValueError::new_err(
+            "quotes_only and check_paraphrase cannot be used together",
+        ));
+    }
     let text = text_arg(text, "text")?;
     let one = sources.is_instance_of::<PyString>()
         || sources.is_instance_of::<PyTuple>()
@@ -430,7 +448,9 @@ fn verify<'py>(
     }
     let document = Document::new(doc.unwrap_or_else(|| "-".to_string()), text);
     let verified = detached(py, "verify", || {
-        Verifier::new(sources).verify_document(&document)
+        Verifier::new(sources)
+            .check_paraphrase(check_paraphrase)
+            .verify_document_with(&document, &reading(quotes_only))
     })?;
     to_list(py, &verified)
 }

@@ -43,9 +43,11 @@ def test_the_readme_speaker_recipe_counts_quotes_per_speaker():
 
 def test_diff_and_verify_records_make_frames_too():
     text = read("fixtures/articles/putin-assad.txt")
-    # diff pairs quoted stretches (reported speech joins it in issue 15's second step)
+    # diff pairs every record extract gives by default, reported speech included
+    records = quotecheck.extract(text)
+    assert len(quotecheck.to_dataframe(quotecheck.diff(text, text))) == len(records)
     quoted = quotecheck.extract(text, kinds=["direct", "partial", "term"])
-    assert len(quotecheck.to_dataframe(quotecheck.diff(text, text))) == len(quoted)
+    assert len(quotecheck.to_dataframe(quotecheck.diff(text, text, quotes_only=True))) == len(quoted)
 
 
 def test_importing_quotecheck_does_not_import_pandas():

@@ -60,6 +60,40 @@ def test_verify_equals_the_cli_jsonl(cli_jsonl, ext):
         assert got == want
 
 
+@pytest.mark.parametrize("before", VERSIONS[:3], ids=lambda p: p.name.split(".")[0])
+def test_diff_quotes_only_equals_the_cli(cli_jsonl, before):
+    old = str(before.relative_to(ROOT))
+    new = str(after(before).relative_to(ROOT))
+    want = cli_jsonl("diff", old, new, "--format", "jsonl", "--quotes-only")
+    got = quotecheck.diff(read(old), read(new), old_name=old, new_name=new, quotes_only=True)
+    assert got == want
+    assert all(p["old"] is None or p["old"]["kind"] != "indirect" for p in got)
+
+
+def test_reported_speech_is_a_paraphrase_unless_asked_or_left_out(cli_jsonl):
+    source = "fixtures/sources/putin-assad-remarks.txt"
+    text = read(ARTICLE)
+    records = quotecheck.verify(text, [source], doc=ARTICLE)
+    paraphrases = [r for r in records if r["kind"] == "indirect"]
+    assert paraphrases and all(r["verdict"] == "paraphrase" for r in paraphrases)
+    assert all(r["source"] is None and r["diff"] == [] for r in paraphrases)
+
+    checked = quotecheck.verify(text, [source], doc=ARTICLE, check_paraphrase=True)
+    assert checked == cli_jsonl(
+        "verify", ARTICLE, "--source", source, "--format", "jsonl", "--check-paraphrase"
+    )
+    assert all(r["verdict"] != "paraphrase" for r in checked)
+
+    quotes = quotecheck.verify(text, [source], doc=ARTICLE, quotes_only=True)
+    # The same quotes and verdicts (numbered without the paraphrases between them).
+    def same(rs):
+        return [(r["text"], r["verdict"]) for r in rs if r["kind"] != "indirect"]
+
+    assert same(records) == same(quotes) and len(quotes) == 16
+    with pytest.raises(ValueError, match="cannot be used together"):
+        quotecheck.verify(text, [source], quotes_only=True, check_paraphrase=True)
+
+
 def test_a_source_as_path_pathlike_or_pair_gives_the_same_verdicts():
     source = "fixtures/sources/putin-assad-remarks.srt"
     text = read(ARTICLE)

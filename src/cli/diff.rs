@@ -14,7 +14,8 @@ use crate::cli::terminal::ColorArgs;
 use quotecheck::diff::report::{self, TextOptions};
 use quotecheck::diff::{self, Diff, History, Options, Series, Summary, Version};
 use quotecheck::export::defuse;
-use quotecheck::{Input, Quote, extract};
+use quotecheck::extract::{Options as Pipeline, extract_with};
+use quotecheck::{Input, Quote};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -22,6 +23,10 @@ Examples:
   quotecheck diff v1.txt v2.txt v3.txt --format csv -o history.csv
   quotecheck diff monday.jsonl tuesday.jsonl --format jsonl   (pairs documents by id)
   curl -s https://example.org/story | quotecheck diff saved.txt -
+
+Reported speech without quotation marks (kind indirect) is compared like a quote: a claim
+reworded or credited to someone else between versions is reported. --quotes-only leaves
+it out.
 
 Exit status: 0 when no quote changed, 1 when some did, 2 on trouble.";
 
@@ -54,6 +59,9 @@ pub struct Args {
     /// In CSV, prefix cells starting with = + - @ with an apostrophe.
     #[arg(long)]
     excel_safe: bool,
+    /// Leave reported speech (kind indirect, no quotation marks) out: compare quotes only.
+    #[arg(long)]
+    quotes_only: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -99,10 +107,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // The output is written at the end, so the bar may share a terminal with it.
     let progress = Progress::new(Progress::size_of(&inputs), false);
+    let pipeline = Pipeline {
+        indirect: !args.quotes_only,
+        ..Pipeline::default()
+    };
     let threads = if corpora == 0 {
-        vec![text_thread(&inputs, &progress)?]
+        vec![text_thread(&inputs, &pipeline, &progress)?]
     } else {
-        corpus_threads(&args.inputs, &inputs, &progress)?
+        corpus_threads(&args.inputs, &inputs, &pipeline, &progress)?
     };
     progress.stage("aligning");
 
@@ -265,13 +277,17 @@ fn write(
 }
 
 /// Text inputs: one document, one version per input.
-fn text_thread(inputs: &[Input], progress: &Progress) -> anyhow::Result<Thread> {
+fn text_thread(
+    inputs: &[Input],
+    pipeline: &Pipeline,
+    progress: &Progress,
+) -> anyhow::Result<Thread> {
     let mut names = Vec::new();
     let mut quotes = Vec::new();
     for input in inputs {
         for doc in progress.track(input, input.documents()?) {
             let doc = doc?;
-            quotes.push(Some(extract(&doc).quotes));
+            quotes.push(Some(extract_with(&doc, pipeline).quotes));
             progress.document_done();
             names.push(Some(doc.id));
         }
@@ -283,6 +299,7 @@ fn text_thread(inputs: &[Input], progress: &Progress) -> anyhow::Result<Thread> 
 fn corpus_threads(
     args: &[String],
     inputs: &[Input],
+    pipeline: &Pipeline,
     progress: &Progress,
 ) -> anyhow::Result<Vec<Thread>> {
     let n = inputs.len();
@@ -301,7 +318,7 @@ fn corpus_threads(
             if thread.quotes[v].is_some() {
                 bail!("{arg}: document id {:?} appears twice", doc.id);
             }
-            thread.quotes[v] = Some(extract(&doc).quotes);
+            thread.quotes[v] = Some(extract_with(&doc, pipeline).quotes);
             thread.names[v] = Some(format!("{arg}#{}", doc.id));
             progress.document_done();
         }

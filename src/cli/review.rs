@@ -10,9 +10,10 @@ use anyhow::{Context, bail};
 use crate::cli::output::Output;
 use crate::cli::progress::{Progress, counted};
 use crate::cli::terminal::ColorArgs;
+use quotecheck::extract::{Options, extract_with};
 use quotecheck::review::compare::{against_previous, against_sources};
 use quotecheck::review::{Inputs, LOW_CONFIDENCE, Report, html, terminal};
-use quotecheck::{Document, Input, extract};
+use quotecheck::{Document, Input};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -42,6 +43,9 @@ pub struct Args {
     /// In the terminal summary, list every flagged quote (not only 10 per group) and every quote.
     #[arg(long)]
     all: bool,
+    /// Leave reported speech (kind indirect, no quotation marks) out of the report.
+    #[arg(long)]
+    quotes_only: bool,
     #[command(flatten)]
     color: ColorArgs,
 }
@@ -74,7 +78,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         false,
     );
     let article = read_tracked(&article_input, &progress)?;
-    let extraction = extract(&article);
+    let pipeline = Options {
+        indirect: !args.quotes_only,
+        ..Options::default()
+    };
+    let extraction = extract_with(&article, &pipeline);
     let mut inputs = Inputs {
         low_confidence: args.low_confidence,
         ..Inputs::default()
@@ -82,7 +90,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(input) = &previous_input {
         progress.stage("comparing with the previous version");
         let previous = read_tracked(input, &progress)?;
-        let changes = against_previous(&extraction.quotes, &extract(&previous).quotes);
+        let changes = against_previous(
+            &extraction.quotes,
+            &extract_with(&previous, &pipeline).quotes,
+        );
         inputs.previous = Some((previous.id, changes));
     }
     if !args.sources.is_empty() {

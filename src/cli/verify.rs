@@ -9,10 +9,11 @@ use anyhow::Context;
 use crate::cli::output::{self, Output};
 use crate::cli::progress::{Progress, counted};
 use crate::cli::terminal::ColorArgs;
+use quotecheck::extract::{Options, extract_with};
 use quotecheck::verify::Verifier;
 use quotecheck::verify::report::{Format, Style, Writer};
 use quotecheck::verify::source::{Source, SourceKind};
-use quotecheck::{Input, Kind, extract};
+use quotecheck::{Input, Kind};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -20,10 +21,15 @@ Examples:
   quotecheck verify article.txt --source hearing.vtt --source statement.txt --format json
   quotecheck verify articles.jsonl --source transcript.txt --format csv -o verdicts.csv
 
-Exit status: 0 when every quote is exact, cosmetic, or elided without a meaning flag;
-1 otherwise; 2 on trouble (unreadable files, bad SRT/VTT).";
+Reported speech without quotation marks (kind indirect) is listed with the verdict
+`paraphrase` and not checked word for word: an article's paraphrase is not meant to match
+the source's words. --check-paraphrase aligns it like a quote; --quotes-only leaves it out.
 
-/// Check each direct and partial quote against transcripts (text, SRT, WebVTT) and articles.
+Exit status: 0 when every quote is exact, cosmetic, or elided without a meaning flag (a
+paraphrase left unchecked passes); 1 otherwise; 2 on trouble (unreadable files, bad SRT/VTT).";
+
+/// Check each direct and partial quote against transcripts (text, SRT, WebVTT) and articles;
+/// list reported speech as paraphrase.
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
@@ -47,6 +53,13 @@ pub struct Args {
     /// In CSV, prefix cells starting with = + - @ with an apostrophe.
     #[arg(long)]
     excel_safe: bool,
+    /// Check reported speech (kind indirect) word for word against the sources too, instead
+    /// of listing it as `paraphrase`.
+    #[arg(long, conflicts_with = "quotes_only")]
+    check_paraphrase: bool,
+    /// Leave reported speech out: only direct and partial quotes.
+    #[arg(long)]
+    quotes_only: bool,
 }
 
 fn load_sources(paths: &[PathBuf], progress: &Progress) -> anyhow::Result<Vec<Source>> {
@@ -99,7 +112,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     progress.stage("reading sources");
     let sources = load_sources(&args.source, &progress)?;
     progress.stage("indexing sources");
-    let verifier = Verifier::new(sources);
+    let verifier = Verifier::new(sources).check_paraphrase(args.check_paraphrase);
+    let pipeline = Options {
+        indirect: !args.quotes_only,
+        ..Options::default()
+    };
     progress.stage("0 documents");
     let mut quotes = 0;
     let mut all_pass = true;
@@ -113,7 +130,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 // Quote by quote (what verify_document does), so one long article moves
                 // the bar too.
                 let mut done = 0;
-                for quote in extract(&doc).quotes.iter().filter(|q| q.kind != Kind::Term) {
+                for quote in extract_with(&doc, &pipeline)
+                    .quotes
+                    .iter()
+                    .filter(|q| q.kind != Kind::Term)
+                {
                     let verified = verifier.verify(quote);
                     all_pass &= verified.passes();
                     writer.write(&verified).context("writing output")?;

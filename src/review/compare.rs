@@ -135,6 +135,7 @@ fn from_verify(v: &Verified) -> Verdict {
         verify::Verdict::Spliced => VerdictStatus::Spliced,
         verify::Verdict::Misattributed => VerdictStatus::Misattributed,
         verify::Verdict::NotFound => VerdictStatus::NotFound,
+        verify::Verdict::Paraphrase => VerdictStatus::Paraphrase,
     };
     let location = |line: usize, time: &Option<String>| match time {
         Some(t) => format!("line {line} at {t}"),

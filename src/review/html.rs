@@ -15,7 +15,7 @@ use crate::kind::Kind;
 
 use crate::diff::{self, words::Op};
 
-use super::{Concern, Entry, Report, counted, excerpt, percent};
+use super::{Concern, Entry, Report, counted, percent};
 
 /// Colours for speakers, by their row in the speaker table; later rows reuse them.
 const PALETTE: usize = 8;
@@ -75,12 +75,17 @@ pub fn render(report: &Report) -> String {
 }
 
 fn header(out: &mut String, r: &Report) {
-    let [direct, partial, terms] = r.kinds();
+    let [direct, partial, terms, paraphrases] = r.kinds();
+    let paraphrases = if paraphrases > 0 {
+        format!(" · {}", counted(paraphrases, "paraphrase"))
+    } else {
+        String::new()
+    };
     let _ = write!(
         out,
-        "<header>\n<h1>Quote review</h1>\n<p class=\"meta\"><span class=\"doc\">{}</span> · {} ({direct} direct, {partial} partial, {}) · {} · {}",
+        "<header>\n<h1>Quote review</h1>\n<p class=\"meta\"><span class=\"doc\">{}</span> · {} ({direct} direct, {partial} partial, {}){paraphrases} · {} · {}",
         escape(&r.doc),
-        counted(r.entries.len(), "quote"),
+        counted(r.quote_count(), "quote"),
         counted(terms, "term"),
         counted(r.speakers.len(), "speaker"),
         counted(r.flag_count(), "flag"),
@@ -138,9 +143,9 @@ fn flags(out: &mut String, r: &Report) {
         for (e, concern) in hits {
             let _ = write!(
                 out,
-                "<li><span class=\"badge\">{label}</span> <a href=\"#q{0}\">#{0}</a> “{1}”",
+                "<li><span class=\"badge\">{label}</span> <a href=\"#q{0}\">#{0}</a> {1}",
                 e.quote.index,
-                escape(&excerpt(&e.quote.text, 120))
+                escape(&super::shown(&e.quote, 120))
             );
             match concern {
                 Concern::LowConfidence(c) => {
@@ -203,9 +208,9 @@ fn removed(out: &mut String, r: &Report) {
     for q in &r.removed {
         let _ = writeln!(
             out,
-            "<li><span class=\"badge\">removed</span> was #{} “{}”</li>",
+            "<li><span class=\"badge\">removed</span> was #{} {}</li>",
             q.index,
-            escape(&excerpt(&q.text, 120))
+            escape(&super::shown(q, 120))
         );
     }
     out.push_str("</ul>\n");
@@ -260,7 +265,7 @@ fn speakers(out: &mut String, r: &Report) {
         "<section id=\"speakers\" aria-labelledby=\"speakers-h\">\n<h2 id=\"speakers-h\">Speakers</h2>\n\
          <table>\n<thead><tr><th scope=\"col\">Speaker</th><th scope=\"col\">Quotes</th>\
          <th scope=\"col\">Words quoted</th><th scope=\"col\">Share</th>\
-         <th scope=\"col\">Attributed by</th></tr></thead>\n<tbody>\n",
+         <th scope=\"col\">Para&shy;phrased</th><th scope=\"col\">Attributed by</th></tr></thead>\n<tbody>\n",
     );
     for (i, row) in r.speakers.iter().enumerate() {
         let methods: Vec<String> = row
@@ -271,34 +276,38 @@ fn speakers(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "<tr class=\"speaker\"><th scope=\"row\"><span class=\"sw s{}\" aria-hidden=\"true\"></span>{}</th>\
-             <td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+             <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             i % PALETTE,
             escape(&row.speaker),
             row.quotes,
             row.words,
             percent(row.share),
+            row.paraphrases,
             methods.join(", ")
         );
     }
     let u = r.unattributed;
-    if u.quotes > 0 {
+    if u.quotes > 0 || u.paraphrases > 0 {
         let share = r.unattributed_share();
         let _ = writeln!(
             out,
             "<tr class=\"no-speaker\"><th scope=\"row\"><span class=\"sw s-none\" aria-hidden=\"true\"></span>No speaker</th>\
-             <td>{}</td><td>{}</td><td>{}</td><td>–</td></tr>",
+             <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>–</td></tr>",
             u.quotes,
             u.words,
-            percent(share)
+            percent(share),
+            u.paraphrases
         );
     }
     let _ = write!(
         out,
-        "</tbody>\n<tfoot><tr><th scope=\"row\">All quotes from people</th><td>{}</td><td>{}</td><td>{}</td><td></td></tr></tfoot>\n\
-         </table>\n<p class=\"note\">Terms (scare quotes, titles) are not counted as anyone's words.</p>\n</section>\n",
+        "</tbody>\n<tfoot><tr><th scope=\"row\">All quotes from people</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td></td></tr></tfoot>\n\
+         </table>\n<p class=\"note\">Terms (scare quotes, titles) are not counted as anyone's words. \
+         Paraphrased: reported speech without quotation marks, counted apart from the words quoted.</p>\n</section>\n",
         r.quoted.quotes,
         r.quoted.words,
-        r.total_share()
+        r.total_share(),
+        r.quoted.paraphrases
     );
 }
 
@@ -352,37 +361,20 @@ fn article(out: &mut String, r: &Report) {
         "<section id=\"article\" aria-labelledby=\"article-h\">\n<h2 id=\"article-h\">Article</h2>\n\
          <p class=\"legend\">Quotes are highlighted by speaker and numbered; tab to a quote or hover over it for its details. \
          <span class=\"eg direct\">solid underline</span> direct, <span class=\"eg partial\">dashed</span> partial, \
-         <span class=\"eg term\">dotted</span> term; ⚑ flagged.</p>\n<div class=\"text\">\n",
+         <span class=\"eg term\">dotted</span> term, <span class=\"eg indirect\">italic, double underline</span> paraphrase \
+         (reported speech, no quotation marks); ⚑ flagged.</p>\n<div class=\"text\">\n",
     );
     let text = r.text.as_str();
-    // Quotes that can be placed: in bounds, on char boundaries, not overlapping the one before.
-    let mut placed: Vec<&Entry> = r
-        .entries
-        .iter()
-        .filter(|e| {
-            let (s, t) = (e.quote.byte_start, e.quote.byte_end);
-            s < t && t <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(t)
-        })
-        .collect();
-    placed.sort_by_key(|e| e.quote.byte_start);
-    let mut last_end = 0;
-    placed.retain(|e| {
-        let keep = e.quote.byte_start >= last_end;
-        if keep {
-            last_end = e.quote.byte_end;
-        }
-        keep
-    });
-
-    let mut next = 0; // the first placed quote that may reach into this paragraph
+    let placed = pieces(r);
+    let mut next = 0; // the first piece that may reach into this paragraph
     for para in &r.paragraphs {
         out.push_str("<p>");
         let mut pos = para.start;
         let mut k = next;
-        while k < placed.len() && placed[k].quote.byte_start < para.end {
-            let e = placed[k];
-            let start = e.quote.byte_start.max(para.start);
-            let end = e.quote.byte_end.min(para.end);
+        while k < placed.len() && placed[k].start < para.end {
+            let p = &placed[k];
+            let start = p.start.max(para.start);
+            let end = p.end.min(para.end);
             k += 1;
             if start >= end {
                 continue;
@@ -390,20 +382,104 @@ fn article(out: &mut String, r: &Report) {
             push_escaped(out, &text[pos..start]);
             segment(
                 out,
-                e,
+                p.entry,
                 &text[start..end],
-                start == e.quote.byte_start,
-                end == e.quote.byte_end,
+                p.first && start == p.start,
+                p.last && end == p.end,
             );
             pos = end;
         }
         push_escaped(out, &text[pos..para.end]);
         out.push_str("</p>\n");
-        while next < placed.len() && placed[next].quote.byte_end <= para.end {
+        while next < placed.len() && placed[next].end <= para.end {
             next += 1;
         }
     }
     out.push_str("</div>\n</section>\n");
+}
+
+/// A stretch of the article highlighted as one record's: a quote whole, or a part of
+/// reported speech between the quotes inside it.
+struct Piece<'r> {
+    entry: &'r Entry,
+    start: usize,
+    end: usize,
+    /// The record's first piece (its id and tooltip go here).
+    first: bool,
+    /// The record's last piece (its label goes after it).
+    last: bool,
+}
+
+/// The highlighted stretches in text order, none overlapping: every quote that can be
+/// placed (in bounds, on char boundaries, not overlapping the one before) whole, and each
+/// record of reported speech around them, so `he said the plan was “dead on arrival”`
+/// shows the paraphrase and the partial quote inside it apart.
+fn pieces(r: &Report) -> Vec<Piece<'_>> {
+    let text = r.text.as_str();
+    let placeable = |e: &&Entry| {
+        let (s, t) = (e.quote.byte_start, e.quote.byte_end);
+        s < t && t <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(t)
+    };
+    let (reported, quotes): (Vec<&Entry>, Vec<&Entry>) = r
+        .entries
+        .iter()
+        .filter(placeable)
+        .partition(|e| e.quote.kind == Kind::Indirect);
+    let quotes = disjoint(quotes);
+    let mut out: Vec<Piece> = quotes
+        .iter()
+        .map(|&entry| Piece {
+            entry,
+            start: entry.quote.byte_start,
+            end: entry.quote.byte_end,
+            first: true,
+            last: true,
+        })
+        .collect();
+    for entry in disjoint(reported) {
+        let (start, end) = (entry.quote.byte_start, entry.quote.byte_end);
+        // The gaps between the quotes that overlap this record (quote edges are char
+        // boundaries, so every gap is too).
+        let mut gaps = Vec::new();
+        let mut pos = start;
+        let from = quotes.partition_point(|q| q.quote.byte_end <= start);
+        for q in quotes[from..]
+            .iter()
+            .take_while(|q| q.quote.byte_start < end)
+        {
+            if q.quote.byte_start > pos {
+                gaps.push((pos, q.quote.byte_start));
+            }
+            pos = pos.max(q.quote.byte_end);
+        }
+        if pos < end {
+            gaps.push((pos, end));
+        }
+        let n = gaps.len();
+        out.extend(gaps.into_iter().enumerate().map(|(i, (start, end))| Piece {
+            entry,
+            start,
+            end,
+            first: i == 0,
+            last: i + 1 == n,
+        }));
+    }
+    out.sort_by_key(|p| p.start);
+    out
+}
+
+/// `v` in text order, each entry kept only if it starts after the one kept before ends.
+fn disjoint(mut v: Vec<&Entry>) -> Vec<&Entry> {
+    v.sort_by_key(|e| e.quote.byte_start);
+    let mut last_end = 0;
+    v.retain(|e| {
+        let keep = e.quote.byte_start >= last_end;
+        if keep {
+            last_end = e.quote.byte_end;
+        }
+        keep
+    });
+    v
 }
 
 /// One quote's stretch within one paragraph (a multi-paragraph quote has several).
@@ -466,12 +542,12 @@ fn side_list(out: &mut String, r: &Report) {
         let _ = write!(
             out,
             "<li id=\"item{0}\" data-quote=\"{0}\"><a href=\"#q{0}\">#{0}</a> <span class=\"sw {1}\" aria-hidden=\"true\"></span><b>{2}</b> <span class=\"kind\">{3}</span>\n\
-             <div class=\"ex\">“{4}”</div>\n<div class=\"facts\">cue: {5} · method: {6} · confidence: {7}</div>\n",
+             <div class=\"ex\">{4}</div>\n<div class=\"facts\">cue: {5} · method: {6} · confidence: {7}</div>\n",
             q.index,
             swatch,
             who,
             q.kind.as_str(),
-            escape(&excerpt(&q.text, 200)),
+            escape(&super::shown(q, 200)),
             escape(q.cue.as_deref().unwrap_or("none")),
             escape(q.method.as_deref().unwrap_or("none")),
             q.confidence
@@ -534,7 +610,7 @@ main{min-width:0;max-width:48rem}
 .text p{margin:0 0 1rem;position:relative}
 .legend,.note{color:var(--muted);font-size:.85rem}
 .eg{padding:0 .2rem}
-.eg.direct{border-bottom:2px solid #333}.eg.partial{border-bottom:2px dashed #333}.eg.term{border-bottom:2px dotted #333}
+.eg.direct{border-bottom:2px solid #333}.eg.partial{border-bottom:2px dashed #333}.eg.term{border-bottom:2px dotted #333}.eg.indirect{font-style:italic;border-bottom:3px double #333}
 mark.q{color:inherit;padding:.05rem .1rem;border-radius:2px;border-bottom:2px solid #333;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 mark.partial{border-bottom-style:dashed}
 mark.term{border-bottom-style:dotted}
@@ -550,6 +626,7 @@ mark.q:hover{outline:2px solid #777}
 .s7{background:#ecd6c6;border-color:#7a4a2a!important}
 .s-none{background:#f1f1f1;border-color:#666!important;border-bottom-width:3px!important}
 .s-term{background:transparent;border-color:#666!important}
+mark.indirect{background:transparent;font-style:italic;border-bottom-style:double;border-bottom-width:3px}
 .tip{display:none}
 mark.q:hover+.tip,mark.q:focus+.tip{display:block;position:absolute;left:0;z-index:10;max-width:min(26rem,calc(100vw - 2rem));margin-top:.2rem;padding:.45rem .6rem;border-radius:4px;background:#1b1b1b;color:#fff;font-size:.8rem;line-height:1.4;box-shadow:0 2px 8px rgba(0,0,0,.3)}
 .lbl{font-size:.68rem;vertical-align:super;line-height:0;color:#333;margin:0 .15rem 0 .1rem;white-space:nowrap}
@@ -580,7 +657,7 @@ ol.quotes li:target{background:#fffbe0}
 a{color:var(--focus)}
 a:focus{outline:3px solid var(--focus);outline-offset:1px}
 @media (max-width:60rem){.layout,.summary{grid-template-columns:1fr;gap:0}aside{border-left:0;padding-left:0}}
-@media (max-width:36rem){header,.summary,.layout{padding-left:.75rem;padding-right:.75rem}th,td{padding:.3rem .25rem}}
+@media (max-width:36rem){header,.summary,.layout{padding-left:.75rem;padding-right:.75rem}th,td{padding:.3rem .25rem;overflow-wrap:anywhere}table{font-size:.8rem}}
 @media print{
  body{font-size:11pt}
  .layout,.summary{display:block;padding:0}
@@ -626,6 +703,46 @@ mod tests {
         "h3", "p", "span", "div", "main", "section", "aside", "ul", "ol", "li", "table", "thead",
         "tbody", "tfoot", "tr", "th", "td", "mark", "b", "br", "del", "ins",
     ];
+
+    #[test]
+    fn paraphrase_is_marked_apart_and_a_quote_inside_it_keeps_its_own_mark() {
+        let text = "Chancellor Olaf Scholz said the budget was “fair to everyone” and would pass.";
+        let (doc, mut ex) = attributed(text, &[(1, "Olaf Scholz", "embedded", 0.9)]);
+        // A record of reported speech over the whole complement, the partial quote inside.
+        let mut reported = ex.quotes[0].clone();
+        reported.kind = Kind::Indirect;
+        reported.index = 2;
+        reported.byte_start = text.find("the budget").unwrap();
+        reported.byte_end = text.len() - 1;
+        reported.text = text[reported.byte_start..reported.byte_end].to_string();
+        ex.quotes.push(reported);
+        let html = render(&Report::new(&doc, ex, Inputs::default()));
+        let body = &html[html.find("<div class=\"text\">").unwrap()..];
+        let paragraph = &body[..body.find("</p>").unwrap()];
+        // The paraphrase, then the quote, then the rest of the paraphrase: three marks, the
+        // paraphrase's id and tooltip on its first part, its label after its last.
+        assert_eq!(paragraph.matches("<mark ").count(), 3, "{paragraph}");
+        let first = paragraph
+            .find("id=\"q2\"")
+            .expect("the paraphrase's first part");
+        let quote = paragraph.find("id=\"q1\"").expect("the quote");
+        let rest = paragraph
+            .find("cont\" data-quote=\"2\"")
+            .expect("the paraphrase's rest");
+        assert!(first < quote && quote < rest, "{paragraph}");
+        assert!(paragraph.contains("class=\"q s0 indirect\""), "{paragraph}");
+        assert!(paragraph.contains(">the budget was </mark>"), "{paragraph}");
+        assert!(
+            paragraph.contains(">“fair to everyone”</mark>"),
+            "{paragraph}"
+        );
+        assert!(paragraph.contains("> and would pass</mark>"), "{paragraph}");
+        assert_eq!(paragraph.matches("id=\"tip2\"").count(), 1);
+        assert_eq!(paragraph.matches("2 Olaf Scholz").count(), 1);
+        // Counted apart in the header and the speaker table.
+        assert!(html.contains("1 quote (0 direct, 1 partial, 0 terms) · 1 paraphrase · 1 speaker"));
+        assert!(html.contains("Olaf Scholz</th><td>1</td><td>3</td><td>100%</td><td>1</td>"));
+    }
 
     #[test]
     fn escape_handles_every_special_character() {
@@ -748,9 +865,9 @@ mod tests {
         let html = render(&Report::new(&doc, ex, Inputs::default()));
         assert_eq!(html.matches("<tr class=\"speaker\">").count(), 2);
         assert!(html.contains(
-            "Recep Tayyip Erdogan</th><td>1</td><td>5</td><td>45%</td><td>trailing_cue (1)</td>"
+            "Recep Tayyip Erdogan</th><td>1</td><td>5</td><td>45%</td><td>0</td><td>trailing_cue (1)</td>"
         ));
-        assert!(html.contains("No speaker</th><td>1</td><td>2</td><td>18%</td>"));
+        assert!(html.contains("No speaker</th><td>1</td><td>2</td><td>18%</td><td>0</td>"));
         assert!(html.contains("<h3>Unattributed quotes (1)</h3>"));
     }
 

@@ -153,11 +153,13 @@ pub enum VerdictStatus {
     Misattributed,
     /// No source has these words.
     NotFound,
+    /// Reported speech (kind `indirect`), not checked word for word.
+    Paraphrase,
 }
 
 impl VerdictStatus {
     /// Every status, best first.
-    pub const ALL: [VerdictStatus; 9] = [
+    pub const ALL: [VerdictStatus; 10] = [
         VerdictStatus::Exact,
         VerdictStatus::Cosmetic,
         VerdictStatus::Elision,
@@ -167,6 +169,7 @@ impl VerdictStatus {
         VerdictStatus::Spliced,
         VerdictStatus::Misattributed,
         VerdictStatus::NotFound,
+        VerdictStatus::Paraphrase,
     ];
 
     /// `verify`'s name for the verdict (its text output's, with `(meaning)`).
@@ -181,14 +184,19 @@ impl VerdictStatus {
             VerdictStatus::Spliced => "spliced",
             VerdictStatus::Misattributed => "misattributed",
             VerdictStatus::NotFound => "not_found",
+            VerdictStatus::Paraphrase => "paraphrase",
         }
     }
 
-    /// Exact, cosmetic and clean elisions need no editor's attention.
+    /// Exact, cosmetic and clean elisions need no editor's attention, nor does a
+    /// paraphrase that was not checked.
     pub fn is_clean(self) -> bool {
         matches!(
             self,
-            VerdictStatus::Exact | VerdictStatus::Cosmetic | VerdictStatus::Elision
+            VerdictStatus::Exact
+                | VerdictStatus::Cosmetic
+                | VerdictStatus::Elision
+                | VerdictStatus::Paraphrase
         )
     }
 }
@@ -260,23 +268,28 @@ pub struct Entry {
 pub struct SpeakerRow {
     /// The speaker's canonical name.
     pub speaker: String,
-    /// Quotes credited to them.
+    /// Quotes credited to them (direct and partial).
     pub quotes: usize,
     /// Words inside those quotes.
     pub words: usize,
+    /// Reported speech credited to them (kind `indirect`): counted apart, its words are
+    /// the article's, not theirs.
+    pub paraphrases: usize,
     /// Share of all words quoted from people (terms excluded), 0 to 1.
     pub share: f64,
     /// Attribution methods and how many quotes each decided, most used first.
     pub methods: Vec<(String, usize)>,
 }
 
-/// Quotes (terms excluded) and their words.
+/// Quotes (terms excluded) and their words, and reported speech.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
     /// How many quotes.
     pub quotes: usize,
     /// How many words inside them.
     pub words: usize,
+    /// How many records of reported speech (kind `indirect`).
+    pub paraphrases: usize,
 }
 
 /// Quotes of the previous version that this one no longer has.
@@ -299,7 +312,7 @@ pub struct Report {
     pub paragraphs: Vec<Span>,
     /// One entry per quote, in text order.
     pub entries: Vec<Entry>,
-    /// Speakers by words quoted, most first.
+    /// Speakers by words quoted, then by paraphrases, most first.
     pub speakers: Vec<SpeakerRow>,
     /// Quotes with no speaker (terms excluded).
     pub unattributed: Tally,
@@ -449,19 +462,25 @@ impl Report {
         }
     }
 
-    /// How many quotes of each kind: direct, partial, term.
-    pub fn kinds(&self) -> [usize; 3] {
-        let mut n = [0; 3];
+    /// How many records of each kind: direct, partial, term, indirect.
+    pub fn kinds(&self) -> [usize; 4] {
+        let mut n = [0; 4];
         for e in &self.entries {
             n[match e.quote.kind {
                 Kind::Direct => 0,
                 Kind::Partial => 1,
                 Kind::Term => 2,
-                // Reported speech is counted apart (phase 2 of issue 15 shows it).
-                Kind::Indirect => continue,
+                Kind::Indirect => 3,
             }] += 1;
         }
         n
+    }
+
+    /// How many quotation-mark records (direct, partial, term): what the header calls
+    /// quotes, reported speech apart.
+    pub fn quote_count(&self) -> usize {
+        let [direct, partial, term, _] = self.kinds();
+        direct + partial + term
     }
 
     /// How many flags the panel lists: one per concern of each quote, per stray closing
@@ -530,11 +549,20 @@ fn speaker_table(entries: &mut [Entry]) -> (Vec<SpeakerRow>, Tally, Tally) {
     let mut unattributed = Tally::default();
     let mut quoted = Tally::default();
     for e in entries.iter().filter(|e| e.quote.kind != Kind::Term) {
-        quoted.quotes += 1;
-        quoted.words += e.words;
+        let paraphrase = e.quote.kind == Kind::Indirect;
+        // Reported speech is counted in its own column; its words are the narrator's and
+        // stay out of the quoted words and their shares.
+        let count = |t: &mut Tally| {
+            if paraphrase {
+                t.paraphrases += 1;
+            } else {
+                t.quotes += 1;
+                t.words += e.words;
+            }
+        };
+        count(&mut quoted);
         let Some(name) = &e.quote.speaker else {
-            unattributed.quotes += 1;
-            unattributed.words += e.words;
+            count(&mut unattributed);
             continue;
         };
         let row = *by_name.entry(name.clone()).or_insert_with(|| {
@@ -542,14 +570,19 @@ fn speaker_table(entries: &mut [Entry]) -> (Vec<SpeakerRow>, Tally, Tally) {
                 speaker: name.clone(),
                 quotes: 0,
                 words: 0,
+                paraphrases: 0,
                 share: 0.0,
                 methods: Vec::new(),
             });
             methods.push(HashMap::new());
             rows.len() - 1
         });
-        rows[row].quotes += 1;
-        rows[row].words += e.words;
+        if paraphrase {
+            rows[row].paraphrases += 1;
+        } else {
+            rows[row].quotes += 1;
+            rows[row].words += e.words;
+        }
         let method = e.quote.method.as_deref().unwrap_or("unknown");
         *methods[row].entry(method.to_string()).or_default() += 1;
     }
@@ -563,9 +596,10 @@ fn speaker_table(entries: &mut [Entry]) -> (Vec<SpeakerRow>, Tally, Tally) {
         row.methods
             .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     }
-    // Most words first; ties by first appearance, which the stable sort keeps.
+    // Most words first, then most paraphrases; ties by first appearance, which the stable
+    // sort keeps.
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(rows[i].words));
+    order.sort_by_key(|&i| std::cmp::Reverse((rows[i].words, rows[i].paraphrases)));
     let mut rank = vec![0; rows.len()];
     for (r, &i) in order.iter().enumerate() {
         rank[i] = r;
@@ -592,6 +626,17 @@ pub fn percent(share: f64) -> String {
         "<1%".to_string()
     } else {
         format!("{:.0}%", share * 100.0)
+    }
+}
+
+/// A record as the lists show it: a quote's words in quotation marks, reported speech
+/// bare (its words are the article's, not the speaker's), at most `max` characters.
+pub fn shown(q: &Quote, max: usize) -> String {
+    let words = excerpt(&q.text, max);
+    if q.kind == Kind::Indirect {
+        words
+    } else {
+        format!("“{words}”")
     }
 }
 
@@ -668,7 +713,7 @@ pub(crate) mod tests {
             ],
         );
         let report = Report::new(&doc, ex, Inputs::default());
-        assert_eq!(report.kinds(), [3, 1, 1]);
+        assert_eq!(report.kinds(), [3, 1, 1, 0]);
         let names: Vec<&str> = report.speakers.iter().map(|r| r.speaker.as_str()).collect();
         assert_eq!(
             names,
@@ -687,7 +732,8 @@ pub(crate) mod tests {
             report.quoted,
             Tally {
                 quotes: 4,
-                words: 12 + 1 + 7 + 9
+                words: 12 + 1 + 7 + 9,
+                paraphrases: 0,
             }
         );
         let total: f64 = report.speakers.iter().map(|r| r.share).sum();
@@ -697,6 +743,45 @@ pub(crate) mod tests {
         let rows: Vec<Option<usize>> = report.entries.iter().map(|e| e.speaker_row).collect();
         assert_eq!(rows, [Some(0), Some(1), Some(2), None, Some(1)]);
         assert!(report.flagged().next().is_none());
+    }
+
+    #[test]
+    fn reported_speech_is_counted_in_its_own_column_not_in_the_words_quoted() {
+        let text = "Erdogan said Turkey would not accept a buffer zone on its border. \
+            “We will not allow it,” he said.\n\
+            Putin told reporters that the talks had gone well.";
+        let doc = Document::new("a.txt", text);
+        let options = crate::extract::Options {
+            indirect: true,
+            ..Default::default()
+        };
+        let report = Report::new(
+            &doc,
+            crate::extract::extract_with(&doc, &options),
+            Inputs::default(),
+        );
+        assert_eq!(report.kinds(), [1, 0, 0, 2]);
+        assert_eq!(report.quote_count(), 1);
+        let erdogan = &report.speakers[0];
+        assert_eq!(
+            (erdogan.speaker.as_str(), erdogan.quotes, erdogan.words),
+            ("Erdogan", 1, 5)
+        );
+        assert_eq!(erdogan.paraphrases, 1);
+        let putin = &report.speakers[1];
+        assert_eq!((putin.quotes, putin.words, putin.paraphrases), (0, 0, 1));
+        // The shares are of quoted words: Erdogan has them all.
+        assert_eq!(erdogan.share, 1.0);
+        assert_eq!(report.quoted.words, 5);
+        assert_eq!(report.quoted.paraphrases, 2);
+        // Reported speech is shown without quotation marks.
+        let indirect = report
+            .entries
+            .iter()
+            .find(|e| e.quote.kind == Kind::Indirect)
+            .expect("a paraphrase");
+        assert!(!shown(&indirect.quote, 200).starts_with('“'));
+        assert!(shown(&report.entries[1].quote, 200).starts_with('“'));
     }
 
     #[test]
@@ -801,13 +886,13 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn only_exact_cosmetic_and_clean_elisions_pass_unflagged() {
+    fn only_exact_cosmetic_clean_elisions_and_paraphrases_pass_unflagged() {
         use VerdictStatus::*;
         let clean: Vec<VerdictStatus> = VerdictStatus::ALL
             .into_iter()
             .filter(|s| s.is_clean())
             .collect();
-        assert_eq!(clean, [Exact, Cosmetic, Elision]);
+        assert_eq!(clean, [Exact, Cosmetic, Elision, Paraphrase]);
     }
 
     #[test]

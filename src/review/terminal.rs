@@ -45,17 +45,27 @@ fn quoted(text: &str, max: usize) -> String {
     format!("“{}”", clean(&excerpt(text, max)))
 }
 
+/// A record's words: a quote's in quotation marks, reported speech bare.
+fn record(q: &crate::record::Quote, max: usize) -> String {
+    clean(&super::shown(q, max))
+}
+
 /// Renders the summary.
 pub fn render(report: &Report, options: Options) -> String {
     let p = Paint::new(options.color);
     let mut out = String::new();
-    let [direct, partial, terms] = report.kinds();
+    let [direct, partial, terms, paraphrases] = report.kinds();
     let flag_count = report.flag_count();
+    let paraphrases = if paraphrases > 0 {
+        format!(", {}", counted(paraphrases, "paraphrase"))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{}: {} ({direct} direct, {partial} partial, {}), {}, {}",
+        "{}: {} ({direct} direct, {partial} partial, {}){paraphrases}, {}, {}",
         p.paint(style::BOLD, &clean(&report.doc)),
-        counted(report.entries.len(), "quote"),
+        counted(report.quote_count(), "quote"),
         counted(terms, "term"),
         counted(report.speakers.len(), "speaker"),
         if flag_count == 0 {
@@ -110,7 +120,7 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
                 "    #{:<3} ¶{:<3} {}",
                 e.quote.index,
                 e.quote.paragraph,
-                quoted(&e.quote.text, EXCERPT)
+                record(&e.quote, EXCERPT)
             );
             match concern {
                 Concern::LowConfidence(c) => {
@@ -182,7 +192,7 @@ fn flags(out: &mut String, r: &Report, p: &Paint, all: bool) {
             r.removed.len()
         );
         for q in &r.removed {
-            let _ = writeln!(out, "    was #{:<3} {}", q.index, quoted(&q.text, EXCERPT));
+            let _ = writeln!(out, "    was #{:<3} {}", q.index, record(q, EXCERPT));
         }
     }
 }
@@ -221,8 +231,8 @@ fn speakers(out: &mut String, r: &Report, p: &Paint) {
         .min(40);
     let _ = writeln!(
         out,
-        "  {:<width$}  {:>6}  {:>6}  {:>5}  ATTRIBUTED BY",
-        "SPEAKER", "QUOTES", "WORDS", "SHARE"
+        "  {:<width$}  {:>6}  {:>6}  {:>5}  {:>4}  ATTRIBUTED BY",
+        "SPEAKER", "QUOTES", "WORDS", "SHARE", "PARA"
     );
     for (i, row) in r.speakers.iter().enumerate() {
         let name = clean(&row.speaker);
@@ -239,34 +249,37 @@ fn speakers(out: &mut String, r: &Report, p: &Paint) {
         let padded = format!("{name:<width$}");
         let _ = writeln!(
             out,
-            "  {}  {:>6}  {:>6}  {:>5}  {}",
+            "  {}  {:>6}  {:>6}  {:>5}  {:>4}  {}",
             p.paint(speaker_style(Some(i)), &padded),
             row.quotes,
             row.words,
             percent(row.share),
+            row.paraphrases,
             methods.join(", ")
         );
     }
     let u = r.unattributed;
-    if u.quotes > 0 {
+    if u.quotes > 0 || u.paraphrases > 0 {
         let share = r.unattributed_share();
         let padded = format!("{:<width$}", "(no speaker)");
         let _ = writeln!(
             out,
-            "  {}  {:>6}  {:>6}  {:>5}",
+            "  {}  {:>6}  {:>6}  {:>5}  {:>4}",
             p.paint(style::DIM, &padded),
             u.quotes,
             u.words,
-            percent(share)
+            percent(share),
+            u.paraphrases
         );
     }
     let _ = writeln!(
         out,
-        "  {:<width$}  {:>6}  {:>6}  {:>5}  (terms not counted)",
+        "  {:<width$}  {:>6}  {:>6}  {:>5}  {:>4}  (terms not counted; PARA: reported speech)",
         "all quotes from people",
         r.quoted.quotes,
         r.quoted.words,
-        r.total_share()
+        r.total_share(),
+        r.quoted.paraphrases
     );
 }
 
@@ -275,12 +288,12 @@ fn quote_line(out: &mut String, e: &Entry, p: &Paint) {
     let flags: Vec<&str> = e.concerns.iter().map(Concern::label).collect();
     let _ = write!(
         out,
-        "  #{:<3} ¶{:<3} {:<7} {} {}",
+        "  #{:<3} ¶{:<3} {:<8} {} {}",
         q.index,
         q.paragraph,
         q.kind.as_str(),
         p.paint(speaker_style(e.speaker_row), &format!("{:<20}", speaker(e))),
-        quoted(&q.text, EXCERPT)
+        record(q, EXCERPT)
     );
     if !flags.is_empty() {
         let _ = write!(
@@ -334,9 +347,9 @@ mod tests {
         let cells: Vec<&str> = row.split_whitespace().collect();
         assert_eq!(
             cells[3..],
-            ["2", "14", "88%", "pronoun", "1,", "trailing_cue", "1"]
+            ["2", "14", "88%", "0", "pronoun", "1,", "trailing_cue", "1"]
         );
-        assert!(text.contains("#3   ¶2   direct  no speaker"), "{text}");
+        assert!(text.contains("#3   ¶2   direct   no speaker"), "{text}");
     }
 
     #[test]

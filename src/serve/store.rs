@@ -66,7 +66,12 @@ pub fn add_version(
     doc: &Document,
     previous: Option<i64>,
 ) -> Result<i64, ApiError> {
-    let mut extraction = quotecheck::extract(doc);
+    // As `extract` reads by default: quotes and reported speech (kind `indirect`).
+    let options = quotecheck::extract::Options {
+        indirect: true,
+        ..Default::default()
+    };
+    let mut extraction = quotecheck::extract::extract_with(doc, &options);
     doc.annotate(&mut extraction);
     let quotes = extraction.quotes;
     let tx = write_tx(conn)?;

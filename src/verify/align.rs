@@ -49,6 +49,9 @@ pub enum Verdict {
     Misattributed,
     /// No source stretch matches well enough.
     NotFound,
+    /// Reported speech (kind `indirect`): the article gives the gist, not the words, so it
+    /// is not checked word for word unless asked (`--check-paraphrase`).
+    Paraphrase,
 }
 
 impl Verdict {
@@ -63,6 +66,7 @@ impl Verdict {
             Verdict::Spliced => "spliced",
             Verdict::Misattributed => "misattributed",
             Verdict::NotFound => "not_found",
+            Verdict::Paraphrase => "paraphrase",
         }
     }
 }
@@ -74,8 +78,8 @@ impl std::fmt::Display for Verdict {
 }
 
 impl Verdict {
-    /// Every verdict, best first.
-    pub const ALL: [Verdict; 8] = [
+    /// Every verdict, best first; `paraphrase` (not checked) last.
+    pub const ALL: [Verdict; 9] = [
         Verdict::Exact,
         Verdict::Cosmetic,
         Verdict::Elided,
@@ -84,6 +88,7 @@ impl Verdict {
         Verdict::Spliced,
         Verdict::Misattributed,
         Verdict::NotFound,
+        Verdict::Paraphrase,
     ];
 }
 

@@ -26,7 +26,7 @@ pub mod variants;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::extract::extract;
+use crate::extract::{Options, extract_with};
 use crate::kind::Kind;
 use crate::record::Quote;
 
@@ -39,6 +39,7 @@ use source::Source;
 pub struct Verifier {
     sources: Vec<Source>,
     index: Index,
+    check_paraphrase: bool,
 }
 
 /// One located stretch of a source.
@@ -113,11 +114,11 @@ pub struct Verified {
 }
 
 impl Verified {
-    /// Whether this quote lets the run exit 0: exact, cosmetic, or elided without a
-    /// meaning flag.
+    /// Whether this quote lets the run exit 0: exact, cosmetic, elided without a meaning
+    /// flag, or a paraphrase left unchecked.
     pub fn passes(&self) -> bool {
         match self.verdict {
-            Verdict::Exact | Verdict::Cosmetic => true,
+            Verdict::Exact | Verdict::Cosmetic | Verdict::Paraphrase => true,
             Verdict::Elided => !self.flags.iter().any(|f| f == "meaning"),
             _ => false,
         }
@@ -128,7 +129,19 @@ impl Verifier {
     /// Indexes `sources`.
     pub fn new(sources: Vec<Source>) -> Verifier {
         let index = Index::new(&sources);
-        Verifier { sources, index }
+        Verifier {
+            sources,
+            index,
+            check_paraphrase: false,
+        }
+    }
+
+    /// With `on`, reported speech (kind `indirect`) is aligned word for word like a quote;
+    /// by default it is reported as [`Verdict::Paraphrase`] without being checked, since an
+    /// article's paraphrase is not meant to match the transcript's words.
+    pub fn check_paraphrase(mut self, on: bool) -> Verifier {
+        self.check_paraphrase = on;
+        self
     }
 
     /// The sources, in the order given.
@@ -143,7 +156,14 @@ impl Verifier {
 
     /// Checks every direct and partial quote of `doc`.
     pub fn verify_document(&self, doc: &Document) -> Vec<Verified> {
-        extract(doc)
+        self.verify_document_with(doc, &Options::default())
+    }
+
+    /// Checks every direct and partial quote of `doc` as extracted with `options`, and its
+    /// reported speech when `options.indirect` (a [`Verdict::Paraphrase`] each unless
+    /// [`Verifier::check_paraphrase`]).
+    pub fn verify_document_with(&self, doc: &Document, options: &Options) -> Vec<Verified> {
+        extract_with(doc, options)
             .quotes
             .iter()
             .filter(|q| q.kind != Kind::Term)
@@ -151,8 +171,12 @@ impl Verifier {
             .collect()
     }
 
-    /// Checks one quote record.
+    /// Checks one quote record (a record of kind `indirect` is a [`Verdict::Paraphrase`],
+    /// unchecked, unless [`Verifier::check_paraphrase`] is on).
     pub fn verify(&self, quote: &Quote) -> Verified {
+        if quote.kind == Kind::Indirect && !self.check_paraphrase {
+            return unchecked(quote);
+        }
         let outcome = self.align(&quote.text);
         let stretch = |source: usize, start: usize, end: usize| {
             let src = &self.sources[source];
@@ -238,11 +262,6 @@ impl Verifier {
             }
         }
         Verified {
-            doc: quote.doc.clone(),
-            index: quote.index,
-            text: quote.text.clone(),
-            speaker: quote.speaker.clone(),
-            kind: quote.kind,
             verdict,
             similarity: outcome.similarity,
             source: whole.as_ref().map(|w| w.source.clone()),
@@ -257,7 +276,34 @@ impl Verifier {
             flags,
             differences: differences(&outcome.edits),
             diff: outcome.edits,
+            ..unchecked(quote)
         }
+    }
+}
+
+/// A paraphrase left unchecked: no stretch, no diff, similarity 0 (and the quote's own
+/// fields for every record).
+fn unchecked(quote: &Quote) -> Verified {
+    Verified {
+        doc: quote.doc.clone(),
+        index: quote.index,
+        text: quote.text.clone(),
+        speaker: quote.speaker.clone(),
+        kind: quote.kind,
+        verdict: Verdict::Paraphrase,
+        similarity: 0.0,
+        source: None,
+        start: None,
+        end: None,
+        line: None,
+        timestamp: None,
+        timestamp_end: None,
+        source_speaker: None,
+        speaker_checked: false,
+        stretches: Vec::new(),
+        flags: Vec::new(),
+        differences: Vec::new(),
+        diff: Vec::new(),
     }
 }
 

@@ -165,6 +165,7 @@ impl Style {
             Verdict::Altered | Verdict::Spliced | Verdict::Misattributed | Verdict::NotFound => {
                 style::RED.bold()
             }
+            Verdict::Paraphrase => style::DIM,
         };
         self.paint(code, v.as_str())
     }
@@ -308,17 +309,30 @@ impl<'w> Writer<'w> {
         } else {
             format!("{flags} [{}]", differences.join(", "))
         };
+        // A paraphrase was not compared, so it has no similarity to show, and its words
+        // are the article's, not a quotation: no marks around them.
+        let similarity = if v.verdict == Verdict::Paraphrase {
+            String::new()
+        } else {
+            format!(" {:.2}", v.similarity)
+        };
         writeln!(
             self.out,
-            "{}#{} {}{} {:.2}{}",
+            "{}#{} {}{}{}{}",
             line(&v.doc),
             v.index,
             s.verdict(v.verdict),
             flags,
-            v.similarity,
+            similarity,
             speaker
         )?;
-        writeln!(self.out, "  “{}”", line(&v.text.replace('\n', " ")))?;
+        let joined = v.text.replace('\n', " ");
+        let text = line(&joined);
+        if v.kind == crate::kind::Kind::Indirect {
+            writeln!(self.out, "  {} {text}", s.paint(style::DIM, "reported:"))?;
+        } else {
+            writeln!(self.out, "  “{text}”")?;
+        }
         for st in &v.stretches {
             let time = match (&st.timestamp, &st.timestamp_end) {
                 (Some(a), Some(b)) => format!(" [{a} --> {b}]"),
@@ -358,7 +372,10 @@ impl<'w> Writer<'w> {
                 line(v.speaker.as_deref().unwrap_or("the quote's speaker"))
             )?;
         }
-        if v.verdict != Verdict::Exact && v.verdict != Verdict::NotFound {
+        if !matches!(
+            v.verdict,
+            Verdict::Exact | Verdict::NotFound | Verdict::Paraphrase
+        ) {
             writeln!(self.out, "  {}", diff_text(&v.diff, &s))?;
         }
         writeln!(self.out)
@@ -377,15 +394,24 @@ impl<'w> Writer<'w> {
             Format::Text => {
                 let parts: Vec<String> = Verdict::ALL
                     .iter()
-                    .filter(|&&v| self.tally[v as usize] > 0)
+                    .filter(|&&v| v != Verdict::Paraphrase && self.tally[v as usize] > 0)
                     .map(|&v| format!("{} {}", self.tally[v as usize], v))
                     .collect();
-                writeln!(
+                let paraphrases = self.tally[Verdict::Paraphrase as usize];
+                write!(
                     self.out,
                     "{}: {}",
-                    crate::review::counted(self.count, "quote"),
+                    crate::review::counted(self.count - paraphrases, "quote"),
                     parts.join(", ")
                 )?;
+                if paraphrases > 0 {
+                    write!(
+                        self.out,
+                        "; {} not checked",
+                        crate::review::counted(paraphrases, "paraphrase")
+                    )?;
+                }
+                writeln!(self.out)?;
             }
             Format::Jsonl => {}
         }

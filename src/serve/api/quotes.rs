@@ -10,8 +10,8 @@ use crate::serve::http::Response;
 use crate::serve::store;
 use crate::serve::story;
 
-/// The kinds an editor may give a quote: the record's three, or `dismissed` (not a quote).
-pub const KINDS: [&str; 4] = ["direct", "partial", "term", "dismissed"];
+/// The kinds an editor may give a quote: the record's four, or `dismissed` (not a quote).
+pub const KINDS: [&str; 5] = ["direct", "partial", "term", "indirect", "dismissed"];
 /// The check statuses.
 pub const STATUSES: [&str; 3] = ["unchecked", "checked", "wrong"];
 

@@ -10,7 +10,7 @@ window.addEventListener("unhandledrejection", (e) => { errors.push(String(e.reas
 window.quotecheckErrors = errors;
 
 const EDITOR_KEY = "quotecheck-editor";
-const KINDS = ["direct", "partial", "term", "dismissed"];
+const KINDS = ["direct", "partial", "term", "indirect", "dismissed"];
 const STATUSES = ["unchecked", "checked", "wrong"];
 const LOW = 0.5;
 
@@ -146,7 +146,8 @@ function article(doc, cls) {
     box.append(chars.slice(at, q.start).join(""));
     const mark = el("mark", {
       "data-quote-id": q.quote_id,
-      class: q.speaker ? cls.get(q.speaker) : "none",
+      // Reported speech is set apart from quoted words (italic, no fill).
+      class: (q.speaker ? cls.get(q.speaker) : "none") + (q.kind === "indirect" ? " indirect" : ""),
       title: (q.speaker || "no speaker") + " · " + q.kind,
     }, chars.slice(q.start, q.end).join(""));
     mark.addEventListener("click", () => focusQuote(q.quote_id));
@@ -160,7 +161,7 @@ function article(doc, cls) {
 function flagsOf(q) {
   const f = [...(q.flags || [])];
   if (q.low_confidence) f.push("low confidence");
-  if (q.verdict && !["exact", "cosmetic", "elided"].includes(q.verdict.verdict)) f.push("source: " + q.verdict.verdict.replace("_", " "));
+  if (q.verdict && !["exact", "cosmetic", "elided", "paraphrase"].includes(q.verdict.verdict)) f.push("source: " + q.verdict.verdict.replace("_", " "));
   if (q.change && q.change.what.some((w) => w === "reworded" || w === "reattributed")) f.push(q.change.what.join(", "));
   return f;
 }
@@ -211,7 +212,8 @@ function quoteItem(q, doc) {
         (q.change.what.includes("reattributed") ? " (speaker was " + (q.change.previous_speaker || "none") + ")" : "") })
     : null;
   const li = el("li", { tabindex: 0, "data-quote-id": q.quote_id, "data-index": q.index },
-    el("div", { class: "text" }, el("strong", { text: "#" + q.index + " " }), "“" + q.text + "”"),
+    el("div", { class: "text" }, el("strong", { text: "#" + q.index + " " }),
+      q.kind === "indirect" ? el("em", { text: q.text }) : "“" + q.text + "”"),
     el("div", { class: "meta", text: [q.speaker || "no speaker", q.kind, q.method || "", q.confidence == null ? "" : "confidence " + q.confidence.toFixed(2)].filter(Boolean).join(" · ") }),
     el("div", {}, ...flagsOf(q).map((f) => el("span", { class: "flag", text: f }))),
     verdict, change,
