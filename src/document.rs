@@ -13,9 +13,9 @@ use scraper::Selector;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::extract::Extraction;
+use crate::extract::{Extraction, StrayMark};
 use crate::input::{self, InputFormat, ReadOptions, SourceMap};
-use crate::record::Flag;
+use crate::record::{Flag, Quote};
 use crate::span::{CharIndex, Span};
 
 /// One document: an id (the file path as given, or the corpus `id`) and its text.
@@ -47,28 +47,38 @@ impl Document {
     /// `source_end` when the text came from HTML, and the `lossy_decoding` flag; stray marks
     /// of an HTML page get the page's line instead of the extracted text's.
     pub fn annotate(&self, extraction: &mut Extraction) {
+        self.annotate_strays(&mut extraction.stray_marks);
+        for q in &mut extraction.quotes {
+            self.annotate_quote(q);
+        }
+    }
+
+    /// What [`Document::annotate`] adds to one record.
+    pub fn annotate_quote(&self, q: &mut Quote) {
         if let Some(map) = &self.source
-            && !extraction.stray_marks.is_empty()
+            && let Some(src) = map.source_span(Span::new(q.byte_start, q.byte_end))
+        {
+            q.source_start = Some(src.start);
+            q.source_end = Some(src.end);
+        }
+        if self.lossy_at.is_some() && !q.flags.contains(&Flag::LossyDecoding) {
+            q.flags.push(Flag::LossyDecoding);
+        }
+    }
+
+    /// What [`Document::annotate`] does to stray marks: an HTML page's line for each.
+    pub fn annotate_strays(&self, stray_marks: &mut [StrayMark]) {
+        if let Some(map) = &self.source
+            && !stray_marks.is_empty()
         {
             let chars = CharIndex::new(&self.text);
-            for stray in &mut extraction.stray_marks {
+            for stray in stray_marks {
                 if let Some(line) = chars
                     .byte_offset(stray.start)
                     .and_then(|b| map.source_line(b))
                 {
                     stray.line = line;
                 }
-            }
-        }
-        for q in &mut extraction.quotes {
-            if let Some(map) = &self.source
-                && let Some(src) = map.source_span(Span::new(q.byte_start, q.byte_end))
-            {
-                q.source_start = Some(src.start);
-                q.source_end = Some(src.end);
-            }
-            if self.lossy_at.is_some() && !q.flags.contains(&Flag::LossyDecoding) {
-                q.flags.push(Flag::LossyDecoding);
             }
         }
     }

@@ -16,7 +16,7 @@ pub fn pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
 }
 
 /// Runs `process` over every document of `docs` on `pool` and passes each result, in input
-/// order, to `write`. A document that could not be read goes to `bad` instead, which
+/// order, to `write` (with the document). A document that could not be read goes to `bad` instead, which
 /// decides whether to carry on.
 pub fn run<T, P, W, B>(
     pool: &rayon::ThreadPool,
@@ -29,7 +29,7 @@ pub fn run<T, P, W, B>(
 where
     T: Send,
     P: Fn(&Document) -> anyhow::Result<T> + Sync,
-    W: FnMut(T, &Progress) -> anyhow::Result<()>,
+    W: FnMut(T, &Document, &Progress) -> anyhow::Result<()>,
     B: FnMut(Error, &Progress) -> anyhow::Result<()>,
 {
     batch::run(
@@ -38,8 +38,8 @@ where
         Limits::default(),
         process,
         |outcome| match outcome {
-            Ok((out, _doc)) => {
-                write(out?, progress)?;
+            Ok((out, doc)) => {
+                write(out?, doc, progress)?;
                 progress.document_done();
                 Ok(())
             }

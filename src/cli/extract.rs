@@ -13,7 +13,7 @@ use crate::cli::progress::{Progress, counted};
 use crate::cli::reading;
 use crate::cli::terminal::{self, ColorArgs};
 use quotecheck::export::{self, Encoder, Format, QuoteWriter};
-use quotecheck::extract::{Options, extract_with};
+use quotecheck::extract::{Options, StrayMark, Stream, extract_with};
 use quotecheck::{Document, Error, Input, Kind, Quote};
 use quotecheck::{sanitize, scan};
 
@@ -163,20 +163,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             None => Sink::Records(export::writer(format, out.writer(), options)),
         };
         // Extraction, and for JSONL and CSV the encoding of records, runs on the workers;
-        // this thread only writes, in input order.
+        // this thread only writes, in input order. A large document is extracted here,
+        // each record written as it is made: its records could take many times its size.
+        let wanted = |q: &Quote| kinds.contains(&q.kind);
         let process = |doc: &Document| -> anyhow::Result<Extracted> {
-            let extraction = extract_with(doc, &pipeline);
             let mut warnings = reading::warning(doc).unwrap_or_default();
-            for stray in &extraction.stray_marks {
-                warnings.push_str(&format!(
-                    "quotecheck: {}:{}: warning: closing mark {} at offset {} closes nothing\n",
-                    sanitize::line(&stray.doc),
-                    stray.line,
-                    stray.mark,
-                    stray.start
-                ));
+            if doc.text.len() > STREAMED {
+                return Ok(Extracted {
+                    records: Records::Streamed,
+                    warnings,
+                    quotes: 0,
+                });
             }
-            let wanted = |q: &Quote| kinds.contains(&q.kind);
+            let extraction = extract_with(doc, &pipeline);
+            warnings.push_str(&stray_warnings(&extraction.stray_marks));
             let quotes = extraction.quotes.iter().filter(|q| wanted(q)).count() as u64;
             let records = match encoder {
                 Some(encoder) => {
@@ -199,10 +199,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 quotes,
             })
         };
-        let write = |done: Extracted, progress: &Progress| -> anyhow::Result<()> {
-            quotes += done.quotes;
+        let write = |done: Extracted, doc: &Document, progress: &Progress| -> anyhow::Result<()> {
             if !done.warnings.is_empty() {
                 progress.warn(&done.warnings);
+            }
+            quotes += done.quotes;
+            if let Records::Streamed = done.records {
+                let stream = Stream::new(doc, &pipeline);
+                let warnings = stray_warnings(stream.stray_marks());
+                if !warnings.is_empty() {
+                    progress.warn(&warnings);
+                }
+                quotes += sink
+                    .write_each(stream, encoder, wanted)
+                    .context("writing output")?;
+                return Ok(());
             }
             sink.write(done.records).context("writing output")
         };
@@ -236,10 +247,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Documents with more text than this are extracted on the writing thread, each record
+/// written as soon as it is made ([`Stream`]). Ordinary articles are a few kilobytes.
+const STREAMED: usize = 1 << 20;
+
 /// One document's records, encoded on a worker when the format allows.
 enum Records {
     Bytes(Vec<u8>),
     Quotes(Vec<Quote>),
+    /// Left for the writing thread to extract (more than [`STREAMED`] bytes of text).
+    Streamed,
+}
+
+/// The warnings for closing marks that closed nothing.
+fn stray_warnings(stray_marks: &[StrayMark]) -> String {
+    let mut warnings = String::new();
+    for stray in stray_marks {
+        warnings.push_str(&format!(
+            "quotecheck: {}:{}: warning: closing mark {} at offset {} closes nothing\n",
+            sanitize::line(&stray.doc),
+            stray.line,
+            stray.mark,
+            stray.start
+        ));
+    }
+    warnings
 }
 
 struct Extracted {
@@ -275,8 +307,54 @@ impl Sink<'_> {
             (Sink::Records(writer), Records::Quotes(quotes)) => {
                 quotes.iter().try_for_each(|q| writer.write(q))
             }
+            (_, Records::Streamed) => unreachable!("streamed records are written by write_each"),
             _ => unreachable!("the encoder decides both"),
         }
+    }
+
+    /// Writes the records of `stream` that are `wanted` as they are made, encoded in
+    /// runs of a thousand; returns how many.
+    fn write_each(
+        &mut self,
+        stream: Stream<'_>,
+        encoder: Option<Encoder>,
+        wanted: impl Fn(&Quote) -> bool,
+    ) -> std::io::Result<u64> {
+        const RUN: usize = 1024;
+        let mut count = 0;
+        let mut run: Vec<Quote> = Vec::with_capacity(RUN.min(stream.len()));
+        let mut bytes = Vec::new();
+        let mut flush = |run: &mut Vec<Quote>, sink: &mut Sink<'_>| -> std::io::Result<()> {
+            count += run.len() as u64;
+            match (sink, encoder) {
+                (Sink::Bytes { out, header }, Some(encoder)) => {
+                    if run.is_empty() {
+                        return Ok(());
+                    }
+                    if let Some(header) = header.take() {
+                        out.write_all(&header)?;
+                    }
+                    bytes.clear();
+                    encoder.encode(run.iter(), &mut bytes)?;
+                    out.write_all(&bytes)?;
+                }
+                (Sink::Records(writer), _) => run.iter().try_for_each(|q| writer.write(q))?,
+                _ => unreachable!("the encoder decides both"),
+            }
+            run.clear();
+            Ok(())
+        };
+        stream.for_each(|q| {
+            if wanted(&q) {
+                run.push(q);
+                if run.len() == RUN {
+                    flush(&mut run, self)?;
+                }
+            }
+            Ok::<(), std::io::Error>(())
+        })?;
+        flush(&mut run, self)?;
+        Ok(count)
     }
 
     fn finish(&mut self) -> std::io::Result<()> {
