@@ -183,7 +183,7 @@ mod tests {
     fn terms_and_unattributed_quotes_say_so() {
         let doc = Document::new(
             "t",
-            "As of 2024, the “caliphate” has long fallen.\nThe sign read “Closed for the season. Come back in spring.”",
+            "As of 2024, the “caliphate” has long fallen.\nThe shop was dark.\n“Closed for the season. Come back in spring.”",
         );
         let out = explain(&doc, &Options::default());
         assert!(out.contains("a term"), "{out}");

@@ -10,6 +10,7 @@
 //! to a name inside the quote itself (`resolve.rs`).
 
 mod calibration;
+mod clause_verb;
 mod headline;
 pub mod mentions;
 mod resolve;
@@ -833,11 +834,29 @@ impl<'a, 'b> Doc<'a, 'b> {
             return Some(f);
         }
 
+        // “Q,” an angry Hollande retaliated.: a short subject-and-verb clause after a quote
+        // that closed on a comma, ? or !, whatever the verb.
+        let closed_on = text[last.inner].trim_end().chars().last();
+        if trailing_ok
+            && matches!(closed_on, Some(',' | '?' | '!'))
+            && let Some(f) = clause_verb::clause_verb(&after, closed_on != Some(','))
+        {
+            return Some(f);
+        }
+
         let sentence = self.a.sentences[i];
         let before = self.narrator_words(Span::new(sentence.start, first.outer.start));
         let lead_text = text[sentence.start..first.outer.start].trim_end();
         let introduced = lead_text.ends_with([':', ',']);
-        if let Some(f) = sieves::leading(&before, introduced) {
+        if let Some(mut f) = sieves::leading(&before, introduced) {
+            // According to AZCentral, one sign read, “Q”: the outlet that relays the words
+            // is the record's `via`.
+            if sieves::according_to_possible(&text[Span::new(sentence.start, first.outer.start)])
+                && let Some(relay) = sieves::according_to(&before)
+                && relay.mention.span.end < f.mention.span.start
+            {
+                f.via = Some(relay.mention.span);
+            }
             return Some(f);
         }
         if let Some(f) = headline::headline(&before) {

@@ -107,13 +107,14 @@ pub(crate) fn flatten(html: &str) -> Cow<'_, str> {
             continue;
         }
         let name = b[name_start..name_start + name_len].to_ascii_lowercase();
-        let Some(tag) = scan_tag(b, name_start + name_len) else {
-            break;
-        };
-        let end = tag.end;
+        let tag = scan_tag(b, name_start + name_len);
         if let Some((from, to)) = tag.excess_attributes {
             blank(from, to, b' ');
         }
+        if tag.unterminated {
+            break;
+        }
+        let end = tag.end;
         i = end;
         if !closing && RAW.contains(&name.as_slice()) {
             let mut close = b"</".to_vec();
@@ -154,6 +155,9 @@ pub(crate) fn flatten(html: &str) -> Cow<'_, str> {
 struct Tag {
     /// Just past the `>`.
     end: usize,
+    /// The page ends inside the tag (html5ever drops such a tag, but still reads its
+    /// attributes, so their number is bounded all the same).
+    unterminated: bool,
     self_closing: bool,
     /// The attributes after the [`MAX_ATTRIBUTES`]th, if there are any: from the first's
     /// start to the last's end.
@@ -165,8 +169,32 @@ fn is_space(c: u8) -> bool {
 }
 
 /// Reads a tag's attributes as HTML's tokenizer does, from the end of its name to its `>`
-/// (`None` when the page ends first).
-fn scan_tag(b: &[u8], from: usize) -> Option<Tag> {
+/// or the end of the page.
+fn scan_tag(b: &[u8], from: usize) -> Tag {
+    let mut count = 0;
+    let mut excess_attributes = None;
+    let end = scan_attributes(b, from, |start, end| {
+        count += 1;
+        if count > MAX_ATTRIBUTES {
+            let first = excess_attributes.map_or(start, |(first, _)| first);
+            excess_attributes = Some((first, end));
+        }
+    });
+    Tag {
+        end: end.unwrap_or(b.len()),
+        unterminated: end.is_none(),
+        self_closing: end.is_some_and(|e| e - 1 > from && b[e - 2] == b'/'),
+        excess_attributes,
+    }
+}
+
+/// Calls `attribute(start, end)` for each attribute from `from` on; returns just past the
+/// tag's `>` (`None` when the page ends first).
+fn scan_attributes(
+    b: &[u8],
+    from: usize,
+    mut attribute: impl FnMut(usize, usize),
+) -> Option<usize> {
     let skip = |mut at: usize, also_slash: bool| {
         while at < b.len() && (is_space(b[at]) || (also_slash && b[at] == b'/')) {
             at += 1;
@@ -174,18 +202,11 @@ fn scan_tag(b: &[u8], from: usize) -> Option<Tag> {
         at
     };
     let mut at = from;
-    let mut count = 0;
-    let mut excess_attributes = None;
     loop {
         at = skip(at, true);
         if *b.get(at)? == b'>' {
-            return Some(Tag {
-                end: at + 1,
-                self_closing: at > from && b[at - 1] == b'/',
-                excess_attributes,
-            });
+            return Some(at + 1);
         }
-        count += 1;
         let start = at;
         // The name: its first character may be `=`.
         at += 1;
@@ -195,11 +216,14 @@ fn scan_tag(b: &[u8], from: usize) -> Option<Tag> {
         let next = skip(at, false);
         if b.get(next) == Some(&b'=') {
             at = skip(next + 1, false);
-            match *b.get(at)? {
-                q @ (b'"' | b'\'') => {
-                    at = memchr::memchr(q, &b[at + 1..]).map(|k| at + 1 + k + 1)?;
+            match b.get(at) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let close = memchr::memchr(q, &b[at + 1..]).map(|k| at + 1 + k + 1);
+                    attribute(start, close.unwrap_or(b.len()));
+                    at = close?;
+                    continue;
                 }
-                b'>' => {}
+                Some(b'>') | None => {}
                 _ => {
                     while at < b.len() && !is_space(b[at]) && b[at] != b'>' {
                         at += 1;
@@ -207,10 +231,7 @@ fn scan_tag(b: &[u8], from: usize) -> Option<Tag> {
                 }
             }
         }
-        if count > MAX_ATTRIBUTES {
-            let first = excess_attributes.map_or(start, |(first, _)| first);
-            excess_attributes = Some((first, at));
-        }
+        attribute(start, at);
     }
 }
 
@@ -271,6 +292,23 @@ mod tests {
             MAX_ATTRIBUTES - 1,
             " ".repeat(5 * 9)
         )));
+    }
+
+    #[test]
+    fn attributes_of_a_tag_the_page_ends_in_are_bounded_too() {
+        // Cut inside an attribute value, as a truncated download would be: html5ever drops
+        // the tag, but checked each attribute against every earlier one first (4 MB: minutes).
+        let attrs: String = (0..MAX_ATTRIBUTES + 5)
+            .map(|i| format!(" a{i}=\"v\""))
+            .collect();
+        let page = format!("<p{attrs} last=\"v>“x,” he said.</p>");
+        let flat = flatten(&page);
+        assert_eq!(flat.len(), page.len());
+        assert_eq!(flat.matches("=\"v\"").count(), MAX_ATTRIBUTES);
+        assert!(
+            flat.trim_end()
+                .ends_with(&format!("a{}=\"v\"", MAX_ATTRIBUTES - 1))
+        );
     }
 
     #[test]

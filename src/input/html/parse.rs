@@ -3,7 +3,7 @@
 //! around scraper's notes which chunk each piece of text arrived with.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use ego_tree::NodeId;
@@ -37,6 +37,7 @@ pub(crate) fn parse(html: &str) -> (Html, Positions) {
             src: html,
             ..Tracker::default()
         }),
+        unkept: OnceCell::new(),
     };
     let mut parser = driver::parse_document(sink, Default::default());
     for chunk in chunks(html) {
@@ -210,9 +211,24 @@ fn align(text: &str, src: &str, base: usize) -> Vec<Segment> {
 struct TrackingSink<'a> {
     inner: HtmlTreeSink,
     track: RefCell<Tracker<'a>>,
+    unkept: OnceCell<NodeId>,
 }
 
 impl TrackingSink<'_> {
+    /// The one detached node that stands for every comment and processing instruction:
+    /// they are never text, and the tags `bounds::flatten` turns into comments can be
+    /// millions.
+    fn unkept(&self) -> NodeId {
+        *self
+            .unkept
+            .get_or_init(|| self.inner.create_comment(StrTendril::new()))
+    }
+
+    /// Whether `node` is to be added to the tree (it is not a comment).
+    fn kept(&self, node: &NodeOrText<NodeId>) -> bool {
+        !matches!(node, NodeOrText::AppendNode(id) if self.unkept.get() == Some(id))
+    }
+
     fn touch(&self) {
         self.track.borrow_mut().touched = true;
     }
@@ -246,9 +262,9 @@ impl<'a> TreeSink for TrackingSink<'a> {
         (self.inner.finish(), track.positions)
     }
 
-    fn parse_error(&self, msg: Cow<'static, str>) {
-        self.inner.parse_error(msg)
-    }
+    /// Not kept: scraper would keep every one (a page of 10 MB of misnested tags has
+    /// millions), and nothing reads them.
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
 
     fn get_document(&self) -> NodeId {
         self.inner.get_document()
@@ -267,14 +283,14 @@ impl<'a> TreeSink for TrackingSink<'a> {
         id
     }
 
-    fn create_comment(&self, text: StrTendril) -> NodeId {
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
         self.touch();
-        self.inner.create_comment(text)
+        self.unkept()
     }
 
-    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
         self.touch();
-        self.inner.create_pi(target, data)
+        self.unkept()
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -293,7 +309,9 @@ impl<'a> TreeSink for TrackingSink<'a> {
             }
             node => {
                 self.touch();
-                self.inner.append(parent, node)
+                if self.kept(&node) {
+                    self.inner.append(parent, node)
+                }
             }
         }
     }
@@ -360,7 +378,9 @@ impl<'a> TreeSink for TrackingSink<'a> {
             }
             node => {
                 self.touch();
-                self.inner.append_before_sibling(sibling, node)
+                if self.kept(&node) {
+                    self.inner.append_before_sibling(sibling, node)
+                }
             }
         }
     }
