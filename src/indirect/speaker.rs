@@ -237,12 +237,14 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
         }
     }
     // "the state where", "many reports": a base or -s form after a determiner, a
-    // preposition or a number is a noun.
+    // preposition or a number is a noun; but "say" is a noun only after a determiner
+    // ("the final say"), and a poll's "Six in 10 say" is its verb.
+    let say = matches!(words[j].text, "say" | "says");
     if matches!(form, Form::Base | Form::Third)
         && j > 0
         && (is_determiner_or_possessive(words[j - 1].text)
-            || is_preposition(words[j - 1].text)
-            || words[j - 1].text.starts_with(|c: char| c.is_ascii_digit()))
+            || (!say && is_preposition(words[j - 1].text))
+            || (!say && words[j - 1].text.starts_with(|c: char| c.is_ascii_digit())))
     {
         return None;
     }
@@ -288,14 +290,26 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
             relative: Some(words[who].span),
         });
     }
-    // Only a past form is a verb often enough to take any words before it as its
-    // subject: "reports", "claims", "states" are nouns as often.
+    // "I can now say C", "she didn't say C": a modal or a negated auxiliary stands
+    // between the subject and the verb (has, had, would, will are adverbs to the finders).
+    while k > 0 && is_modal(words[k - 1].text) && words[k - 1].trailing.is_none() {
+        k -= 1;
+        while k > 0
+            && is_adverb(words[k - 1].text)
+            && !is_be(words[k - 1].text)
+            && words[k - 1].trailing.is_none()
+        {
+            k -= 1;
+        }
+    }
+    // Only a past form, and "say", are verbs often enough to take any words before
+    // them as their subject: "reports", "claims", "states" are nouns as often.
     let fallback = || {
-        (form == Form::Past)
+        (form == Form::Past || say)
             .then(|| clause_subject(words, k))
             .flatten()
     };
-    let mut m = mention_before(words, j)
+    let mut m = mention_before(words, k)
         .or_else(|| appositive_subject(words, k))
         .or_else(fallback)?;
     let mut first = m.first_word(words)?;
@@ -355,6 +369,34 @@ fn appositive_subject(words: &[Word<'_>], k: usize) -> Option<Mention> {
     (m.first_word(words)? <= start + 2).then_some(m)
 }
 
+/// Modals and the auxiliaries of a negated verb: "can say", "didn’t say", "won't say".
+fn is_modal(w: &str) -> bool {
+    let w = w
+        .strip_suffix("n’t")
+        .or_else(|| w.strip_suffix("n't"))
+        .unwrap_or(w);
+    matches!(
+        w,
+        "can"
+            | "ca"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "do"
+            | "does"
+            | "did"
+            | "wo"
+            | "would"
+            | "will"
+            | "has"
+            | "have"
+            | "had"
+    )
+}
+
 /// Words that open a clause, before its subject: the subject of a cue starts after them.
 fn opens_clause(w: &str) -> bool {
     matches!(
@@ -386,6 +428,10 @@ fn opens_clause(w: &str) -> bool {
     )
 }
 
+/// The most words a subject read from the clause's start may have: a poll's "Large
+/// majorities of likely Republican voters in all four states say C".
+const MAX_SUBJECT_WORDS: usize = 16;
+
 /// The subject of a verb at word `k` (its adverbs skipped) that the mention finders do not
 /// read: the subject of the clause before "and" (Rubio thanked Miami and said C), or the
 /// words from the clause's start to the verb as a description (Sixty-six percent said C,
@@ -402,7 +448,7 @@ fn clause_subject(words: &[Word<'_>], k: usize) -> Option<Mention> {
         return subject(&words[start..k - 1]).map(|(m, _)| m);
     }
     let mut start = k;
-    while start > 0 && k - start < 8 {
+    while start > 0 && k - start < MAX_SUBJECT_WORDS {
         let w = &words[start - 1];
         if w.trailing.is_some()
             || opens_clause(w.text)
@@ -423,7 +469,7 @@ fn clause_subject(words: &[Word<'_>], k: usize) -> Option<Mention> {
         || opens_clause(words[start - 1].text);
     // A subject has a noun: a word of one letter or lower case only ("it also") is
     // left to the pronoun finder.
-    (opened && k - start <= 7).then(|| Mention {
+    (opened && k - start < MAX_SUBJECT_WORDS).then(|| Mention {
         span: crate::span::Span::new(words[start].span.start, words[k - 1].span.end),
         kind: MentionKind::Description,
         gender: None,

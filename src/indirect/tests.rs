@@ -377,3 +377,43 @@ fn according_to_any_source_a_noun_phrase_names() {
     // "according to plan" reports nothing anyone said: no noun phrase follows.
     assert!(reported("Everything went according to plan.").is_empty());
 }
+
+#[test]
+fn a_poll_share_says_c() {
+    let (content, mention, _) =
+        one("Six in 10 say the governor is at least somewhat honest, up from half in March.");
+    assert_eq!(
+        content,
+        "the governor is at least somewhat honest, up from half in March"
+    );
+    assert_eq!(mention, "Six in 10");
+    let (content, _, _) = one(
+        "Large majorities of likely Republican voters in all four states say they want the wall built.",
+    );
+    assert_eq!(content, "they want the wall built");
+    let (content, _, _) =
+        one("The mayor thanked the crowd and says the stadium deal is all but done.");
+    assert_eq!(content, "the stadium deal is all but done");
+    // "say" after a determiner is the noun.
+    for text in [
+        "Voters in the territories have no say in who becomes president.",
+        "The party's donors want the final say over the platform.",
+    ] {
+        assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
+    }
+}
+
+#[test]
+fn a_modal_or_negated_auxiliary_before_the_verb() {
+    let (content, mention, _) =
+        one("And I can now say, with the benefit of hindsight, that the strategy worked.");
+    assert_eq!(content, "that the strategy worked");
+    assert_eq!(mention, "I");
+    let (content, mention, _) =
+        one("The senator didn’t say the president should step aside before the convention.");
+    assert_eq!(
+        content,
+        "the president should step aside before the convention"
+    );
+    assert_eq!(mention, "The senator");
+}
