@@ -22,7 +22,7 @@ fn takes_infinitive(w: &str) -> bool {
 }
 
 /// Verbs with an addressee before the content: told reporters (that) C, warned voters C.
-fn takes_addressee(w: &str) -> bool {
+pub(super) fn takes_addressee(w: &str) -> bool {
     [
         "tell", "told", "warn", "remind", "assur", "promis", "inform", "urg", "ask",
     ]
@@ -31,7 +31,7 @@ fn takes_addressee(w: &str) -> bool {
 }
 
 /// Object pronouns: told him C.
-fn is_object_pronoun(w: &str) -> bool {
+pub(super) fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "me" | "us" | "you" | "it")
 }
 

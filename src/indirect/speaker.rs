@@ -14,6 +14,7 @@ use crate::attribute::words::{Gender, Word, is_adverb, is_day};
 use crate::lexicon::Form;
 
 use super::cues::{Cue, CueKind, is_determiner_or_possessive};
+use super::extent::{is_object_pronoun, takes_addressee};
 
 /// Where the reported content stands relative to the attribution clause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -215,7 +216,8 @@ fn attribution_goes_on(w: &str, inverted: bool) -> bool {
 /// The attribution of a verb cue at word `j`.
 fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
     let j = cue.at;
-    if j > 0 && is_be(words[j - 1].text) {
+    // "he was told C" is passive; "… how important the president is, said X" is not.
+    if j > 0 && is_be(words[j - 1].text) && words[j - 1].trailing.is_none() {
         return None;
     }
     let after_comma = j > 0 && words[j - 1].trailing == Some(',');
@@ -334,7 +336,7 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
         && words[first - 1].trailing == Some(',')
         && words[j].trailing != Some(':')
         && !opening_phrase(&words[..first])
-        && let Some(end) = clause_end(words, j + 1)
+        && let Some(end) = clause_end(words, j + 1 + addressee_len(words, j))
     {
         return Some(Speaker {
             found: found("indirect_trailing", m, cue, words, 0.85),
@@ -347,6 +349,27 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
         shape: Shape::Leading,
         relative: None,
     })
+}
+
+/// How many words the addressee of a verb of telling at word `j` takes when the
+/// attribution clause goes on past it: "C, a spokesman told me", "C, he told reporters",
+/// "C, an official told The New York Times".
+fn addressee_len(words: &[Word<'_>], j: usize) -> usize {
+    if words[j].trailing.is_some() || !takes_addressee(words[j].text) {
+        return 0;
+    }
+    let Some(next) = words.get(j + 1) else {
+        return 0;
+    };
+    if is_object_pronoun(next.text)
+        || (next.text.ends_with('s') && next.text.starts_with(|c: char| c.is_lowercase()))
+    {
+        return 1;
+    }
+    let start = j + 1 + usize::from(next.text == "The" || next.text == "the");
+    crate::attribute::mentions::name_starting_at(words, start)
+        .and_then(|m| words.iter().rposition(|w| w.span.end <= m.span.end))
+        .map_or(0, |last| last - j)
 }
 
 /// The name heading a subject whose appositive is too long for the mention finders:

@@ -417,3 +417,34 @@ fn a_modal_or_negated_auxiliary_before_the_verb() {
     );
     assert_eq!(mention, "The senator");
 }
+
+#[test]
+fn c_comma_x_told_an_addressee() {
+    let (content, mention, _) =
+        one("Muslims feel they have a secondary status in these societies, Ms. Foner told me.");
+    assert_eq!(
+        content,
+        "Muslims feel they have a secondary status in these societies"
+    );
+    assert_eq!(mention, "Ms. Foner");
+    let (content, _, _) = one(
+        "He had been completing his second year, a school spokesman told The Wall Street Journal.",
+    );
+    assert_eq!(content, "He had been completing his second year");
+    let (content, _, _) =
+        one("The talks would resume after the holiday, an aide told reporters on Tuesday.");
+    assert_eq!(content, "The talks would resume after the holiday");
+}
+
+#[test]
+fn a_form_of_be_ending_the_content_is_no_passive() {
+    let (content, mention, _) =
+        one("You cannot discount how important the president still is, said Stanley Greenberg.");
+    assert_eq!(
+        content,
+        "You cannot discount how important the president still is"
+    );
+    assert_eq!(mention, "Stanley Greenberg");
+    // The passive itself still reports nothing of the subject's.
+    assert!(reported("The delegates were told the vote would be delayed.").is_empty());
+}
