@@ -89,6 +89,9 @@ pub(crate) const BLOCKS: &[&str] = &[
 /// Reads the article text of `html`: the parts `selector` picks, or the default described in
 /// the module docs. The error says what went wrong (a selector that matches nothing).
 pub fn read_page(html: &str, selector: Option<&Selector>) -> Result<Page, String> {
+    if html.len() > source_map::MAX_PAGE {
+        return Err("pages over 2 GiB are not read".into());
+    }
     let Some(selector) = selector else {
         return Ok(read_default(html));
     };
@@ -115,15 +118,17 @@ fn read_default(html: &str) -> Page {
     if let Some(root) = root {
         text.truncate(root.end);
         text.drain(..root.start);
-        segments.retain(|s| s.text < root.end && s.end() > root.start);
-        for s in &mut segments {
+        segments.retain(|s| s.get().text < root.end && s.get().end() > root.start);
+        for packed in &mut segments {
             // A stretch reaching past the root (not expected) is cut to it.
+            let mut s = packed.get();
             let (from, to) = (s.text.max(root.start), s.end().min(root.end));
             if s.exact {
                 s.src = Span::new(s.src.start + (from - s.text), s.src.end - (s.end() - to));
             }
             s.text = from - root.start;
             s.len = to - from;
+            *packed = source_map::Packed::new(s);
         }
     }
     Page {
@@ -132,10 +137,10 @@ fn read_default(html: &str) -> Page {
     }
 }
 
-fn newline_offsets(html: &str) -> Vec<usize> {
-    html.bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+/// Where the page's line breaks are (32 bits each: pages are at most `MAX_PAGE` bytes).
+fn newline_offsets(html: &str) -> Vec<u32> {
+    memchr::memchr_iter(b'\n', html.as_bytes())
+        .map(|i| i as u32)
         .collect()
 }
 
