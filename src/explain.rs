@@ -85,7 +85,7 @@ fn evidence(analysis: &Analysis<'_>, a: &crate::attribute::Attribution) -> Strin
         "    evidence: {}",
         marked(text, sentence, a.mention, a.cue)
     );
-    for step in &a.chain {
+    for step in a.chain() {
         let _ = writeln!(out, "    pronoun: {step}");
     }
     out
@@ -183,7 +183,7 @@ mod tests {
     fn terms_and_unattributed_quotes_say_so() {
         let doc = Document::new(
             "t",
-            "As of 2024, the “caliphate” has long fallen.\nThe sign read “Closed for the season. Come back in spring.”",
+            "As of 2024, the “caliphate” has long fallen.\nThe shop was dark.\n“Closed for the season. Come back in spring.”",
         );
         let out = explain(&doc, &Options::default());
         assert!(out.contains("a term"), "{out}");

@@ -167,3 +167,71 @@ fn a_possessive_name_opens_its_noun_phrase_and_is_not_the_subject() {
         Some("Podliska")
     );
 }
+
+#[test]
+fn a_short_clause_after_the_quote_attributes_whatever_its_verb() {
+    // Verbs no lexicon lists: the clause's shape (subject, past verb, its end) is enough.
+    let qs = quotes(
+        "The mayor was asked about the strike.\n\n“This city will not be held hostage,” an angry Mayor Ortiz retaliated. “Not now, not ever.”",
+    );
+    assert_eq!(quote(&qs, "held hostage").speaker.as_deref(), Some("Ortiz"));
+    assert_eq!(quote(&qs, "Not now").speaker.as_deref(), Some("Ortiz"));
+    let qs = quotes("“You had your turn,” Maria Reyes shot back. “Let me finish.”");
+    assert_eq!(
+        quote(&qs, "your turn").speaker.as_deref(),
+        Some("Maria Reyes")
+    );
+    assert_eq!(quote(&qs, "finish").speaker.as_deref(), Some("Maria Reyes"));
+    let qs = quotes("“Is that a promise?” the senator riffed on the question, to laughter.");
+    assert_eq!(
+        quote(&qs, "a promise").mention.as_deref(),
+        Some("the senator")
+    );
+}
+
+#[test]
+fn a_participle_after_the_quote_is_no_attribution() {
+    // "linked to", "needed to": a reduced relative clause describing the quote's words.
+    let qs = quotes(
+        "Officials quoted a slogan. Drivers saw “buckle-up.org,” a website linked to a safety group.",
+    );
+    assert_ne!(
+        quote(&qs, "buckle-up").mention.as_deref(),
+        Some("a website")
+    );
+    let qs =
+        quotes("He says nobody is “on pace to get 1,237 delegates,” the number needed to win.");
+    assert_ne!(quote(&qs, "on pace").mention.as_deref(), Some("the number"));
+    // An irregular verb without its particle takes an object: narration.
+    let qs = quotes("“Run,” the officer shouted. “Stop,” Smith shot the lock off.");
+    assert_ne!(quote(&qs, "Stop").speaker.as_deref(), Some("Smith"));
+}
+
+#[test]
+fn documents_that_read_and_indefinite_and_plural_sources() {
+    let qs = quotes("“We cannot wait for Congress,” the letter read.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("the letter"));
+    let qs = quotes("“The harm is incalculable,” federal prosecutors wrote in the filing.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("federal prosecutors"));
+    let qs = quotes(
+        "“There is no path for him,” said one of those advisers, who spoke on condition of anonymity.",
+    );
+    assert_eq!(qs[0].speaker.as_deref(), Some("one of those advisers"));
+    // "one" with a noun after it is the noun phrase, not "one" alone.
+    let qs = quotes("“It is over,” said one county Republican chairman.");
+    assert_eq!(
+        qs[0].speaker.as_deref(),
+        Some("one county Republican chairman")
+    );
+    // Not a source: "one day" is a time.
+    let qs = quotes("“I will be back,” he said one day in March.");
+    assert_eq!(qs[0].mention.as_deref(), Some("he"));
+}
+
+#[test]
+fn a_relay_before_a_leading_cue_is_the_via() {
+    let qs = quotes("According to the Star, one highway sign read, “Slow down, it’s snowing.”");
+    let q = &qs[0];
+    assert_eq!(q.speaker.as_deref(), Some("one highway sign"));
+    assert_eq!(q.via.as_deref(), Some("the Star"));
+}

@@ -347,7 +347,7 @@ fn time_phrase_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
 
 /// The mention ending at `end`, or, when it is the object of "of", "at" or "from"
 /// (Mr. Morgan of the Sierra Club), the mention before that preposition.
-fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
+pub fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let m = mention_at_end(words, end)?;
     let first = m.first_word(words)?;
     let mut k = first;
@@ -497,12 +497,30 @@ fn description_ending_at(words: &[Word<'_>], end: usize) -> Option<Mention> {
     // A bare plural (officials, sources); a group's only at the clause start (Democrats
     // also blasted …), where it cannot be a modifier.
     let clause_start = end == 0 || words[end - 1].trailing.is_some();
-    ((!group || clause_start)
+    if !((!group || clause_start)
         && w.text.ends_with('s')
         && w.text.len() > 4
         && !w.text.ends_with("ss"))
-    .then_some(Mention {
-        span: w.span,
+    {
+        return None;
+    }
+    // "federal prosecutors wrote", "senior administration officials said": up to two
+    // lower-case modifiers before a plural that opens the clause belong to it.
+    let modifier = |x: &Word<'_>| {
+        x.trailing.is_none()
+            && x.text.starts_with(|c: char| c.is_lowercase())
+            && !is_function_word(x.text)
+            && !is_determiner(x.text)
+            && Cues::get().form(x.text).is_none()
+            && !x.text.ends_with("ed")
+    };
+    let start = (end.saturating_sub(2)..end)
+        .find(|&s| {
+            (s == 0 || words[s - 1].trailing.is_some()) && words[s..end].iter().all(modifier)
+        })
+        .unwrap_or(end);
+    Some(Mention {
+        span: Span::new(words[start].span.start, w.span.end),
         kind: MentionKind::Description,
         gender: None,
     })
@@ -585,6 +603,41 @@ pub fn mention_after(words: &[Word<'_>], at: usize) -> Option<Mention> {
             }
             break;
         }
+    }
+    // said one of the organisers, said another, said someone in the crowd: an indefinite
+    // source, with its "of" phrase up to the clause's end.
+    let time_follows = words.get(i + 1).is_some_and(|n| {
+        w.trailing.is_none()
+            && matches!(
+                n.text,
+                "day" | "time" | "night" | "week" | "month" | "year" | "morning" | "evening"
+            )
+    });
+    let of_follows = w.trailing.is_none() && words.get(i + 1).is_some_and(|n| n.text == "of");
+    let alone = w.trailing.is_some() || i + 1 == words.len();
+    if matches!(w.text, "one" | "another" | "someone" | "somebody")
+        && !time_follows
+        && (of_follows || alone)
+    {
+        let mut end = i;
+        if of_follows {
+            end = i + 1;
+            while end + 1 < words.len()
+                && end < i + 5
+                && words[end].trailing.is_none()
+                && !matches!(words[end + 1].text, "who" | "that" | "which")
+            {
+                end += 1;
+            }
+        }
+        if end == i + 1 {
+            end = i;
+        }
+        return Some(Mention {
+            span: Span::new(w.span.start, words[end].span.end),
+            kind: MentionKind::Description,
+            gender: None,
+        });
     }
     // said officials, according to aides: a bare plural of people.
     if w.text.ends_with('s') && crate::lexicon::is_role_noun(w.text) {

@@ -46,7 +46,7 @@ pub struct Reported {
 
 /// Every stretch of reported speech in an analysed document, in text order.
 pub fn find(analysis: &Analysis<'_>) -> Vec<Reported> {
-    crate::attribute::attribute_then(analysis, |resolver| find_with(analysis, resolver)).1
+    crate::attribute::attribute_then(analysis, true, |resolver| find_with(analysis, resolver)).1
 }
 
 /// [`find`] with the resolver of the document's quote attribution.
