@@ -1,7 +1,9 @@
 //! HTML pages: the article's paragraphs as text, with a map back to the page's bytes.
 //!
-//! The page is parsed by html5ever (through scraper's tree) exactly as a browser would,
-//! unclosed `<p>`s, misnested tags and all. The text is the page's block elements (p,
+//! The page is parsed by html5ever's tree builder exactly as a browser would, unclosed
+//! `<p>`s, misnested tags and all. Without `--selector` no tree is kept: the text is read as
+//! the page is parsed (`html/stream.rs`, which says where that differs from the tree); with
+//! one, scraper's tree is built and the matching elements walked. The text is the page's block elements (p,
 //! blockquote, h1–h6, li, figcaption, and every other HTML block) one per line, with
 //! whitespace collapsed as a browser shows it; script, style, nav, aside and footer (and
 //! other furniture: noscript, template, iframe, svg, button, `hidden`) are dropped, and each
@@ -12,8 +14,8 @@
 //! `<body>`. That keeps site headers and related-story lists out of most news pages.
 //!
 //! Where each character came from: html5ever does not report source positions, so the page
-//! is fed to it in small chunks (cut before every `<` and `&`, after every `>`), and a
-//! `TreeSink` wrapper (`html/parse.rs`) notes which chunk each piece of text arrived with.
+//! is fed to it in small chunks (cut before every `<` and `&`, after every `>`), and the
+//! sink notes which chunk each piece of text arrived with (`html/parse.rs`).
 //! Text that equals its source bytes maps byte for byte; a decoded entity (`&ldquo;`) maps to
 //! the whole entity; a `<q>` mark maps to its tag. [`SourceMap`] answers "which bytes of the
 //! page" for any span of the text.
