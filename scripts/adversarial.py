@@ -98,6 +98,9 @@ def shapes(paras, size):
     yield "ordinary news text", "extract", {"a.txt": news}, None
     yield "pronoun flood (“a,” he said, one paragraph)", "extract", {
         "a.txt": repeat_to("“a,” he said ", size)}, "ordinary news text"
+    yield "pronoun flood after a name (every “he” resolved)", "extract", {
+        "a.txt": cut("Donald Trump spoke to reporters on Monday. " + repeat_to("“a,” he said ", size),
+                     size)}, "ordinary news text"
     yield "100k+ one-word quotes (“a” “a” …)", "extract", {
         "a.txt": repeat_to("“a” ", size)}, "ordinary news text"
     yield "alternating mark types, one line", "extract", {

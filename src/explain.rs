@@ -85,7 +85,7 @@ fn evidence(analysis: &Analysis<'_>, a: &crate::attribute::Attribution) -> Strin
         "    evidence: {}",
         marked(text, sentence, a.mention, a.cue)
     );
-    for step in &a.chain {
+    for step in a.chain() {
         let _ = writeln!(out, "    pronoun: {step}");
     }
     out

@@ -125,7 +125,7 @@ pub fn extract_with(doc: &Document, options: &Options) -> Extraction {
 pub struct Stream<'d> {
     doc: &'d Document,
     analysis: Analysis<'d>,
-    attributions: Vec<Option<Attribution>>,
+    attributions: Vec<Option<Box<Attribution>>>,
     reported: Vec<crate::indirect::Reported>,
     stray_marks: Vec<StrayMark>,
 }
@@ -134,7 +134,7 @@ impl<'d> Stream<'d> {
     /// Analyses and attributes `doc` (everything [`extract_with`] does but make records).
     pub fn new(doc: &'d Document, options: &Options) -> Stream<'d> {
         let analysis = Analysis::with_options(&doc.text, options);
-        let (attributions, reported) = attribute_then(&analysis, |resolver| {
+        let (attributions, reported) = attribute_then(&analysis, false, |resolver| {
             if options.indirect {
                 crate::indirect::find_with(&analysis, resolver)
             } else {
@@ -190,7 +190,7 @@ impl<'d> Stream<'d> {
 
 /// Turns an analysis into records, converting offsets to code points.
 pub fn records(doc: &Document, analysis: &Analysis<'_>) -> Extraction {
-    let attributions = crate::attribute::attribute(analysis);
+    let attributions = attribute_then(analysis, false, |_| ()).0;
     let mut quotes = Vec::with_capacity(attributions.len());
     let done = emit(doc, analysis, attributions, Vec::new(), |q| {
         quotes.push(q);
@@ -229,7 +229,7 @@ fn stray_marks(doc: &Document, analysis: &Analysis<'_>) -> Vec<StrayMark> {
 fn emit<E>(
     doc: &Document,
     analysis: &Analysis<'_>,
-    mut attributions: Vec<Option<Attribution>>,
+    mut attributions: Vec<Option<Box<Attribution>>>,
     mut reported: Vec<crate::indirect::Reported>,
     mut each: impl FnMut(Quote) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -282,7 +282,7 @@ fn quote_record(
     chars: &CharIndex,
     q: &QuoteSpan,
     kind: Kind,
-    attribution: Option<Attribution>,
+    attribution: Option<Box<Attribution>>,
 ) -> Quote {
     let mut flags = Vec::new();
     if q.unclosed() {
@@ -326,12 +326,15 @@ fn quote_record(
         ..Default::default()
     };
     match attribution {
-        Some(a) => Quote {
-            speaker: a.speaker,
-            role: a.role,
-            via: a.via,
-            ..record
-        },
+        Some(mut a) => {
+            let (role, via) = a.take_role_via();
+            Quote {
+                speaker: a.speaker,
+                role,
+                via,
+                ..record
+            }
+        }
         None => record,
     }
 }
@@ -344,7 +347,8 @@ fn reported_record(
     r: crate::indirect::Reported,
 ) -> Quote {
     let offsets = |s: Span| (chars.char_offset(s.start), chars.char_offset(s.end));
-    let a = r.attribution;
+    let mut a = r.attribution;
+    let (role, via) = a.take_role_via();
     let mut flags = Vec::new();
     if a.speaker.is_none() {
         flags.push(Flag::Unattributed);
@@ -375,8 +379,8 @@ fn reported_record(
         method: Some(a.method.to_string()),
         confidence: Some(crate::record::round_confidence(a.confidence)),
         speaker_type: a.speaker_type,
-        role: a.role,
-        via: a.via,
+        role,
+        via,
         flags,
         ..Default::default()
     }

@@ -391,7 +391,7 @@ fn time_phrase_ending_at(words: &[Word<'_>], i: usize) -> Option<usize> {
 
 /// The mention ending at `end`, or, when it is the object of "of", "at" or "from"
 /// (Mr. Morgan of the Sierra Club), the mention before that preposition.
-fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
+pub fn mention_at_end_or_of(words: &[Word<'_>], end: usize) -> Option<Mention> {
     let m = mention_at_end(words, end)?;
     let first = m.first_word(words)?;
     let mut k = first;

@@ -48,37 +48,76 @@ pub struct Attribution {
     pub confidence: f64,
     /// A pronoun had more than one plausible antecedent.
     pub ambiguous: bool,
-    /// For `--explain`: how a pronoun was resolved.
-    pub chain: Vec<String>,
     /// What kind of source the speaker is.
     pub speaker_type: Option<crate::record::SpeakerType>,
+    /// The role, the outlet and the chain, when there is any of them: boxed, since most
+    /// attributions have none and a document can hold a million attributions (a paragraph
+    /// of one-word quotes, issue 14).
+    pub details: Option<Box<Details>>,
+}
+
+/// What some attributions have besides a speaker ([`Attribution::details`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Details {
     /// The title or description the text gives the speaker, kept out of the name.
     pub role: Option<String>,
     /// The outlet or document that relayed the words.
     pub via: Option<String>,
+    /// For `--explain`: how a pronoun was resolved (only from [`attribute`] and
+    /// `indirect::find`, which explanations use).
+    pub chain: Vec<String>,
 }
 
-/// Attributes every quote of an analysed document (None for terms and unattributed ones).
+impl Attribution {
+    /// The title or description the text gives the speaker, kept out of the name.
+    pub fn role(&self) -> Option<&str> {
+        self.details.as_ref()?.role.as_deref()
+    }
+
+    /// The outlet or document that relayed the words.
+    pub fn via(&self) -> Option<&str> {
+        self.details.as_ref()?.via.as_deref()
+    }
+
+    /// How a pronoun was resolved (empty unless made for an explanation).
+    pub fn chain(&self) -> &[String] {
+        self.details.as_ref().map_or(&[], |d| &d.chain)
+    }
+
+    /// The role and the outlet, moved out.
+    pub fn take_role_via(&mut self) -> (Option<String>, Option<String>) {
+        match self.details.take() {
+            Some(d) => (d.role, d.via),
+            None => (None, None),
+        }
+    }
+}
+
+/// Attributes every quote of an analysed document (None for terms and unattributed ones),
+/// with the chains pronouns were resolved through.
 pub fn attribute(analysis: &Analysis<'_>) -> Vec<Option<Attribution>> {
-    attribute_then(analysis, |_| ()).0
+    let out = attribute_then(analysis, true, |_| ()).0;
+    out.into_iter().map(|a| a.map(|a| *a)).collect()
 }
 
 /// [`attribute`], then `then` with a [`Resolver`] over the same document (its names
-/// gathered once for both), for findings outside quotes (`crate::indirect`).
+/// gathered once for both), for findings outside quotes (`crate::indirect`). Chains only
+/// when `chains` (explanations); each attribution boxed, `None` taking a word.
 pub(crate) fn attribute_then<R>(
     analysis: &Analysis<'_>,
+    chains: bool,
     then: impl FnOnce(&mut Resolver<'_, '_, '_>) -> R,
-) -> (Vec<Option<Attribution>>, R) {
-    let doc = Doc::new(analysis);
+) -> (Vec<Option<Box<Attribution>>>, R) {
+    let doc = Doc::new(analysis, chains);
     let mut memory = Memory::default();
-    let mut out: Vec<Option<Attribution>> = Vec::with_capacity(analysis.quotes.len());
+    let mut out: Vec<Option<Box<Attribution>>> = Vec::with_capacity(analysis.quotes.len());
     for i in 0..analysis.quotes.len() {
         if analysis.kinds[i] == Kind::Term {
             out.push(None);
             continue;
         }
         let found = doc.sieve(i);
-        out.push(found.map(|f| doc.resolve(f, &mut memory)));
+        out.push(found.map(|f| Box::new(doc.resolve(f, &mut memory))));
     }
     // Continuation: a quote nobody was found for inherits from its neighbours: the nearest
     // attributed quote before it in its paragraph (or in the paragraph before, when it
@@ -450,6 +489,8 @@ struct Doc<'a, 'b> {
     /// ([`RECENT_SENTENCES`]): a paragraph of 100,000 pronoun-attributed quotes kept every
     /// stretch alive, ~256 KB each (issue 14).
     sentences: RefCell<std::collections::VecDeque<RecentSentence<'a>>>,
+    /// Whether attributions carry the chain a pronoun was resolved through.
+    chains: bool,
 }
 
 /// The narrator's words of a stretch of text, and their subject ([`subject`]).
@@ -507,9 +548,10 @@ impl Surname {
 }
 
 impl<'a, 'b> Doc<'a, 'b> {
-    fn new(a: &'b Analysis<'a>) -> Doc<'a, 'b> {
+    fn new(a: &'b Analysis<'a>, chains: bool) -> Doc<'a, 'b> {
         Doc {
             a,
+            chains,
             surnames: RefCell::new(Surnames {
                 headline: vec![None; a.paragraphs.len()],
                 ..Surnames::default()
@@ -925,7 +967,7 @@ mod surname_tests {
             let analysis = Analysis::new(text);
             let full = surname_index(&analysis);
             assert!(!full.is_empty(), "{text}");
-            let doc = Doc::new(&analysis);
+            let doc = Doc::new(&analysis, false);
             for (key, expected) in &full {
                 assert_eq!(
                     doc.surname(key).as_deref(),

@@ -67,10 +67,12 @@ impl<'a, 'b> Doc<'a, 'b> {
             MentionKind::Name(words) => role::role_of(text, f.mention.span, words),
             _ => None,
         };
+        let via = f.via.map(|s| words::strip_possessive(&text[s]).to_string());
+        if !self.chains {
+            chain.clear();
+        }
         Attribution {
             speaker_type,
-            role,
-            via: f.via.map(|s| words::strip_possessive(&text[s]).to_string()),
             speaker,
             mention: f.mention.span,
             cue: f.cue,
@@ -81,7 +83,8 @@ impl<'a, 'b> Doc<'a, 'b> {
                 f.confidence
             },
             ambiguous,
-            chain,
+            details: (role.is_some() || via.is_some() || !chain.is_empty())
+                .then(|| Box::new(Details { role, via, chain })),
         }
     }
 

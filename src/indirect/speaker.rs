@@ -5,7 +5,10 @@
 //! attribution module's (`crate::attribute::mentions`), so a name, a pronoun or a
 //! description is read the way it is for quotes.
 
-use crate::attribute::mentions::{Mention, MentionKind, mention_after, mention_before, subject};
+use crate::attribute::mentions::{
+    Mention, MentionKind, description_or_name_from, mention_after, mention_at_end_or_of,
+    mention_before, name_ending_at, opening_phrase_end, subject,
+};
 use crate::attribute::sieves::Found;
 use crate::attribute::words::{Gender, Word, is_adverb, is_day};
 use crate::lexicon::Form;
@@ -263,12 +266,22 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
     }
     // Huckabee, who said C: the relative pronoun, and its antecedent.
     let mut k = j;
-    while k > 0 && is_adverb(words[k - 1].text) && !is_be(words[k - 1].text) {
+    // "reportedly said", not "the rally, said": an adverb has no comma after it.
+    while k > 0
+        && is_adverb(words[k - 1].text)
+        && !is_be(words[k - 1].text)
+        && words[k - 1].trailing.is_none()
+    {
         k -= 1;
     }
     if k > 0 && matches!(words[k - 1].text, "who" | "which") {
         let who = k - 1;
-        let m = mention_before(words, who)?;
+        // "Priebus, who has said C": the antecedent is the word before the comma, not the
+        // head of an appositive the comma closes.
+        let m = (who > 0 && words[who - 1].trailing == Some(','))
+            .then(|| mention_at_end_or_of(words, who - 1))
+            .flatten()
+            .or_else(|| mention_before(words, who))?;
         return Some(Speaker {
             found: found("indirect_leading", m, cue, words, 0.75),
             shape: Shape::Leading,
@@ -282,7 +295,9 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
             .then(|| clause_subject(words, k))
             .flatten()
     };
-    let mut m = mention_before(words, j).or_else(fallback)?;
+    let mut m = mention_before(words, j)
+        .or_else(|| appositive_subject(words, k))
+        .or_else(fallback)?;
     let mut first = m.first_word(words)?;
     // "the Times", "campaign officials": the noun phrase the mention ends, up to four
     // words before it with no punctuation between.
@@ -318,6 +333,26 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
         shape: Shape::Leading,
         relative: None,
     })
+}
+
+/// The name heading a subject whose appositive is too long for the mention finders:
+/// "Stephen Moore, a conservative economist and former member of the editorial board,
+/// said C". The name opens the clause and ends at its first comma; the verb at `k`
+/// follows the appositive's closing comma.
+fn appositive_subject(words: &[Word<'_>], k: usize) -> Option<Mention> {
+    if k < 3 || words[k - 1].trailing != Some(',') {
+        return None;
+    }
+    let mut start = opening_phrase_end(&words[..k]);
+    if words.get(start).is_some_and(|w| opens_clause(w.text)) {
+        start += 1;
+    }
+    let comma = (start..k - 1)
+        .take(6)
+        .find(|&i| words[i].trailing.is_some())
+        .filter(|&i| words[i].trailing == Some(','))?;
+    let m = name_ending_at(words, comma)?;
+    (m.first_word(words)? <= start + 2).then_some(m)
 }
 
 /// Words that open a clause, before its subject: the subject of a cue starts after them.
@@ -440,7 +475,8 @@ pub fn speaker(words: &[Word<'_>], cue: &Cue) -> Option<Speaker> {
         }
         CueKind::AccordingTo => {
             let i = cue.at;
-            let m = mention_after(words, i + 1)?;
+            // according to exit polls, according to ouest-france.fr: any noun phrase.
+            let m = mention_after(words, i + 1).or_else(|| source_phrase(words, i + 2))?;
             let m_end = words
                 .iter()
                 .rposition(|w| w.span.end <= m.span.end)
@@ -466,6 +502,18 @@ pub fn speaker(words: &[Word<'_>], cue: &Cue) -> Option<Speaker> {
             })
         }
     }
+}
+
+/// The source after "according to" when it is no name or description the mention finders
+/// read: "exit polls", "ouest-france.fr", "his Facebook profile". A bare singular noun
+/// ("according to plan", "according to schedule") names no source.
+fn source_phrase(words: &[Word<'_>], at: usize) -> Option<Mention> {
+    let w = words.get(at)?;
+    let bare = w.trailing.is_some() || at + 1 == words.len();
+    if bare && !w.text.ends_with('s') && !w.text.contains('.') {
+        return None;
+    }
+    description_or_name_from(words, at)
 }
 
 /// An opening connective before "according to": But, And, Yet, Also.

@@ -5,7 +5,7 @@ use crate::extract::{Options, extract_with};
 use crate::kind::Kind;
 use crate::record::Quote;
 
-fn reported(text: &str) -> Vec<Quote> {
+pub(super) fn reported(text: &str) -> Vec<Quote> {
     let options = Options {
         indirect: true,
         ..Options::default()
@@ -326,4 +326,54 @@ fn two_apostrophes_typed_for_quotation_marks_bound_the_content() {
     assert_eq!(got[0].text, "Swaps are tricky");
     // Curly marks are quotes, never reported content.
     assert!(reported("“Swaps are tricky,” he said. “In this case I’m glad.”").is_empty());
+}
+
+#[test]
+fn a_relative_pronoun_after_a_comma_stands_for_the_word_before_it() {
+    let (content, mention, speaker) = one(
+        "Many delegates lined up behind Priebus, who has said he does not support changing the convention rules.",
+    );
+    assert_eq!(content, "he does not support changing the convention rules");
+    assert_eq!(mention, "who");
+    assert_eq!(speaker.as_deref(), Some("Priebus"));
+    let (content, _, speaker) = one(
+        "Cruz was outflanked by Rubio, who said he would only use the program sparingly, in emergencies.",
+    );
+    assert_eq!(
+        content,
+        "he would only use the program sparingly, in emergencies"
+    );
+    assert_eq!(speaker.as_deref(), Some("Rubio"));
+}
+
+#[test]
+fn a_long_appositive_does_not_hide_the_name_it_describes() {
+    let (content, mention, _) = one(
+        "Dana Whitlow, a retired schoolteacher and longtime volunteer for the county party who drove two hours to the rally, said she had never seen a crowd that size in Dubuque.",
+    );
+    assert_eq!(content, "she had never seen a crowd that size in Dubuque");
+    assert_eq!(mention, "Dana Whitlow");
+    let (_, mention, _) = one(
+        "But Tom Ellery, 58, a machinist from Toledo who voted for Obama twice and for Perot before that, said the plant closings had changed his mind.",
+    );
+    assert_eq!(mention, "Tom Ellery");
+    // A comma after an opening phrase is no appositive: nothing names a speaker here.
+    assert!(
+        reported("In the end, after weeks of delay and many rounds of talks, said nothing.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn according_to_any_source_a_noun_phrase_names() {
+    let (content, mention, _) =
+        one("The couple ran a small bakery in the old quarter, according to ouest-france.fr.");
+    assert_eq!(content, "The couple ran a small bakery in the old quarter");
+    assert_eq!(mention, "ouest-france.fr");
+    let (content, mention, _) =
+        one("Turnout among voters under 30 fell by a third, according to early returns.");
+    assert_eq!(content, "Turnout among voters under 30 fell by a third");
+    assert_eq!(mention, "early returns");
+    // "according to plan" reports nothing anyone said: no noun phrase follows.
+    assert!(reported("Everything went according to plan.").is_empty());
 }

@@ -21,6 +21,7 @@
 mod bounds;
 mod parse;
 mod source_map;
+mod stream;
 mod text;
 
 use ego_tree::NodeId;
@@ -28,6 +29,7 @@ use scraper::{Html, Selector};
 
 pub use self::source_map::{FileOffsets, SourceMap};
 use self::text::TextBuilder;
+use crate::span::Span;
 
 /// A page read for its article text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,18 +89,15 @@ pub(crate) const BLOCKS: &[&str] = &[
 /// Reads the article text of `html`: the parts `selector` picks, or the default described in
 /// the module docs. The error says what went wrong (a selector that matches nothing).
 pub fn read_page(html: &str, selector: Option<&Selector>) -> Result<Page, String> {
-    let (tree, positions) = parse::parse(html);
-    let roots = match selector {
-        Some(selector) => {
-            let found: Vec<NodeId> = tree.select(selector).map(|e| e.id()).collect();
-            let roots = outermost(&tree, found);
-            if roots.is_empty() {
-                return Err("--selector matches nothing on this page".into());
-            }
-            roots
-        }
-        None => vec![default_root(&tree)],
+    let Some(selector) = selector else {
+        return Ok(read_default(html));
     };
+    let (tree, positions) = parse::parse(html);
+    let found: Vec<NodeId> = tree.select(selector).map(|e| e.id()).collect();
+    let roots = outermost(&tree, found);
+    if roots.is_empty() {
+        return Err("--selector matches nothing on this page".into());
+    }
     let mut builder = TextBuilder::default();
     for root in roots {
         builder.walk(&tree, &positions, root);
@@ -109,6 +108,30 @@ pub fn read_page(html: &str, selector: Option<&Selector>) -> Result<Page, String
     })
 }
 
+/// The default part of the page, read without building its tree (`html/stream.rs`).
+fn read_default(html: &str) -> Page {
+    let stream::Read { text, root } = stream::read(html);
+    let (mut text, mut segments) = (text.text, text.segments);
+    if let Some(root) = root {
+        text.truncate(root.end);
+        text.drain(..root.start);
+        segments.retain(|s| s.text < root.end && s.end() > root.start);
+        for s in &mut segments {
+            // A stretch reaching past the root (not expected) is cut to it.
+            let (from, to) = (s.text.max(root.start), s.end().min(root.end));
+            if s.exact {
+                s.src = Span::new(s.src.start + (from - s.text), s.src.end - (s.end() - to));
+            }
+            s.text = from - root.start;
+            s.len = to - from;
+        }
+    }
+    Page {
+        map: SourceMap::new(segments, newline_offsets(html)),
+        text,
+    }
+}
+
 fn newline_offsets(html: &str) -> Vec<usize> {
     html.bytes()
         .enumerate()
@@ -116,7 +139,21 @@ fn newline_offsets(html: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The default part read from the whole tree, as `--selector` reads: what the streaming
+/// reader is checked against.
+#[cfg(test)]
+fn read_default_from_tree(html: &str) -> Page {
+    let (tree, positions) = parse::parse(html);
+    let mut builder = TextBuilder::default();
+    builder.walk(&tree, &positions, default_root(&tree));
+    Page {
+        map: SourceMap::new(builder.segments, newline_offsets(html)),
+        text: builder.text,
+    }
+}
+
 /// The one `<article>`, else the one `<main>`, else `<body>` (else the whole document).
+#[cfg(test)]
 fn default_root(tree: &Html) -> NodeId {
     for name in ["article", "main"] {
         let selector = Selector::parse(name).expect("a tag name is a valid selector");
@@ -136,6 +173,7 @@ fn default_root(tree: &Html) -> NodeId {
         .unwrap_or_else(|| tree.tree.root().id())
 }
 
+#[cfg(test)]
 fn inside_dropped(tree: &Html, id: NodeId) -> bool {
     tree.tree.get(id).is_some_and(|node| {
         node.ancestors()

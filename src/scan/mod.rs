@@ -45,13 +45,50 @@ pub struct QuoteSpan {
     /// From the first opening mark to the last closing mark, marks included.
     pub span: Span,
     /// One part per paragraph the quote runs over.
-    pub parts: Vec<Part>,
+    pub parts: Parts,
     /// The mark that opened it.
     pub open_mark: char,
     /// `None` when the quote was never closed.
     pub close_mark: Option<char>,
     /// Whether quoted stretches are nested inside this one.
     pub has_nested: bool,
+}
+
+/// A quote's parts, read as a slice: one held inline (most quotes: a paragraph of a
+/// million one-word quotes allocated a million vectors of one, issue 14), or several.
+#[derive(Clone, Debug, Eq)]
+pub enum Parts {
+    /// A quote within one paragraph.
+    One(Part),
+    /// A quote over several paragraphs, one part each (at least two).
+    Many(Vec<Part>),
+}
+
+impl Parts {
+    /// The parts of earlier paragraphs (perhaps none) followed by `last`.
+    fn new(mut earlier: Vec<Part>, last: Part) -> Parts {
+        if earlier.is_empty() {
+            return Parts::One(last);
+        }
+        earlier.push(last);
+        Parts::Many(earlier)
+    }
+}
+
+impl std::ops::Deref for Parts {
+    type Target = [Part];
+    fn deref(&self) -> &[Part] {
+        match self {
+            Parts::One(part) => std::slice::from_ref(part),
+            Parts::Many(parts) => parts,
+        }
+    }
+}
+
+impl PartialEq for Parts {
+    fn eq(&self, other: &Parts) -> bool {
+        **self == **other
+    }
 }
 
 impl QuoteSpan {
@@ -112,7 +149,7 @@ pub fn scan_with(text: &str, paragraphs: &[Span], options: Options) -> Scan {
         stack: Vec::new(),
         open_counts: [0; MARKS.len()],
         overflow: [0; MARKS.len()],
-        closed: Vec::new(),
+        closed: Vec::with_capacity(most_quotes(text)),
         stray: Vec::new(),
         continued: None,
     };
@@ -127,6 +164,19 @@ pub fn scan_with(text: &str, paragraphs: &[Span], options: Options) -> Scan {
         quotes.retain(|q| q.open_mark != marks::DOUBLE_APOSTROPHE);
     }
     Scan { quotes, stray }
+}
+
+/// At most how many quotes `text` can hold: one per byte that can start a mark. The
+/// quotes' vector is allocated once at this size (what it does not use is never touched):
+/// grown by doubling, a paragraph of a million one-word quotes left 2x their size behind
+/// in freed copies (issue 14).
+fn most_quotes(text: &str) -> usize {
+    let mut lead = [false; 256];
+    for &m in MARKS {
+        let mut utf8 = [0; 4];
+        lead[usize::from(m.encode_utf8(&mut utf8).as_bytes()[0])] = true;
+    }
+    text.bytes().filter(|&b| lead[usize::from(b)]).count()
 }
 
 struct Frame {
@@ -371,21 +421,18 @@ impl Scanner<'_> {
         while self.stack.len() > depth + 1 {
             self.pop();
         }
-        let Some(mut frame) = self.pop() else { return };
+        let Some(frame) = self.pop() else { return };
         let end = at + mark_len(mark);
-        push_part(
-            &mut frame.parts,
-            Part {
-                outer: Span::new(frame.start, end),
-                inner: trim(self.text, Span::new(frame.content_start, at)),
-                paragraph: frame.paragraph,
-            },
-        );
+        let last = Part {
+            outer: Span::new(frame.start, end),
+            inner: trim(self.text, Span::new(frame.content_start, at)),
+            paragraph: frame.paragraph,
+        };
         // The quotes closed since this one opened are nested in it: only the top level is
         // kept (a paragraph of 100,000 nested quotes would keep them all).
         let nested = self.closed.len() > frame.closed_before;
         self.closed.truncate(frame.closed_before);
-        let mut quote = quote_from(frame.parts, Some(mark), frame.open);
+        let mut quote = quote_from(frame.parts, last, Some(mark), frame.open);
         quote.has_nested = nested;
         self.closed.push(quote);
     }
@@ -412,15 +459,14 @@ impl Scanner<'_> {
             |n| matches!(next_mark(&self.text[n]), Ok((_, ("", c))) if c == frame.open),
         );
         if continues {
-            push_part(&mut frame.parts, part);
+            frame.parts.push(part);
             self.continued = Some(frame);
         } else if self.closed.len() > frame.closed_before {
             // An opening mark never closed, around quotes that are properly closed ("Trump
             // walked on, chanting “U-S-A!”): the quotes inside are the reliable ones.
         } else if !is_single(frame.open) || !frame.parts.is_empty() {
-            push_part(&mut frame.parts, part);
             let open = frame.open;
-            self.closed.push(quote_from(frame.parts, None, open));
+            self.closed.push(quote_from(frame.parts, part, None, open));
         }
     }
 }
@@ -478,17 +524,15 @@ fn floor_boundary(s: &str, at: usize) -> usize {
     at
 }
 
-/// Adds a part; a quote's first gets a vector of exactly one (most quotes have one part,
-/// and a growing vector's first allocation would hold four).
-fn push_part(parts: &mut Vec<Part>, part: Part) {
-    if parts.is_empty() {
-        parts.reserve_exact(1);
-    }
-    parts.push(part);
-}
-
-fn quote_from(parts: Vec<Part>, close_mark: Option<char>, open_mark: char) -> QuoteSpan {
-    let span = Span::new(parts[0].outer.start, parts[parts.len() - 1].outer.end);
+/// The quote made of the parts of earlier paragraphs and `last`.
+fn quote_from(
+    earlier: Vec<Part>,
+    last: Part,
+    close_mark: Option<char>,
+    open_mark: char,
+) -> QuoteSpan {
+    let parts = Parts::new(earlier, last);
+    let span = Span::new(parts[0].outer.start, last.outer.end);
     QuoteSpan {
         span,
         parts,
@@ -519,12 +563,18 @@ fn trim(text: &str, span: Span) -> Span {
 /// Reduces a laminar set of spans to the outermost ones, in text order, marking those
 /// that contain others (in place: no second copy of a document's quotes).
 fn top_level(mut closed: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
-    closed.sort_by(|a, b| {
+    let order = |a: &QuoteSpan, b: &QuoteSpan| {
         a.span
             .start
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
-    });
+    };
+    // Quotes mostly close in text order (nested ones are dropped when theirs closes):
+    // sorting only when they did not spares a scratch buffer of half their size (35 MB for
+    // a paragraph of a million one-word quotes).
+    if !closed.is_sorted_by(|a, b| order(a, b).is_le()) {
+        closed.sort_by(order);
+    }
     closed.dedup_by(|quote, last| {
         let inside = quote.span.start < last.span.end;
         last.has_nested |= inside;

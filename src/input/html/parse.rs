@@ -33,24 +33,23 @@ pub(crate) fn parse(html: &str) -> (Html, Positions) {
     let html = &*flat;
     let sink = TrackingSink {
         inner: HtmlTreeSink::new(Html::new_document()),
-        track: RefCell::new(Tracker {
-            src: html,
-            ..Tracker::default()
-        }),
+        track: RefCell::new(Tracker::new(html)),
+        positions: RefCell::default(),
+        settled: RefCell::default(),
         unkept: OnceCell::new(),
     };
     let mut parser = driver::parse_document(sink, Default::default());
     for chunk in chunks(html) {
         parser.tokenizer.sink.sink.track.borrow_mut().begin(chunk);
         parser.process(StrTendril::from_slice(&html[chunk]));
-        parser.tokenizer.sink.sink.track.borrow_mut().settle();
+        parser.tokenizer.sink.sink.settle();
     }
     parser.finish()
 }
 
 /// Cuts `html` before every `<` and `&` and after every `>`, so each chunk holds at most one
 /// tag's end or one character reference's start.
-fn chunks(html: &str) -> impl Iterator<Item = Span> + '_ {
+pub(crate) fn chunks(html: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = html.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {
@@ -72,16 +71,33 @@ fn chunks(html: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// Text appended to a node while one chunk was being parsed.
-struct Piece {
-    node: NodeId,
+/// Text appended to a node while one chunk was being parsed (or, with empty text, another
+/// event a sink wants kept in order with the text).
+pub(crate) struct Piece<N> {
+    pub node: N,
     /// Byte offset in the node's text where it was appended.
-    at: usize,
-    text: StrTendril,
+    pub at: usize,
+    pub text: StrTendril,
 }
 
-#[derive(Default)]
-struct Tracker<'a> {
+/// What one chunk produced: its pieces in order, each with the range of `segments` that
+/// says where its text came from (offsets from the node's text start).
+pub(crate) struct Settled<N> {
+    pub pieces: Vec<(Piece<N>, std::ops::Range<usize>)>,
+    pub segments: Vec<Segment>,
+}
+
+impl<N> Default for Settled<N> {
+    fn default() -> Self {
+        Settled {
+            pieces: Vec::new(),
+            segments: Vec::new(),
+        }
+    }
+}
+
+/// Which source bytes the text appended during each chunk came from.
+pub(crate) struct Tracker<'a, N> {
     src: &'a str,
     /// The chunk being parsed.
     feed: Span,
@@ -89,42 +105,57 @@ struct Tracker<'a> {
     text_from: usize,
     /// Where the last `<` was: the start of the tag being parsed.
     last_lt: usize,
-    pieces: Vec<Piece>,
+    pub pieces: Vec<Piece<N>>,
     /// A tag, comment or doctype was processed during this chunk.
-    touched: bool,
-    positions: Positions,
+    pub touched: bool,
 }
 
-impl Tracker<'_> {
-    fn begin(&mut self, chunk: Span) {
+impl<'a, N> Tracker<'a, N> {
+    pub fn new(src: &'a str) -> Self {
+        Tracker {
+            src,
+            feed: Span::default(),
+            text_from: 0,
+            last_lt: 0,
+            pieces: Vec::new(),
+            touched: false,
+        }
+    }
+
+    pub fn begin(&mut self, chunk: Span) {
         self.feed = chunk;
         if self.src.as_bytes()[chunk.start] == b'<' {
             self.last_lt = chunk.start;
         }
     }
 
-    fn tag_span(&self) -> Span {
+    pub fn tag_span(&self) -> Span {
         Span::new(self.last_lt.min(self.feed.end), self.feed.end)
     }
 
-    /// Attributes the text appended during the chunk to the source bytes not yet accounted for.
-    fn settle(&mut self) {
+    /// Attributes the text appended during the chunk to the source bytes not yet accounted
+    /// for, filling `out`; returns the chunk's tag when it is a `</q>` end tag.
+    pub fn settle(&mut self, out: &mut Settled<N>) -> Option<Span> {
+        out.pieces.clear();
+        out.segments.clear();
+        let mut q_end = None;
         if self.src.as_bytes()[..self.feed.end].ends_with(b">") {
             let tag = self.tag_span();
             let name = self.src.as_bytes()[tag.start..].get(..4);
             if name.is_some_and(|n| {
                 n[..3].eq_ignore_ascii_case(b"</q") && !n[3].is_ascii_alphanumeric()
             }) {
-                self.positions.q_end_tags.push(tag);
+                q_end = Some(tag);
             }
             self.touched = true;
         }
-        if self.pieces.is_empty() {
+        if self.pieces.iter().all(|p| p.text.is_empty()) {
             if self.touched {
                 self.text_from = self.feed.end;
             }
             self.touched = false;
-            return;
+            out.pieces.extend(self.pieces.drain(..).map(|p| (p, 0..0)));
+            return q_end;
         }
         let emitted: String = self.pieces.iter().map(|p| &p.text[..]).collect();
         let src = Span::new(self.text_from.min(self.feed.end), self.feed.end);
@@ -133,7 +164,7 @@ impl Tracker<'_> {
         for piece in self.pieces.drain(..) {
             let range = Span::new(offset, offset + piece.text.len());
             offset = range.end;
-            let node = self.positions.text.entry(piece.node).or_default();
+            let first = out.segments.len();
             for seg in &segments {
                 let from = seg.text.max(range.start);
                 let to = seg.end().min(range.end);
@@ -148,16 +179,19 @@ impl Tracker<'_> {
                 } else {
                     seg.src
                 };
-                node.push(Segment {
+                out.segments.push(Segment {
                     text: piece.at + (from - range.start),
                     len: to - from,
                     src,
                     exact: seg.exact,
                 });
             }
+            let last = out.segments.len();
+            out.pieces.push((piece, first..last));
         }
         self.text_from = self.feed.end;
         self.touched = false;
+        q_end
     }
 }
 
@@ -210,7 +244,9 @@ fn align(text: &str, src: &str, base: usize) -> Vec<Segment> {
 /// scraper's tree sink, noting where text and tags came from.
 struct TrackingSink<'a> {
     inner: HtmlTreeSink,
-    track: RefCell<Tracker<'a>>,
+    track: RefCell<Tracker<'a, NodeId>>,
+    positions: RefCell<Positions>,
+    settled: RefCell<Settled<NodeId>>,
     unkept: OnceCell<NodeId>,
 }
 
@@ -231,6 +267,19 @@ impl TrackingSink<'_> {
 
     fn touch(&self) {
         self.track.borrow_mut().touched = true;
+    }
+
+    /// Files the text of the chunk just parsed under the text nodes it went to.
+    fn settle(&self) {
+        let mut settled = self.settled.borrow_mut();
+        let q_end = self.track.borrow_mut().settle(&mut settled);
+        let mut positions = self.positions.borrow_mut();
+        positions.q_end_tags.extend(q_end);
+        let Settled { pieces, segments } = &mut *settled;
+        for (piece, range) in pieces.drain(..) {
+            let node = positions.text.entry(piece.node).or_default();
+            node.extend_from_slice(&segments[range]);
+        }
     }
 
     /// Records text just appended as the last child of `parent` or just before `sibling`.
@@ -257,9 +306,8 @@ impl<'a> TreeSink for TrackingSink<'a> {
         Self: 'b;
 
     fn finish(self) -> (Html, Positions) {
-        let mut track = self.track.into_inner();
-        track.settle();
-        (self.inner.finish(), track.positions)
+        self.settle();
+        (self.inner.finish(), self.positions.into_inner())
     }
 
     /// Not kept: scraper would keep every one (a page of 10 MB of misnested tags has
@@ -278,7 +326,7 @@ impl<'a> TreeSink for TrackingSink<'a> {
         let id = self.inner.create_element(name, attrs, flags);
         let mut track = self.track.borrow_mut();
         let span = track.tag_span();
-        track.positions.start_tags.insert(id, span);
+        self.positions.borrow_mut().start_tags.insert(id, span);
         track.touched = true;
         id
     }

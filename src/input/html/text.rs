@@ -20,6 +20,10 @@ pub(crate) struct TextBuilder {
     para_break: bool,
     /// How many `<q>` elements are open (their marks alternate double and single).
     q_depth: usize,
+    /// Where watched elements' text starts (see [`TextBuilder::watch_start`]).
+    pub starts: Vec<Option<usize>>,
+    /// Watches whose start is the next visible character.
+    pending: Vec<usize>,
 }
 
 enum Step {
@@ -46,20 +50,8 @@ impl TextBuilder {
                             if is_dropped(e) {
                                 continue;
                             }
-                            let name = e.name();
-                            if BLOCKS.contains(&name) || name == "br" {
-                                self.para_break = true;
-                            }
-                            if name == "q" {
-                                let mark = if self.q_depth.is_multiple_of(2) {
-                                    "“"
-                                } else {
-                                    "‘"
-                                };
-                                self.q_depth += 1;
-                                let src = positions.start_tags.get(&id).copied();
-                                self.visible(mark, src.unwrap_or_default(), false);
-                            }
+                            let tag = positions.start_tags.get(&id).copied();
+                            self.start(e.name(), tag.unwrap_or_default());
                             stack.push(Step::Exit(id));
                             let children: Vec<NodeId> = node.children().map(|c| c.id()).collect();
                             stack.extend(children.into_iter().rev().map(Step::Enter));
@@ -75,32 +67,77 @@ impl TextBuilder {
                     let Some(e) = tree.tree.get(id).and_then(|n| n.value().as_element()) else {
                         continue;
                     };
-                    if BLOCKS.contains(&e.name()) {
-                        self.para_break = true;
-                    }
-                    if e.name() == "q" {
-                        self.q_depth -= 1;
-                        let mark = if self.q_depth.is_multiple_of(2) {
-                            "”"
-                        } else {
-                            "’"
-                        };
-                        // The first `</q>` after the content (nested quotes' end tags included).
-                        let content_end = self.segments.last().map_or(0, |s| s.src.end);
-                        let tags = &positions.q_end_tags;
-                        let src = tags
-                            .get(tags.partition_point(|t| t.start < content_end))
-                            .copied()
-                            .unwrap_or(Span::new(content_end, content_end));
-                        self.visible(mark, src, false);
-                    }
+                    self.end(e.name(), &positions.q_end_tags);
                 }
             }
         }
     }
 
+    /// An element starts (`tag` is its start tag): a block or `<br>` breaks the paragraph,
+    /// a `<q>` opens a quotation mark.
+    pub fn start(&mut self, name: &str, tag: Span) {
+        if BLOCKS.contains(&name) || name == "br" {
+            self.para_break = true;
+        }
+        if name == "q" {
+            let mark = if self.q_depth.is_multiple_of(2) {
+                "“"
+            } else {
+                "‘"
+            };
+            self.q_depth += 1;
+            self.visible(mark, tag, false);
+        }
+    }
+
+    /// An element ends: a block breaks the paragraph, a `<q>` closes its mark, which maps
+    /// to the first of `q_end_tags` (in page order) after the content.
+    pub fn end(&mut self, name: &str, q_end_tags: &[Span]) {
+        if BLOCKS.contains(&name) {
+            self.para_break = true;
+        }
+        if name == "q" {
+            self.q_depth = self.q_depth.saturating_sub(1);
+            let mark = if self.q_depth.is_multiple_of(2) {
+                "”"
+            } else {
+                "’"
+            };
+            // The first `</q>` after the content (nested quotes' end tags included).
+            let content_end = self.segments.last().map_or(0, |s| s.src.end);
+            let src = q_end_tags
+                .get(q_end_tags.partition_point(|t| t.start < content_end))
+                .copied()
+                .unwrap_or(Span::new(content_end, content_end));
+            self.visible(mark, src, false);
+        }
+    }
+
+    /// Starts a paragraph: the next visible text begins a new line.
+    pub fn break_paragraph(&mut self) {
+        self.para_break = true;
+    }
+
+    /// Where the next visible character will be, noted when it comes: the index to read
+    /// in [`TextBuilder::starts`].
+    pub fn watch_start(&mut self) -> usize {
+        self.starts.push(None);
+        self.pending.push(self.starts.len() - 1);
+        self.starts.len() - 1
+    }
+
+    /// Waits again for the start of `watch` (its element was entered again).
+    pub fn rewatch(&mut self, watch: usize) {
+        self.pending.push(watch);
+    }
+
+    /// Stops waiting for the start of `watch` (nothing visible came).
+    pub fn unwatch(&mut self, watch: usize) {
+        self.pending.retain(|&w| w != watch);
+    }
+
     /// Adds a text node's characters, collapsing whitespace.
-    fn text_node(&mut self, text: &str, segments: &[Segment]) {
+    pub fn text_node(&mut self, text: &str, segments: &[Segment]) {
         let covered: usize = segments.iter().map(|s| s.len).sum();
         if covered != text.len() || segments.first().is_some_and(|s| s.text != 0) {
             // Not expected; map the whole node to whatever source it touched.
@@ -155,6 +192,9 @@ impl TextBuilder {
             }
         } else if let Some((space, exact)) = self.space.take() {
             self.push(" ", space, exact);
+        }
+        for watch in self.pending.drain(..) {
+            self.starts[watch] = Some(self.text.len());
         }
         self.push(s, src, exact);
     }
