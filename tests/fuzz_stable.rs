@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use quotecheck::diff::{Options as DiffOptions, Version, diff_series};
 use quotecheck::document::CorpusReader;
+use quotecheck::extract::extract_with;
 use quotecheck::input::csv_corpus;
 use quotecheck::input::encoding::decode;
 use quotecheck::input::html::read_page;
@@ -32,7 +33,7 @@ use quotecheck::review::compare::against_previous;
 use quotecheck::review::{Inputs, Report, html as review_html, terminal};
 use quotecheck::verify::Verifier;
 use quotecheck::verify::source::{Source, SourceKind};
-use quotecheck::{Document, Quote, extract};
+use quotecheck::{Document, Quote};
 
 /// xorshift64*: small, seedable, good enough to pick mutations.
 struct Rng(u64);
@@ -219,9 +220,14 @@ fn run_all(bytes: &[u8]) -> HashSet<String> {
         Err(e) => note(format!("csv-open-error:{}", error_kind(&e.to_string()))),
     }
 
-    // diff: the first half against the whole, and the input against itself.
+    // diff: the first half against the whole, and the input against itself, with reported
+    // speech as the CLI reads it.
     let half = &text[..floor_char(&text, text.len() / 2)];
-    let old = extract(&Document::new("old", half)).quotes;
+    let read = |name: &str, t: &str| {
+        extract_with(&Document::new(name, t), &invariants::with_indirect()).quotes
+    };
+    let old = read("old", half);
+    let quotes = read("new", &text);
     for new in [&quotes, &old] {
         let series = diff_series(
             &[
@@ -253,7 +259,9 @@ fn run_all(bytes: &[u8]) -> HashSet<String> {
             Ok(source) => {
                 let file_chars = text.chars().count();
                 let verifier = Verifier::new(vec![source]);
-                for v in verifier.verify_document(&article) {
+                let verified =
+                    verifier.verify_document_with(&article, &invariants::with_indirect());
+                for v in verified {
                     note(format!("verify:{kind:?}:{:?}", v.verdict));
                     if let (Some(s), Some(e)) = (v.start, v.end) {
                         assert!(
@@ -280,7 +288,11 @@ fn run_all(bytes: &[u8]) -> HashSet<String> {
         previous: Some(("old".into(), against_previous(&quotes, &old))),
         ..Inputs::default()
     };
-    let report = Report::new(&doc, extract(&doc), inputs);
+    let report = Report::new(
+        &doc,
+        extract_with(&doc, &invariants::with_indirect()),
+        inputs,
+    );
     let shown = terminal::render(
         &report,
         terminal::Options {

@@ -4,7 +4,8 @@
 //!
 //! One stage per file: `cues.rs` finds the cue in a sentence (a verb or noun of speech,
 //! "according to", "asked whether"), `speaker.rs` its speaker and the shape of the
-//! attribution clause, `extent.rs` the reported content. Speakers are resolved by the
+//! attribution clause, `extent.rs` the reported content, `overlap.rs` the records of a
+//! sentence that run into each other. Speakers are resolved by the
 //! attribution module (`crate::attribute::Resolver`): canonical names, pronouns, types
 //! and roles as for quotes.
 //!
@@ -19,6 +20,7 @@
 
 mod cues;
 mod extent;
+mod overlap;
 mod speaker;
 
 #[cfg(test)]
@@ -181,6 +183,7 @@ fn sentence(
         return;
     }
     let ws: Vec<Word<'_>> = words::words(text, range);
+    let first = out.len();
     // A news sentence reports at most a few things; a run of cues (hostile input: "he
     // said, he said, …") would make a record of up to a whole sentence per cue.
     for cue in cues::cues(&ws).into_iter().take(MAX_CUES) {
@@ -217,4 +220,7 @@ fn sentence(
             });
         }
     }
+    let mut mine = out.split_off(first);
+    overlap::settle(text, &mut mine);
+    out.append(&mut mine);
 }

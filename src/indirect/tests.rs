@@ -5,7 +5,7 @@ use crate::extract::{Options, extract_with};
 use crate::kind::Kind;
 use crate::record::Quote;
 
-fn reported(text: &str) -> Vec<Quote> {
+pub(super) fn reported(text: &str) -> Vec<Quote> {
     let options = Options {
         indirect: true,
         ..Options::default()
