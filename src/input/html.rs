@@ -1,7 +1,9 @@
 //! HTML pages: the article's paragraphs as text, with a map back to the page's bytes.
 //!
-//! The page is parsed by html5ever (through scraper's tree) exactly as a browser would,
-//! unclosed `<p>`s, misnested tags and all. The text is the page's block elements (p,
+//! The page is parsed by html5ever's tree builder exactly as a browser would, unclosed
+//! `<p>`s, misnested tags and all. Without `--selector` no tree is kept: the text is read as
+//! the page is parsed (`html/stream.rs`, which says where that differs from the tree); with
+//! one, scraper's tree is built and the matching elements walked. The text is the page's block elements (p,
 //! blockquote, h1–h6, li, figcaption, and every other HTML block) one per line, with
 //! whitespace collapsed as a browser shows it; script, style, nav, aside and footer (and
 //! other furniture: noscript, template, iframe, svg, button, `hidden`) are dropped, and each
@@ -12,8 +14,8 @@
 //! `<body>`. That keeps site headers and related-story lists out of most news pages.
 //!
 //! Where each character came from: html5ever does not report source positions, so the page
-//! is fed to it in small chunks (cut before every `<` and `&`, after every `>`), and a
-//! `TreeSink` wrapper (`html/parse.rs`) notes which chunk each piece of text arrived with.
+//! is fed to it in small chunks (cut before every `<` and `&`, after every `>`), and the
+//! sink notes which chunk each piece of text arrived with (`html/parse.rs`).
 //! Text that equals its source bytes maps byte for byte; a decoded entity (`&ldquo;`) maps to
 //! the whole entity; a `<q>` mark maps to its tag. [`SourceMap`] answers "which bytes of the
 //! page" for any span of the text.
@@ -89,6 +91,9 @@ pub(crate) const BLOCKS: &[&str] = &[
 /// Reads the article text of `html`: the parts `selector` picks, or the default described in
 /// the module docs. The error says what went wrong (a selector that matches nothing).
 pub fn read_page(html: &str, selector: Option<&Selector>) -> Result<Page, String> {
+    if html.len() > source_map::MAX_PAGE {
+        return Err("pages over 2 GiB are not read".into());
+    }
     let Some(selector) = selector else {
         return Ok(read_default(html));
     };
@@ -115,15 +120,17 @@ fn read_default(html: &str) -> Page {
     if let Some(root) = root {
         text.truncate(root.end);
         text.drain(..root.start);
-        segments.retain(|s| s.text < root.end && s.end() > root.start);
-        for s in &mut segments {
+        segments.retain(|s| s.get().text < root.end && s.get().end() > root.start);
+        for packed in &mut segments {
             // A stretch reaching past the root (not expected) is cut to it.
+            let mut s = packed.get();
             let (from, to) = (s.text.max(root.start), s.end().min(root.end));
             if s.exact {
                 s.src = Span::new(s.src.start + (from - s.text), s.src.end - (s.end() - to));
             }
             s.text = from - root.start;
             s.len = to - from;
+            *packed = source_map::Packed::new(s);
         }
     }
     Page {
@@ -132,10 +139,10 @@ fn read_default(html: &str) -> Page {
     }
 }
 
-fn newline_offsets(html: &str) -> Vec<usize> {
-    html.bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+/// Where the page's line breaks are (32 bits each: pages are at most `MAX_PAGE` bytes).
+fn newline_offsets(html: &str) -> Vec<u32> {
+    memchr::memchr_iter(b'\n', html.as_bytes())
+        .map(|i| i as u32)
         .collect()
 }
 

@@ -22,18 +22,55 @@ impl Segment {
     }
 }
 
+/// A [`Segment`] as kept for the whole text: 16 bytes rather than 40, since a page of
+/// entities has one per entity. Offsets fit in 32 bits: `read_page` refuses larger pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Packed {
+    text: u32,
+    /// The length, and in the top bit whether the stretch is exact.
+    len_exact: u32,
+    src_start: u32,
+    src_end: u32,
+}
+
+const EXACT: u32 = 1 << 31;
+
+impl Packed {
+    pub fn new(s: Segment) -> Packed {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Packed {
+            text: narrow(s.text),
+            len_exact: narrow(s.len).min(EXACT - 1) | if s.exact { EXACT } else { 0 },
+            src_start: narrow(s.src.start),
+            src_end: narrow(s.src.end),
+        }
+    }
+
+    pub fn get(self) -> Segment {
+        Segment {
+            text: self.text as usize,
+            len: (self.len_exact & !EXACT) as usize,
+            src: Span::new(self.src_start as usize, self.src_end as usize),
+            exact: self.len_exact & EXACT != 0,
+        }
+    }
+}
+
+/// The largest page read: its offsets must fit [`Packed`].
+pub(crate) const MAX_PAGE: usize = (EXACT - 1) as usize;
+
 /// Maps byte offsets in a document's text to byte offsets in the file it was read from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceMap {
-    segments: Vec<Segment>,
+    segments: Vec<Packed>,
     /// When set, answers are converted to offsets in the file's own encoding.
     file: Option<FileOffsets>,
     /// Where the page's line breaks are, for naming lines in warnings.
-    newlines: Vec<usize>,
+    newlines: Vec<u32>,
 }
 
 impl SourceMap {
-    pub(crate) fn new(segments: Vec<Segment>, newlines: Vec<usize>) -> SourceMap {
+    pub(crate) fn new(segments: Vec<Packed>, newlines: Vec<u32>) -> SourceMap {
         SourceMap {
             segments,
             file: None,
@@ -69,12 +106,15 @@ impl SourceMap {
     /// The 1-based line of the page that the text at byte `offset` came from.
     pub fn source_line(&self, offset: usize) -> Option<usize> {
         let at = self.segment_at(offset)?.src.start;
-        Some(1 + self.newlines.partition_point(|&nl| nl < at))
+        Some(1 + self.newlines.partition_point(|&nl| (nl as usize) < at))
     }
 
-    fn segment_at(&self, offset: usize) -> Option<&Segment> {
-        let i = self.segments.partition_point(|s| s.end() <= offset);
-        self.segments.get(i).filter(|s| s.text <= offset)
+    fn segment_at(&self, offset: usize) -> Option<Segment> {
+        let i = self.segments.partition_point(|s| s.get().end() <= offset);
+        self.segments
+            .get(i)
+            .map(|s| s.get())
+            .filter(|s| s.text <= offset)
     }
 
     /// Makes [`SourceMap::source_span`] answer in the file's own bytes rather than in the

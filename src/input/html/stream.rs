@@ -474,7 +474,7 @@ impl Reader {
             return;
         }
         // `</q>` tags before the text's end can no longer be a closing mark's source.
-        let content_end = self.text.segments.last().map_or(0, |s| s.src.end);
+        let content_end = self.text.segments.last().map_or(0, |s| s.get().src.end);
         let passed = self.q_end_tags.partition_point(|t| t.start < content_end);
         if passed > 1024 && passed * 2 > self.q_end_tags.len() {
             self.q_end_tags.drain(..passed);

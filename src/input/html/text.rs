@@ -5,14 +5,14 @@ use ego_tree::NodeId;
 use scraper::{Html, Node};
 
 use super::parse::Positions;
-use super::source_map::Segment;
+use super::source_map::{Packed, Segment};
 use super::{BLOCKS, is_dropped};
 use crate::span::Span;
 
 #[derive(Default)]
 pub(crate) struct TextBuilder {
     pub text: String,
-    pub segments: Vec<Segment>,
+    pub segments: Vec<Packed>,
     /// Collapsed whitespace waiting for the next visible character: its source, and whether
     /// it was a single plain space (which maps one to one).
     space: Option<(Span, bool)>,
@@ -104,7 +104,7 @@ impl TextBuilder {
                 "’"
             };
             // The first `</q>` after the content (nested quotes' end tags included).
-            let content_end = self.segments.last().map_or(0, |s| s.src.end);
+            let content_end = self.segments.last().map_or(0, |s| s.get().src.end);
             let src = q_end_tags
                 .get(q_end_tags.partition_point(|t| t.start < content_end))
                 .copied()
@@ -143,10 +143,10 @@ impl TextBuilder {
             // Not expected; map the whole node to whatever source it touched.
             let src = match (segments.first(), segments.last()) {
                 (Some(a), Some(b)) => Span::new(a.src.start, b.src.end.max(a.src.start)),
-                _ => self
-                    .segments
-                    .last()
-                    .map_or(Span::default(), |s| Span::new(s.src.end, s.src.end)),
+                _ => self.segments.last().map_or(Span::default(), |s| {
+                    let end = s.get().src.end;
+                    Span::new(end, end)
+                }),
             };
             for c in text.chars() {
                 self.char(c, src, false);
@@ -187,7 +187,7 @@ impl TextBuilder {
             self.para_break = false;
             self.space = None;
             if !self.text.is_empty() {
-                let at = self.segments.last().map_or(0, |s| s.src.end);
+                let at = self.segments.last().map_or(0, |s| s.get().src.end);
                 self.push("\n", Span::new(at, at), false);
             }
         } else if let Some((space, exact)) = self.space.take() {
@@ -203,23 +203,25 @@ impl TextBuilder {
         let at = self.text.len();
         self.text.push_str(s);
         if let Some(last) = self.segments.last_mut() {
-            let joins = last.end() == at
+            let mut seg = last.get();
+            let joins = seg.end() == at
                 && if exact {
-                    last.exact && last.src.end == src.start
+                    seg.exact && seg.src.end == src.start
                 } else {
-                    !last.exact && last.src == src
+                    !seg.exact && seg.src == src
                 };
             if joins {
-                last.len += s.len();
-                last.src.end = src.end.max(last.src.end);
+                seg.len += s.len();
+                seg.src.end = src.end.max(seg.src.end);
+                *last = Packed::new(seg);
                 return;
             }
         }
-        self.segments.push(Segment {
+        self.segments.push(Packed::new(Segment {
             text: at,
             len: s.len(),
             src,
             exact,
-        });
+        }));
     }
 }
