@@ -235,3 +235,36 @@ fn a_relay_before_a_leading_cue_is_the_via() {
     assert_eq!(q.speaker.as_deref(), Some("one highway sign"));
     assert_eq!(q.via.as_deref(), Some("the Star"));
 }
+
+#[test]
+fn an_outlet_or_role_glued_before_a_name_is_not_the_name() {
+    let qs = quotes(
+        "“The polls were wrong,” Fox News Sean Hannity said on Tuesday.\n\n\
+         “We need answers,” said Senate Intelligence Ranking Democrat Dianne Feinstein.\n\n\
+         “It was a fair deal,” Media Research Center President Brent Bozell said.\n\n\
+         Later, “nobody listened,” Navy SEAL Ty Woods wrote.",
+    );
+    assert_eq!(quote(&qs, "polls").speaker.as_deref(), Some("Sean Hannity"));
+    assert_eq!(
+        quote(&qs, "answers").speaker.as_deref(),
+        Some("Dianne Feinstein")
+    );
+    assert_eq!(
+        quote(&qs, "fair deal").speaker.as_deref(),
+        Some("Brent Bozell")
+    );
+    assert_eq!(quote(&qs, "nobody").speaker.as_deref(), Some("Ty Woods"));
+}
+
+#[test]
+fn organisations_and_short_names_stay_whole() {
+    // An organisation named whole, a role that is a name's first word, an all-caps line.
+    let qs = quotes("“We stand by our reporting,” the Wall Street Journal said.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Wall Street Journal"));
+    let qs = quotes("“Our study is sound,” Ohio State University said in a statement.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Ohio State University"));
+    let qs = quotes("“I will vote no,” Dean Heller said.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Dean Heller"));
+    let qs = quotes("“No comment,” the Podesta Group CEO said.");
+    assert_ne!(qs[0].speaker.as_deref(), Some("CEO"));
+}

@@ -156,6 +156,49 @@ fn role_nouns_end(words: &[Word<'_>], i: usize) -> Option<usize> {
     (end < words.len()).then_some(end)
 }
 
+/// Where the person's name starts in a capitalised run from `from` on, past descriptors
+/// glued in front of it: an outlet or organisation ("Fox News Sean Hannity", "Media
+/// Research Center Brent Bozell"), a capitalised role ("New York Congressman Pete King",
+/// "Ranking Democrat Dianne Feinstein") or an acronym ("Navy SEAL Ty Woods"). A role or an
+/// acronym leaves at least two words (Dean Heller stays whole); an organisation word not
+/// opening the run leaves one ("Media Research Center Bozell" is Bozell), but not one of
+/// its own kind ("Wall Street Journal", "Ohio State University" are organisations whole).
+/// A run written all in capitals (a headline) is left alone.
+fn after_descriptor(run: &[Word<'_>], from: usize) -> usize {
+    let n = run.len();
+    if run
+        .iter()
+        .all(|w| w.text.chars().all(|c| !c.is_lowercase()))
+    {
+        return from;
+    }
+    // "Podesta Group CEO": a run ending in a role or an acronym names no one after it.
+    let last = super::words::strip_possessive(run[n - 1].text);
+    if crate::lexicon::with_lowercase(last, crate::lexicon::is_role_noun)
+        || last.chars().all(|c| !c.is_lowercase())
+    {
+        return from;
+    }
+    let mut start = from;
+    for k in from..n.saturating_sub(1) {
+        let w = super::words::strip_possessive(run[k].text);
+        let rest = n - k - 1;
+        let capital = w.starts_with(char::is_uppercase);
+        let org = k > from
+            && super::is_place_or_org_word(w)
+            && !run[k + 1..]
+                .iter()
+                .any(|x| super::is_place_or_org_word(super::words::strip_possessive(x.text)));
+        let role =
+            rest >= 2 && capital && crate::lexicon::with_lowercase(w, crate::lexicon::is_role_noun);
+        let acronym = rest >= 2 && w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        if org || role || acronym {
+            start = k + 1;
+        }
+    }
+    start
+}
+
 fn name_mention(run: &[Word<'_>]) -> Mention {
     let gender = run.iter().find_map(|w| title_gender(w.text));
     // Everything up to the last title is title or nationality: Syrian President Bashar Assad;
@@ -164,6 +207,7 @@ fn name_mention(run: &[Word<'_>]) -> Mention {
         .iter()
         .rposition(|w| is_title(w.text))
         .map_or(0, |p| p + 1);
+    after_title = after_descriptor(run, after_title);
     while after_title + 1 < run.len() && is_group_adjective(run[after_title].text) {
         after_title += 1;
     }
