@@ -41,6 +41,8 @@ pub(crate) struct Node {
     entered: Cell<bool>,
     /// It is an outermost `<article>` or `<main>` outside furniture.
     candidate: Cell<bool>,
+    /// It was given another node's children (misnested formatting's copy of an element).
+    wraps: Cell<bool>,
     annotation_xml_integration_point: bool,
 }
 
@@ -56,6 +58,7 @@ impl Node {
             children: RefCell::default(),
             entered: Cell::new(false),
             candidate: Cell::new(false),
+            wraps: Cell::new(false),
             annotation_xml_integration_point: false,
         })
     }
@@ -124,6 +127,10 @@ impl Sink<'_> {
                 text,
             }),
             NodeOrText::AppendNode(node) => {
+                if node.entered.get() {
+                    // Moved into `parent`: if `parent` is new, it is put around what was read.
+                    parent.wraps.set(true);
+                }
                 set_parent(&node, Some(parent));
                 self.event(Event::Insert(node));
             }
@@ -167,6 +174,7 @@ impl<'a> TreeSink for Sink<'a> {
             children: RefCell::default(),
             entered: Cell::new(false),
             candidate: Cell::new(false),
+            wraps: Cell::new(false),
             annotation_xml_integration_point: flags.mathml_annotation_xml_integration_point,
         })
     }
@@ -240,6 +248,7 @@ impl<'a> TreeSink for Sink<'a> {
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
         self.track.borrow_mut().touched = true;
         self.moved.set(true);
+        new_parent.wraps.set(true);
         let children = std::mem::take(&mut *node.children.borrow_mut());
         for child in children.iter().filter_map(Weak::upgrade) {
             set_parent(&child, Some(new_parent));
@@ -312,6 +321,8 @@ struct Reader {
     /// The elements the reader is inside, outermost first, as it entered them; each with
     /// whether it was entered afresh (a `<q>` re-entered after a move gets no second mark).
     open: Vec<(Handle, bool)>,
+    /// Nodes moved since `open` was last checked against their ancestors.
+    unsettled: bool,
     inside: Inside,
     /// `</q>` tags seen and not yet passed by the text.
     q_end_tags: Vec<Span>,
@@ -326,6 +337,7 @@ impl Reader {
         Reader {
             text,
             open: vec![(document, false)],
+            unsettled: false,
             inside: Inside::default(),
             q_end_tags: Vec::new(),
             article: Candidate::default(),
@@ -336,6 +348,7 @@ impl Reader {
     /// Reads what a chunk did; `moved` when nodes may have moved since the last chunk.
     fn replay(&mut self, settled: &mut Settled<Event>, q_end: Option<Span>, moved: bool) {
         self.q_end_tags.extend(q_end);
+        self.unsettled |= moved;
         let Settled { pieces, segments } = settled;
         for (piece, range) in pieces.drain(..) {
             match piece.node {
@@ -343,19 +356,21 @@ impl Reader {
                     if range.is_empty() {
                         continue;
                     }
-                    self.move_to(&parent, moved);
+                    self.move_to(&parent);
                     if self.inside.dropped == 0 {
                         self.text.text_node(&piece.text, &segments[range]);
                     }
                 }
                 Event::Insert(node) => {
-                    if node.entered.replace(true) {
+                    // A move, or a copy put around what was read already: the next
+                    // reading finds it among the ancestors.
+                    if node.entered.replace(true) || node.wraps.get() {
                         continue;
                     }
                     let Some(parent) = node.parent() else {
                         continue;
                     };
-                    self.move_to(&parent, moved);
+                    self.move_to(&parent);
                     self.enter(&node);
                     self.open.push((node, true));
                 }
@@ -365,13 +380,16 @@ impl Reader {
 
     /// Leaves the open elements that `target` is not inside, and enters those it is inside
     /// that are not open (after a move).
-    fn move_to(&mut self, target: &Handle, moved: bool) {
-        if !moved && let Some(i) = self.open.iter().rposition(|(n, _)| Rc::ptr_eq(n, target)) {
+    fn move_to(&mut self, target: &Handle) {
+        if !self.unsettled
+            && let Some(i) = self.open.iter().rposition(|(n, _)| Rc::ptr_eq(n, target))
+        {
             self.leave_above(i + 1);
             return;
         }
         // Moved: leave the open elements `target` is no longer inside (a formatting element
         // it was moved out of), keep the others, enter what it is inside and is not open.
+        self.unsettled = false;
         let chain = target.chain();
         let in_chain: rustc_hash::FxHashSet<*const Node> = chain.iter().map(Rc::as_ptr).collect();
         let mut kept = Vec::with_capacity(self.open.len());
@@ -388,15 +406,18 @@ impl Reader {
         for (node, _) in &kept {
             self.count(node, 1);
         }
-        let common = kept
-            .iter()
-            .zip(&chain)
-            .take_while(|((a, _), b)| Rc::ptr_eq(a, b))
-            .count();
-        self.open = kept;
-        self.leave_above(common);
-        for node in chain.into_iter().skip(common) {
+        // The kept ones stay open, in the chain's order; the chain's others (a formatting
+        // element's copy put around them, an element left before) are open again, without
+        // a start of their own: what they hold was read already.
+        let mut kept = kept.into_iter().peekable();
+        let mut open = Vec::with_capacity(chain.len());
+        for node in chain {
+            if let Some(entry) = kept.next_if(|(k, _)| Rc::ptr_eq(k, &node)) {
+                open.push(entry);
+                continue;
+            }
             self.count(&node, 1);
+            node.entered.set(true);
             for candidate in [&self.article, &self.main] {
                 if let Some((first, watch)) = &candidate.first
                     && std::ptr::eq(first.as_ptr(), Rc::as_ptr(&node))
@@ -405,11 +426,13 @@ impl Reader {
                     self.text.rewatch(*watch);
                 }
             }
-            if self.inside.dropped == 0 && BLOCKS.contains(&node.local()) {
-                self.text.break_paragraph();
-            }
-            self.open.push((node, false));
+            open.push((node, false));
         }
+        // Kept ones out of the chain's order (not expected) are left without a mark.
+        for (node, _) in kept {
+            self.count(&node, -1);
+        }
+        self.open = open;
     }
 
     fn leave_above(&mut self, depth: usize) {
