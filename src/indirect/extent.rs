@@ -147,6 +147,13 @@ fn content_start(words: &[Word<'_>], cue: &Cue) -> Option<usize> {
     while k < words.len() && is_adverb(words[k].text) && words[k].text != "that" {
         k += 1;
     }
+    // pointed out (that) C, pointed to C: the particle belongs to the verb.
+    if verb.starts_with("point")
+        && words[k - 1].trailing.is_none()
+        && words.get(k).is_some_and(|w| matches!(w.text, "out" | "to"))
+    {
+        k += 1;
+    }
     // said (in a statement on Tuesday) that C: "that" within reach, nothing ending a
     // clause before it.
     let reach = words.len().min(k + 10);

@@ -220,6 +220,16 @@ fn verb(words: &[Word<'_>], cue: &Cue, form: Form) -> Option<Speaker> {
     if j > 0 && is_be(words[j - 1].text) && words[j - 1].trailing.is_none() {
         return None;
     }
+    // "point" reports only with its particle (pointed out that C, points to C): "a
+    // 14-point edge", "trails by three points" are the noun.
+    if words[j].text.starts_with("point")
+        && (words[j].trailing.is_some()
+            || !words
+                .get(j + 1)
+                .is_some_and(|w| matches!(w.text, "out" | "to")))
+    {
+        return None;
+    }
     let after_comma = j > 0 && words[j - 1].trailing == Some(',');
     // C, said X / C, said X, a former aide.
     if after_comma

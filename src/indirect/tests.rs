@@ -284,7 +284,7 @@ fn an_appositive_or_participle_after_the_clause_is_not_content() {
             "Mr. Ellis",
         ),
         (
-            "Sales were up sharply in December, she said, pointing to the holiday season.",
+            "Sales were up sharply in December, she said, wiping her glasses.",
             "Sales were up sharply in December",
             "she",
         ),
@@ -447,4 +447,37 @@ fn a_form_of_be_ending_the_content_is_no_passive() {
     assert_eq!(mention, "Stanley Greenberg");
     // The passive itself still reports nothing of the subject's.
     assert!(reported("The delegates were told the vote would be delayed.").is_empty());
+}
+
+#[test]
+fn x_accused_y_of_z_and_x_pointed_out_c() {
+    let (content, mention, _) = one(
+        "Clinton has repeatedly accused her opponent of using divisive rhetoric on immigration.",
+    );
+    assert_eq!(
+        content,
+        "her opponent of using divisive rhetoric on immigration"
+    );
+    assert_eq!(mention, "Clinton");
+    let (content, _, _) =
+        one("The governor pointed out that the state had balanced its budget three years running.");
+    assert_eq!(
+        content,
+        "that the state had balanced its budget three years running"
+    );
+    // The participle reports on its own: "pointing to" is a cue of the clause's subject.
+    let got =
+        reported("Sales were up sharply in December, she said, pointing to the holiday season.");
+    let texts: Vec<&str> = got.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Sales were up sharply in December", "the holiday season"]
+    );
+    for text in [
+        "He was accused of steering contracts to a donor.",
+        "She holds a 14-point lead, and he trails by three points in Ohio.",
+        "At one point the crowd began to chant.",
+    ] {
+        assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
+    }
 }
