@@ -85,6 +85,15 @@ impl std::ops::Deref for Parts {
     }
 }
 
+/// `for part in &quote.parts`, as when the parts were a `Vec`.
+impl<'a> IntoIterator for &'a Parts {
+    type Item = &'a Part;
+    type IntoIter = std::slice::Iter<'a, Part>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 impl PartialEq for Parts {
     fn eq(&self, other: &Parts) -> bool {
         **self == **other

@@ -292,3 +292,14 @@ fn quotes_with_one_part_hold_one() {
         .collect();
     assert_eq!(parts, [(1, true), (1, true), (2, false)]);
 }
+
+#[test]
+fn parts_iterate_like_a_slice() {
+    let text = "“It runs on\n\n“and ends here.”";
+    let scan = scan(text, &paragraphs(text));
+    let mut inner = Vec::new();
+    for part in &scan.quotes[0].parts {
+        inner.push(&text[part.inner]);
+    }
+    assert_eq!(inner, ["It runs on", "and ends here."]);
+}
