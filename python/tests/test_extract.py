@@ -91,7 +91,8 @@ def test_an_unclosed_quote_is_flagged():
 
 
 def test_unattributed_quote_has_no_speaker_and_says_so():
-    (q,) = quotecheck.extract("The sign read “Closed for the season. Come back in spring.”")
+    # No cue and no one in the sentence: nobody is said to have said it.
+    (q,) = quotecheck.extract("The shop was dark. “Closed for the season. Come back in spring.”")
     assert q["speaker"] is None
     assert "unattributed" in q["flags"]
 
