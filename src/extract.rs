@@ -98,6 +98,17 @@ pub struct Options {
     pub indirect: bool,
 }
 
+impl Options {
+    /// The default scanner, with reported speech when `on`: how `diff`, `verify`,
+    /// `review` and `serve` read an article (on unless `--quotes-only`).
+    pub fn with_indirect(on: bool) -> Options {
+        Options {
+            indirect: on,
+            ..Options::default()
+        }
+    }
+}
+
 /// Runs the whole pipeline on one document.
 pub fn extract(doc: &Document) -> Extraction {
     extract_with(doc, &Options::default())

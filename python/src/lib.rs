@@ -367,7 +367,7 @@ fn diff<'py>(
     let old = Document::new(old_name, text_arg(old, "old")?);
     let new = Document::new(new_name, text_arg(new, "new")?);
     let d = detached(py, "diff", || {
-        let options = reading(quotes_only);
+        let options = Options::with_indirect(!quotes_only);
         let before = extract_with(&old, &options).quotes;
         let after = extract_with(&new, &options).quotes;
         versions::diff(
@@ -379,15 +379,6 @@ fn diff<'py>(
         )
     })?;
     to_list(py, &d.pairs)
-}
-
-/// How `diff` and `verify` read a text: as the CLI does, reported speech included unless
-/// `quotes_only`.
-fn reading(quotes_only: bool) -> Options {
-    Options {
-        indirect: !quotes_only,
-        ..Options::default()
-    }
 }
 
 /// One source for `verify`: a path (str or os.PathLike) to a text, .srt or .vtt file, or a
@@ -450,7 +441,7 @@ fn verify<'py>(
     let verified = detached(py, "verify", || {
         Verifier::new(sources)
             .check_paraphrase(check_paraphrase)
-            .verify_document_with(&document, &reading(quotes_only))
+            .verify_document_with(&document, &Options::with_indirect(!quotes_only))
     })?;
     to_list(py, &verified)
 }

@@ -107,10 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // The output is written at the end, so the bar may share a terminal with it.
     let progress = Progress::new(Progress::size_of(&inputs), false);
-    let pipeline = Pipeline {
-        indirect: !args.quotes_only,
-        ..Pipeline::default()
-    };
+    let pipeline = Pipeline::with_indirect(!args.quotes_only);
     let threads = if corpora == 0 {
         vec![text_thread(&inputs, &pipeline, &progress)?]
     } else {

@@ -78,10 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         false,
     );
     let article = read_tracked(&article_input, &progress)?;
-    let pipeline = Options {
-        indirect: !args.quotes_only,
-        ..Options::default()
-    };
+    let pipeline = Options::with_indirect(!args.quotes_only);
     let extraction = extract_with(&article, &pipeline);
     let mut inputs = Inputs {
         low_confidence: args.low_confidence,

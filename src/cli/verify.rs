@@ -113,10 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sources = load_sources(&args.source, &progress)?;
     progress.stage("indexing sources");
     let verifier = Verifier::new(sources).check_paraphrase(args.check_paraphrase);
-    let pipeline = Options {
-        indirect: !args.quotes_only,
-        ..Options::default()
-    };
+    let pipeline = Options::with_indirect(!args.quotes_only);
     progress.stage("0 documents");
     let mut quotes = 0;
     let mut all_pass = true;

@@ -67,10 +67,7 @@ pub fn add_version(
     previous: Option<i64>,
 ) -> Result<i64, ApiError> {
     // As `extract` reads by default: quotes and reported speech (kind `indirect`).
-    let options = quotecheck::extract::Options {
-        indirect: true,
-        ..Default::default()
-    };
+    let options = quotecheck::extract::Options::with_indirect(true);
     let mut extraction = quotecheck::extract::extract_with(doc, &options);
     doc.annotate(&mut extraction);
     let quotes = extraction.quotes;

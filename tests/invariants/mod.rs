@@ -9,10 +9,7 @@ use quotecheck::{Document, Kind, Quote, extract};
 
 /// The options `extract` runs with on the command line: reported speech included.
 pub fn with_indirect() -> pipeline::Options {
-    pipeline::Options {
-        indirect: true,
-        ..pipeline::Options::default()
-    }
+    pipeline::Options::with_indirect(true)
 }
 
 /// Runs the whole pipeline on `text`, quotes only and with reported speech (as the CLI
