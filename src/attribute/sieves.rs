@@ -12,7 +12,7 @@ use crate::lexicon::Cues;
 use crate::span::Span;
 
 use super::mentions::{Mention, MentionKind, mention_after, mention_before};
-use super::words::{Word, is_adverb};
+use super::words::{Word, is_adverb, is_modal};
 
 /// What a sieve found: the mention, the cue and how direct the evidence is.
 #[derive(Clone, Debug, PartialEq)]
@@ -632,28 +632,9 @@ fn is_verb_use(words: &[Word<'_>], j: usize) -> bool {
         Some(Form::Base) => {
             matches!(
                 lower,
-                "i" | "you"
-                    | "we"
-                    | "they"
-                    | "to"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "should"
-                    | "shall"
-                    | "did"
-                    | "do"
-                    | "does"
-                    | "not"
-                    | "also"
-                    | "never"
-                    | "often"
-                    | "who"
-            ) || (plural && p.chars().next().is_some_and(char::is_lowercase))
+                "i" | "you" | "we" | "they" | "to" | "not" | "also" | "never" | "often" | "who"
+            ) || is_modal(lower)
+                || (plural && p.chars().next().is_some_and(char::is_lowercase))
         }
         Some(Form::Third) => {
             p.chars().next().is_some_and(char::is_uppercase)

@@ -717,6 +717,25 @@ pub fn is_common_capitalised(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// Modal verbs and the auxiliary do, before a verb's base form: "can say", "did say".
+pub fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "did"
+            | "do"
+            | "does"
+    )
+}
+
 /// Adverbs that stand between a speaker and the verb: "Putin reportedly said". A
 /// capitalised word in -ly is a name (Kelly, Reilly, Daly, Donnelly, Emily) unless it
 /// ends as adverbs do and names do not ("Domestically,", "Recently", "Notably").

@@ -10,7 +10,7 @@ use crate::attribute::mentions::{
     mention_before, name_ending_at, opening_phrase_end, subject,
 };
 use crate::attribute::sieves::Found;
-use crate::attribute::words::{Gender, Word, is_adverb, is_day};
+use crate::attribute::words::{self, Gender, Word, is_adverb, is_day};
 use crate::lexicon::Form;
 
 use super::cues::{Cue, CueKind, is_determiner_or_possessive};
@@ -408,26 +408,7 @@ fn is_modal(w: &str) -> bool {
         .strip_suffix("n’t")
         .or_else(|| w.strip_suffix("n't"))
         .unwrap_or(w);
-    matches!(
-        w,
-        "can"
-            | "ca"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "shall"
-            | "do"
-            | "does"
-            | "did"
-            | "wo"
-            | "would"
-            | "will"
-            | "has"
-            | "have"
-            | "had"
-    )
+    words::is_modal(w) || matches!(w, "ca" | "wo" | "has" | "have" | "had")
 }
 
 /// Words that open a clause, before its subject: the subject of a cue starts after them.
