@@ -50,6 +50,16 @@ type Handle = Rc<Node>;
 
 impl Node {
     fn new(name: QualName, dropped: bool, tag: Span) -> Handle {
+        Node::element(name, dropped, tag, false)
+    }
+
+    /// A node not yet entered, with no parent or children.
+    fn element(
+        name: QualName,
+        dropped: bool,
+        tag: Span,
+        annotation_xml_integration_point: bool,
+    ) -> Handle {
         Rc::new(Node {
             name,
             dropped,
@@ -59,7 +69,7 @@ impl Node {
             entered: Cell::new(false),
             candidate: Cell::new(false),
             wraps: Cell::new(false),
-            annotation_xml_integration_point: false,
+            annotation_xml_integration_point,
         })
     }
 
@@ -166,17 +176,12 @@ impl<'a> TreeSink for Sink<'a> {
         let mut track = self.track.borrow_mut();
         let tag = track.tag_span();
         track.touched = true;
-        Rc::new(Node {
+        Node::element(
             name,
             dropped,
             tag,
-            parent: RefCell::default(),
-            children: RefCell::default(),
-            entered: Cell::new(false),
-            candidate: Cell::new(false),
-            wraps: Cell::new(false),
-            annotation_xml_integration_point: flags.mathml_annotation_xml_integration_point,
-        })
+            flags.mathml_annotation_xml_integration_point,
+        )
     }
 
     fn create_comment(&self, _text: StrTendril) -> Handle {
