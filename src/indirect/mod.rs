@@ -220,7 +220,10 @@ fn sentence(
             });
         }
     }
-    let mut mine = out.split_off(first);
-    overlap::settle(text, &mut mine);
-    out.append(&mut mine);
+    // Only a sentence with two records or more has anything to settle (most have one).
+    if out.len() - first > 1 {
+        let mut mine = out.split_off(first);
+        overlap::settle(text, &mut mine);
+        out.append(&mut mine);
+    }
 }

@@ -53,9 +53,6 @@ fn trimmed_end(text: &str, start: usize, mut end: usize) -> usize {
 /// the first other clause inside it, drops contents left empty, and then drops a record
 /// that crosses one kept before it.
 pub(super) fn settle(text: &str, records: &mut Vec<Reported>) {
-    if records.len() < 2 {
-        return;
-    }
     for a in 0..records.len() {
         let content = records[a].content;
         let cut = (0..records.len())
